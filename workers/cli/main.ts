@@ -1,0 +1,41 @@
+/**
+ * The `loadsketch` command line: a dispatcher over subcommands, each a thin
+ * wrapper over the engine API. Bad input prints a message and exits non-zero.
+ */
+import { type CliIO, type Command, EXIT, UsageError } from './io';
+import { validate } from './validate';
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  validate: { run: validate, help: 'validate FILE          check a document; print ok and a summary, or every problem' },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  loadsketch ${c.help}`);
+  return `usage:\n${lines.join('\n')}\n`;
+}
+
+const stdio: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`loadsketch: unknown command "${name}"\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`loadsketch ${name}: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    io.err(`loadsketch ${name}: internal error: ${(err as Error).message}\n`);
+    return EXIT.unreadable;
+  }
+}

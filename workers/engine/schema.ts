@@ -1,0 +1,246 @@
+/**
+ * The Loadsketch topology file format, version 1.
+ *
+ * The zod schemas here are the single source of the document's TypeScript
+ * types. Two shapes exist for each record:
+ * - the *Spec* shape is what a user may write: every field but `id` and
+ *   `kind` is optional (see `docs/format.md` for the defaults);
+ * - the normalized shape (no suffix) is what {@link parseTopology} returns:
+ *   every field present, defaults filled from the node's kind.
+ *
+ * Units are in the field names: milliseconds (`Ms`), seconds (`Sec`),
+ * requests per second (`PerSec`).
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+/** Every node kind a document may use. */
+export const NODE_KINDS = [
+  'gateway',
+  'service',
+  'model-server',
+  'feature-store',
+  'vector-index',
+  'cache',
+  'database',
+  'queue',
+  'stream-processor',
+  'offline',
+] as const;
+/** A node kind: decides the icon, the defaults and the default role. */
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** service: application compute (merged in the monolith); infra: deployed separately in any design; offline: drawn, no traffic. */
+export const ROLES = ['service', 'infra', 'offline'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ARRIVALS = ['poisson', 'constant', 'bursty'] as const;
+export type ArrivalKind = (typeof ARRIVALS)[number];
+
+const num = (min: number, max: number, what = 'a number') =>
+  z
+    .number()
+    .min(min, { error: `must be ${what} from ${min} to ${max}` })
+    .max(max, { error: `must be ${what} from ${min} to ${max}` });
+const positive = (max: number) =>
+  z
+    .number()
+    .gt(0, { error: `must be greater than 0 and at most ${max}` })
+    .max(max, { error: `must be greater than 0 and at most ${max}` });
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+const id = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .max(LIMITS.idChars, { error: `must be at most ${LIMITS.idChars} characters` })
+  .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'may contain only letters, digits and _ . : -' });
+
+/** Service-time distributions, by mean (ms) and, where it applies, coefficient of variation. */
+export const ServiceTimeSchema = z.discriminatedUnion('dist', [
+  z.object({ dist: z.literal('exponential'), meanMs: positive(LIMITS.maxServiceMs) }).strict(),
+  z.object({ dist: z.literal('deterministic'), meanMs: num(0, LIMITS.maxServiceMs) }).strict(),
+  z
+    .object({ dist: z.literal('lognormal'), meanMs: positive(LIMITS.maxServiceMs), cv: positive(LIMITS.maxCv) })
+    .strict(),
+  z.object({ dist: z.literal('gamma'), meanMs: positive(LIMITS.maxServiceMs), cv: positive(LIMITS.maxCv) }).strict(),
+  z.object({ dist: z.literal('uniform'), minMs: num(0, LIMITS.maxServiceMs), maxMs: num(0, LIMITS.maxServiceMs) }).strict(),
+]);
+/** A service-time distribution (times in milliseconds). */
+export type ServiceTime = z.infer<typeof ServiceTimeSchema>;
+export type DistName = ServiceTime['dist'];
+
+/** Dynamic batching on a model server: a batch starts when `maxBatch` wait or the oldest has waited `maxWaitMs`. */
+export const BatchingSchema = z
+  .object({ maxBatch: int(1, LIMITS.maxBatch), maxWaitMs: num(0, LIMITS.maxBatchWaitMs) })
+  .strict();
+export type Batching = z.infer<typeof BatchingSchema>;
+
+export const PositionSchema = z
+  .object({ x: num(-LIMITS.maxCoordinate, LIMITS.maxCoordinate), y: num(-LIMITS.maxCoordinate, LIMITS.maxCoordinate) })
+  .strict();
+
+/** A station: `replicas × concurrency` servers, a FCFS queue, a service time, then outgoing calls. */
+export const NodeSchema = z
+  .object({
+    id,
+    kind: z.enum(NODE_KINDS),
+    label: text(LIMITS.labelChars),
+    position: PositionSchema,
+    role: z.enum(ROLES),
+    replicas: int(1, LIMITS.maxReplicas),
+    concurrency: int(1, LIMITS.maxConcurrency),
+    serviceTime: ServiceTimeSchema,
+    /** Waiting room size (not counting requests in service); null = unbounded. */
+    queueCapacity: int(0, LIMITS.maxQueueCapacity).nullable(),
+    callMode: z.enum(['sequential', 'parallel']),
+    holdWorkerDuringCalls: z.boolean(),
+    /** Caches only: share of requests answered without calling downstream. */
+    hitRatio: num(0, 1).nullable(),
+    /** Model servers only. */
+    batching: BatchingSchema.nullable(),
+    costPerReplicaHour: num(0, LIMITS.maxCostPerReplicaHour),
+    /** Id of a shared server pool (see `pools`); null = the node has its own servers. */
+    pool: id.nullable(),
+  })
+  .strict();
+export type TopologyNode = z.infer<typeof NodeSchema>;
+export const NodeSpecSchema = NodeSchema.partial().required({ id: true, kind: true }).strict();
+export type NodeSpec = z.infer<typeof NodeSpecSchema>;
+
+/** A call from `source` to `target`: sync calls are awaited, async calls add load only. */
+export const EdgeSchema = z
+  .object({
+    id,
+    source: id,
+    target: id,
+    mode: z.enum(['sync', 'async']),
+    /** Chance the call is made on a visit to `source`. */
+    probability: num(0, 1),
+    /** How many times the call is made when it is made. */
+    count: int(1, LIMITS.maxCallCount),
+    /** Network cost of one call attempt: added once to a sync call's response time (the round trip), and to an async message's delivery. */
+    networkMs: num(0, LIMITS.maxNetworkMs),
+    /** Sync only: give up waiting after this long; null = wait forever. */
+    timeoutMs: positive(LIMITS.maxServiceMs).nullable(),
+    /** Sync only: extra attempts after a timeout. */
+    retries: int(0, LIMITS.maxRetries),
+  })
+  .strict();
+export type TopologyEdge = z.infer<typeof EdgeSchema>;
+export const EdgeSpecSchema = EdgeSchema.partial().required({ id: true, source: true, target: true }).strict();
+export type EdgeSpec = z.infer<typeof EdgeSpecSchema>;
+
+/** Arrival-rate profile point; the rate is interpolated linearly between points (two points at one time make a step). */
+export const ProfilePointSchema = z
+  .object({ atSec: num(0, LIMITS.maxDurationSec), ratePerSec: num(0, LIMITS.maxRatePerSec) })
+  .strict();
+export type ProfilePoint = z.infer<typeof ProfilePointSchema>;
+
+/** Bursty arrivals: a two-state modulated Poisson process with the same mean rate. */
+export const BurstSchema = z
+  .object({
+    peakFactor: num(1, 100),
+    burstFraction: z.number().gt(0, { error: 'must be greater than 0 and less than 1' }).lt(1, {
+      error: 'must be greater than 0 and less than 1',
+    }),
+    meanBurstMs: positive(LIMITS.maxServiceMs),
+  })
+  .strict();
+export type Burst = z.infer<typeof BurstSchema>;
+
+export const WorkloadSchema = z
+  .object({
+    entry: id,
+    arrival: z.enum(ARRIVALS),
+    ratePerSec: positive(LIMITS.maxRatePerSec),
+    profile: z.array(ProfilePointSchema).max(LIMITS.maxProfilePoints).nullable(),
+    burst: BurstSchema,
+  })
+  .strict();
+export type Workload = z.infer<typeof WorkloadSchema>;
+export const WorkloadSpecSchema = WorkloadSchema.partial().required({ entry: true }).strict();
+export type WorkloadSpec = z.infer<typeof WorkloadSpecSchema>;
+
+export const RunSettingsSchema = z
+  .object({
+    durationSec: positive(LIMITS.maxDurationSec),
+    warmupSec: num(0, LIMITS.maxDurationSec),
+    seed: int(0, 0xffffffff),
+    replications: int(1, LIMITS.maxReplications),
+  })
+  .strict();
+export type RunSettings = z.infer<typeof RunSettingsSchema>;
+export const RunSettingsSpecSchema = RunSettingsSchema.partial().strict();
+
+/** A service-level objective on end-to-end latency. */
+export const SloSchema = z
+  .object({ percentile: z.enum(['mean', 'p50', 'p90', 'p95', 'p99', 'p999']), thresholdMs: positive(LIMITS.maxServiceMs) })
+  .strict();
+export type Slo = z.infer<typeof SloSchema>;
+
+/** Overrides for the derived monolith; by default it gets the same total servers. */
+export const MonolithSchema = z.object({ servers: int(1, LIMITS.maxServers).nullable() }).strict();
+export type MonolithSettings = z.infer<typeof MonolithSchema>;
+
+/**
+ * A server pool shared by several nodes: its members queue FCFS for the
+ * same `servers`, and their own replicas, concurrency and cost are ignored.
+ * The derived monolith is one such pool.
+ */
+export const PoolSchema = z
+  .object({
+    id,
+    label: text(LIMITS.labelChars),
+    servers: int(1, LIMITS.maxServers),
+    costPerHour: num(0, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas),
+  })
+  .strict();
+export type Pool = z.infer<typeof PoolSchema>;
+export const PoolSpecSchema = PoolSchema.partial().required({ id: true, servers: true }).strict();
+
+export const FORMAT_NAME = 'loadsketch';
+export const FORMAT_VERSION = 1;
+
+export const TopologySchema = z
+  .object({
+    format: z.literal(FORMAT_NAME),
+    version: z.literal(FORMAT_VERSION),
+    name: text(LIMITS.nameChars),
+    description: text(LIMITS.descriptionChars),
+    nodes: z.array(NodeSchema).max(LIMITS.maxNodes, { error: `must have at most ${LIMITS.maxNodes} nodes` }),
+    edges: z.array(EdgeSchema).max(LIMITS.maxEdges, { error: `must have at most ${LIMITS.maxEdges} edges` }),
+    workload: WorkloadSchema,
+    run: RunSettingsSchema,
+    pools: z.array(PoolSchema).max(LIMITS.maxNodes),
+    slo: SloSchema,
+    monolith: MonolithSchema,
+  })
+  .strict();
+/** A validated, normalized document: every field present. */
+export type Topology = z.infer<typeof TopologySchema>;
+
+export const TopologySpecSchema = z
+  .object({
+    format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
+    version: z.literal(FORMAT_VERSION),
+    name: text(LIMITS.nameChars).optional(),
+    description: text(LIMITS.descriptionChars).optional(),
+    nodes: z.array(NodeSpecSchema).max(LIMITS.maxNodes, { error: `must have at most ${LIMITS.maxNodes} nodes` }),
+    edges: z
+      .array(EdgeSpecSchema)
+      .max(LIMITS.maxEdges, { error: `must have at most ${LIMITS.maxEdges} edges` })
+      .optional(),
+    workload: WorkloadSpecSchema,
+    run: RunSettingsSpecSchema.optional(),
+    pools: z.array(PoolSpecSchema).max(LIMITS.maxNodes).optional(),
+    slo: SloSchema.optional(),
+    monolith: MonolithSchema.partial().optional(),
+  })
+  .strict();
+/** What a user may write: a version-1 document with optional fields left out. */
+export type TopologySpec = z.infer<typeof TopologySpecSchema>;

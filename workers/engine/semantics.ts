@@ -1,0 +1,136 @@
+/**
+ * Checks of meaning that a shape validator cannot make: ids are unique,
+ * edges point at nodes, the entry exists, calls form no cycle, and fields
+ * are used only where they apply.
+ */
+import { KINDS } from './kinds';
+import { LIMITS } from './limits';
+import type { TopologyError } from './parse';
+import type { TopologySpec } from './schema';
+
+/** Returns every problem of meaning in a shape-valid document (empty when it is sound). */
+export function checkMeaning(spec: TopologySpec): TopologyError[] {
+  const errors: TopologyError[] = [];
+  const add = (path: string, message: string) => errors.push({ path, message });
+  const nodeIndex = new Map<string, number>();
+  const roleOf = new Map<string, string>();
+
+  spec.nodes.forEach((n, i) => {
+    const at = `nodes[${i}]`;
+    const who = `Node "${n.id}"`;
+    if (nodeIndex.has(n.id)) add(`${at}.id`, `${who}: id is already used by nodes[${nodeIndex.get(n.id)}]`);
+    else nodeIndex.set(n.id, i);
+    const k = KINDS[n.kind];
+    roleOf.set(n.id, n.role ?? k.role);
+    const servers = (n.replicas ?? k.replicas) * (n.concurrency ?? k.concurrency);
+    if (servers > LIMITS.maxServers) {
+      add(`${at}.replicas`, `${who}: replicas × concurrency is ${servers}; at most ${LIMITS.maxServers} servers per node`);
+    }
+    if (n.hitRatio != null && n.kind !== 'cache') add(`${at}.hitRatio`, `${who}: hitRatio applies only to cache nodes`);
+    if (n.batching != null && n.kind !== 'model-server') {
+      add(`${at}.batching`, `${who}: batching applies only to model-server nodes`);
+    }
+    const st = n.serviceTime;
+    if (st?.dist === 'uniform' && st.minMs > st.maxMs) {
+      add(`${at}.serviceTime.maxMs`, `${who}: serviceTime maxMs (${st.maxMs}) must be at least minMs (${st.minMs})`);
+    }
+  });
+
+  const poolIds = new Set<string>();
+  (spec.pools ?? []).forEach((p, i) => {
+    if (poolIds.has(p.id)) add(`pools[${i}].id`, `Pool "${p.id}": id is already used by another pool`);
+    poolIds.add(p.id);
+  });
+  spec.nodes.forEach((n, i) => {
+    if (n.pool != null && !poolIds.has(n.pool)) {
+      add(`nodes[${i}].pool`, `Node "${n.id}": pool "${n.pool}" is not one of the document's pools`);
+    }
+  });
+
+  const edgeIds = new Map<string, number>();
+  const edges = spec.edges ?? [];
+  edges.forEach((e, i) => {
+    const at = `edges[${i}]`;
+    const who = `Edge "${e.id}"`;
+    if (edgeIds.has(e.id)) add(`${at}.id`, `${who}: id is already used by edges[${edgeIds.get(e.id)}]`);
+    else edgeIds.set(e.id, i);
+    if (!nodeIndex.has(e.source)) add(`${at}.source`, `${who}: source "${e.source}" is not a node of this document`);
+    if (!nodeIndex.has(e.target)) add(`${at}.target`, `${who}: target "${e.target}" is not a node of this document`);
+    if (e.source === e.target) add(`${at}.target`, `${who}: a node cannot call itself`);
+    if ((e.mode ?? 'sync') === 'async') {
+      if (e.timeoutMs != null) add(`${at}.timeoutMs`, `${who}: timeoutMs applies only to sync edges`);
+      if (e.retries) add(`${at}.retries`, `${who}: retries apply only to sync edges`);
+    } else if (e.retries && e.timeoutMs == null) {
+      add(`${at}.retries`, `${who}: retries need a timeoutMs (a call is retried only after it times out)`);
+    }
+  });
+
+  const entry = spec.workload.entry;
+  if (!nodeIndex.has(entry)) add('workload.entry', `workload.entry "${entry}" is not a node of this document`);
+  else if (roleOf.get(entry) === 'offline') add('workload.entry', `workload.entry "${entry}" is offline and takes no traffic`);
+
+  const run = spec.run;
+  if (run && (run.warmupSec ?? 5) >= (run.durationSec ?? 60)) {
+    add('run.warmupSec', `run.warmupSec (${run.warmupSec ?? 5}) must be shorter than run.durationSec (${run.durationSec ?? 60})`);
+  }
+  const profile = spec.workload.profile;
+  profile?.forEach((p, i) => {
+    if (i > 0 && p.atSec < profile[i - 1].atSec) {
+      add(`workload.profile[${i}].atSec`, `workload.profile points must be in time order (${p.atSec} s comes after ${profile[i - 1].atSec} s)`);
+    }
+  });
+
+  if (errors.length === 0) {
+    const cycle = findCycle(spec, roleOf);
+    if (cycle) {
+      const allSync = cycle.edges.every((i) => (edges[i].mode ?? 'sync') === 'sync');
+      add(
+        `edges[${cycle.edges[0]}]`,
+        `Calls form a cycle${allSync ? ' of synchronous calls' : ''}: ${cycle.nodes.join(' → ')}; a request would call itself forever`,
+      );
+    }
+  }
+  return errors;
+}
+
+/** Finds one directed cycle among edges that carry traffic (edges touching offline nodes carry none). */
+function findCycle(
+  spec: TopologySpec,
+  roleOf: Map<string, string>,
+): { nodes: string[]; edges: number[] } | null {
+  const out = new Map<string, { to: string; edge: number }[]>();
+  (spec.edges ?? []).forEach((e, i) => {
+    if (roleOf.get(e.source) === 'offline' || roleOf.get(e.target) === 'offline') return;
+    const list = out.get(e.source) ?? [];
+    list.push({ to: e.target, edge: i });
+    out.set(e.source, list);
+  });
+  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  for (const start of spec.nodes.map((n) => n.id)) {
+    if (state.has(start)) continue;
+    // Iterative DFS so a 2000-node chain cannot overflow the stack.
+    const stack: { id: string; next: number; via: number }[] = [{ id: start, next: 0, via: -1 }];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const succ = out.get(top.id) ?? [];
+      if (top.next >= succ.length) {
+        state.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const { to, edge } = succ[top.next++];
+      const s = state.get(to);
+      if (s === 1) {
+        const from = stack.findIndex((f) => f.id === to);
+        const path = stack.slice(from);
+        return { nodes: [...path.map((f) => f.id), to], edges: [...path.slice(1).map((f) => f.via), edge] };
+      }
+      if (s === undefined) {
+        state.set(to, 1);
+        stack.push({ id: to, next: 0, via: edge });
+      }
+    }
+  }
+  return null;
+}

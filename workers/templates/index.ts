@@ -1,0 +1,31 @@
+/**
+ * The shipped templates: version-1 documents under version control, each
+ * valid (tests parse every one) and described in `docs/templates.md`.
+ */
+import { parseTopology } from '../engine/parse';
+import type { Topology } from '../engine/schema';
+import mm1 from './mm1.json';
+
+/** A template as the "New from template" menu lists it. */
+export interface TemplateInfo {
+  id: string;
+  /** Which menu group it belongs to. */
+  group: 'industry' | 'paper' | 'classroom';
+  /** The raw file, as shipped. */
+  spec: unknown;
+}
+
+/** Every shipped template, the default (Netflix) first. */
+export const TEMPLATES: readonly TemplateInfo[] = [{ id: 'mm1', group: 'classroom', spec: mm1 }];
+
+/** The template the studio opens with. */
+export const DEFAULT_TEMPLATE_ID = TEMPLATES[0].id;
+
+/** Loads a template as a normalized document; throws only if a shipped file is broken (tests prevent that). */
+export function loadTemplate(id: string): Topology {
+  const t = TEMPLATES.find((x) => x.id === id);
+  if (!t) throw new Error(`No template "${id}"; known: ${TEMPLATES.map((x) => x.id).join(', ')}`);
+  const r = parseTopology(t.spec);
+  if (!r.ok) throw new Error(`Template "${id}" is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return r.doc;
+}
