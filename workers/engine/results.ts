@@ -1,0 +1,129 @@
+/**
+ * The shapes a run returns: the contract between the engine, the worker
+ * pool, the charts, the reports and the CLI. Times in ms, rates per second.
+ * Large series travel as typed arrays (transferable), never as arrays of
+ * per-request objects.
+ */
+
+/** What to run: every field overrides the document's own workload/run settings. */
+export interface RunOptions {
+  ratePerSec?: number;
+  durationSec?: number;
+  warmupSec?: number;
+  seed?: number;
+  replications?: number;
+  /** A load profile for a single run; null = constant `ratePerSec`. */
+  profile?: { atSec: number; ratePerSec: number }[] | null;
+  /** Width of a time-series window, seconds (default: the engine picks about 60 windows). */
+  windowSec?: number;
+}
+
+/** Half-widths of 95% confidence intervals, present when replications > 1. */
+export type Ci95 = Partial<Record<'throughputPerSec' | 'meanMs' | 'p50Ms' | 'p90Ms' | 'p95Ms' | 'p99Ms' | 'p999Ms', number>>;
+
+/** End-to-end statistics of completed requests (warm-up excluded). */
+export interface EndToEndResult {
+  completed: number;
+  throughputPerSec: number;
+  meanMs: number;
+  p50Ms: number;
+  p90Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  p999Ms: number;
+  maxMs: number;
+  /** Requests that finished with a failed call (timeout after retries, or a drop downstream). */
+  errors: number;
+  /** Call attempts that timed out (a request may have several). */
+  timeouts: number;
+  /** Requests or messages refused by a full queue. */
+  dropped: number;
+  ci95?: Ci95;
+}
+
+/** Per-node statistics (per pool member for pooled nodes). */
+export interface NodeResult {
+  id: string;
+  arrivalRatePerSec: number;
+  /** Busy servers / servers, time-averaged; for a pooled node, its share of the pool. */
+  utilization: number;
+  meanQueueLength: number;
+  meanWaitMs: number;
+  meanTimeInNodeMs: number;
+  p99TimeInNodeMs: number;
+  dropped: number;
+}
+
+/** Per-window series of one run, one entry per window, as typed arrays. */
+export interface TimeSeriesResult {
+  windowSec: number;
+  startSec: Float64Array;
+  offeredPerSec: Float64Array;
+  throughputPerSec: Float64Array;
+  p50Ms: Float64Array;
+  p99Ms: Float64Array;
+  /** Requests waiting in all queues, time-averaged over the window. */
+  queueLength: Float64Array;
+  errors: Float64Array;
+}
+
+/**
+ * A log-linear latency histogram: `counts[i]` requests fell in bucket i;
+ * bucket bounds come from `histogramBucketBounds(i)` in the stats module.
+ * Mergeable across replications and workers by adding counts.
+ */
+export interface LatencyHistogramResult {
+  subBuckets: number;
+  counts: Float64Array;
+}
+
+/** One design's (microservices' or monolith's) simulated result. */
+export interface DesignResult {
+  endToEnd: EndToEndResult;
+  nodes: NodeResult[];
+  /** True when a queue hit the safety cap or a node ran at utilisation ≈ 1 with a growing queue. */
+  saturated: boolean;
+  saturatedNode: string | null;
+  costPerHour: number;
+  costPerMillionRequests: number;
+  timeSeries: TimeSeriesResult;
+  latencyHistogram: LatencyHistogramResult;
+}
+
+/** The analytic (queueing-theory) prediction of one node. Null = not covered. */
+export interface AnalyticNodeResult {
+  id: string;
+  arrivalRatePerSec: number;
+  utilization: number;
+  meanWaitMs: number | null;
+  meanTimeInNodeMs: number | null;
+}
+
+/** The analytic prediction of one design. Null figures are not covered; `notCovered` says why. */
+export interface AnalyticDesignResult {
+  meanMs: number | null;
+  saturationRatePerSec: number | null;
+  bottleneck: string | null;
+  nodes: AnalyticNodeResult[];
+  notCovered: string[];
+}
+
+export interface AnalyticResult {
+  microservices: AnalyticDesignResult;
+  monolith: AnalyticDesignResult;
+}
+
+/** A run at one offered load: both designs, on the same arrivals and seeds, with the prediction. */
+export interface RunResult {
+  ratePerSec: number;
+  seed: number;
+  replications: number;
+  microservices: DesignResult;
+  monolith: DesignResult;
+  analytic: AnalyticResult;
+}
+
+/** A load sweep: one RunResult per offered load, ascending. */
+export interface SweepResult {
+  points: RunResult[];
+}
