@@ -5,6 +5,8 @@
 import { parseTopology } from '../engine/parse';
 import type { Topology } from '../engine/schema';
 import mm1 from './mm1.json';
+import netflix from './netflix.json';
+import retrieveRankRerank from './retrieve-rank-rerank.json';
 
 /** A template as the "New from template" menu lists it. */
 export interface TemplateInfo {
@@ -16,7 +18,11 @@ export interface TemplateInfo {
 }
 
 /** Every shipped template, the default (Netflix) first. */
-export const TEMPLATES: readonly TemplateInfo[] = [{ id: 'mm1', group: 'classroom', spec: mm1 }];
+export const TEMPLATES: readonly TemplateInfo[] = [
+  { id: 'netflix', group: 'industry', spec: netflix },
+  { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
+  { id: 'mm1', group: 'classroom', spec: mm1 },
+];
 
 /** The template the studio opens with. */
 export const DEFAULT_TEMPLATE_ID = TEMPLATES[0].id;
