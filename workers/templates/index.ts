@@ -4,9 +4,15 @@
  */
 import { parseTopology } from '../engine/parse';
 import type { Topology } from '../engine/schema';
+import fanout from './fanout.json';
+import mlLifecycle from './ml-lifecycle.json';
 import mm1 from './mm1.json';
+import mmc from './mmc.json';
 import netflix from './netflix.json';
 import retrieveRankRerank from './retrieve-rank-rerank.json';
+import tandem from './tandem.json';
+import tfxServing from './tfx-serving.json';
+import uberMichelangelo from './uber-michelangelo.json';
 
 /** A template as the "New from template" menu lists it. */
 export interface TemplateInfo {
@@ -20,8 +26,14 @@ export interface TemplateInfo {
 /** Every shipped template, the default (Netflix) first. */
 export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'netflix', group: 'industry', spec: netflix },
+  { id: 'uber-michelangelo', group: 'industry', spec: uberMichelangelo },
+  { id: 'tfx-serving', group: 'industry', spec: tfxServing },
   { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
+  { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
   { id: 'mm1', group: 'classroom', spec: mm1 },
+  { id: 'mmc', group: 'classroom', spec: mmc },
+  { id: 'tandem', group: 'classroom', spec: tandem },
+  { id: 'fanout', group: 'classroom', spec: fanout },
 ];
 
 /** The template the studio opens with. */
