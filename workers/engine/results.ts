@@ -104,6 +104,8 @@ export interface AnalyticDesignResult {
   meanMs: number | null;
   saturationRatePerSec: number | null;
   bottleneck: string | null;
+  /** When the bottleneck station is a shared pool: its id (`bottleneck` is then the member with the largest share). */
+  bottleneckPool?: string | null;
   nodes: AnalyticNodeResult[];
   notCovered: string[];
 }

@@ -1,0 +1,104 @@
+/**
+ * The analytic (queueing-theory) model beside every simulation: per-node
+ * arrival rates from the routing, utilisation, M/G/c waits, fork–join
+ * response of parallel calls, the end-to-end mean and the saturation rate.
+ * Where a feature in use has no closed form here, the figures it affects
+ * are null and `notCovered` says why. See docs/model.md, "Analytic model".
+ */
+import { largestShare, notes } from './analytic/notes';
+import { responseTimes } from './analytic/response';
+import { route } from './analytic/routing';
+import { buildStations } from './analytic/stations';
+import type { AnalyticDesignResult, AnalyticNodeResult } from './results';
+import type { Topology } from './schema';
+
+/**
+ * Predicts one design at a steady entry rate. Pure and deterministic; about
+ * linear in nodes + edges (Erlang C costs O(√(λE[S])) per station).
+ *
+ * @param doc a validated document (microservices, or the derived monolith with its pool)
+ * @param ratePerSec offered load at the entry, req/s (default `doc.workload.ratePerSec`; a profile is ignored)
+ * @returns per-node arrival rate (req/s), utilisation (0–1, can exceed 1), mean wait and
+ *   time in node (ms, null = not covered), the end-to-end mean (ms), the saturation rate
+ *   (req/s at which the busiest station reaches ρ = 1) and the bottleneck node's id.
+ */
+export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePerSec): AnalyticDesignResult {
+  const notCovered: string[] = [];
+  const routing = route(doc);
+  const { visits, index } = routing;
+  const { stations, stationOf, moments } = buildStations(doc, routing, ratePerSec);
+  const active = (i: number) => visits[i] > 0;
+  const meanMs = moments.map((m) => m.meanMs);
+
+  if (!routing.acyclic) notCovered.push(notes.cycle());
+  const w = doc.workload;
+  if (w.profile != null) notCovered.push(notes.profile(ratePerSec));
+  if (w.arrival === 'bursty') notCovered.push(notes.bursty(doc));
+  if (w.arrival === 'constant') notCovered.push(notes.constant());
+
+  // Which stations' waits the formulas cover.
+  const waitCovered = stations.map((st) => st.waitMs !== null && w.arrival !== 'bursty' && routing.acyclic);
+  doc.nodes.forEach((node, i) => {
+    if (!active(i)) return;
+    const s = stationOf[i];
+    if (node.holdWorkerDuringCalls) notCovered.push(notes.hold(node));
+    if (node.batching != null) notCovered.push(notes.batching(node));
+    if (node.queueCapacity != null) notCovered.push(notes.bounded(node));
+    if (node.holdWorkerDuringCalls || node.batching != null || node.queueCapacity != null || routing.loadUncertain[i]) {
+      waitCovered[s] = false;
+    }
+    for (const e of routing.out[i]) {
+      if (e.mode === 'sync' && e.timeoutMs != null && e.probability > 0) notCovered.push(notes.timeout(e));
+    }
+  });
+  const saturated = stations.filter((st) => st.waitMs === null);
+  for (const st of saturated) notCovered.push(notes.saturated(doc, st, ratePerSec));
+
+  const timeInNodeMs = new Float64Array(doc.nodes.length).fill(Number.NaN);
+  doc.nodes.forEach((_, i) => {
+    const s = stationOf[i];
+    if (s >= 0 && waitCovered[s]) timeInNodeMs[i] = stations[s].waitMs! + meanMs[i];
+  });
+  const { responseMs, callsMs } = responseTimes({ doc, routing, stations, stationOf, timeInNodeMs });
+
+  const nodes = doc.nodes.map((node, i): AnalyticNodeResult => {
+    const s = stationOf[i];
+    const rate = ratePerSec * visits[i];
+    if (s < 0 || !active(i)) {
+      return { id: node.id, arrivalRatePerSec: 0, utilization: 0, meanWaitMs: 0, meanTimeInNodeMs: 0 };
+    }
+    // A held worker stays busy for the calls too: count their expected time where it is known.
+    const held = node.holdWorkerDuringCalls && Number.isFinite(callsMs[i]) ? callsMs[i] : 0;
+    const covered = waitCovered[s];
+    return {
+      id: node.id,
+      arrivalRatePerSec: rate,
+      utilization: (rate * (meanMs[i] + held)) / 1000 / stations[s].servers,
+      meanWaitMs: covered ? stations[s].waitMs : null,
+      meanTimeInNodeMs: covered ? timeInNodeMs[i] : null,
+    };
+  });
+
+  // Saturation: ρ is linear in the entry rate, so it reaches 1 at 1 / max(ρ per req/s).
+  let busiest = -1;
+  stations.forEach((st, s) => {
+    if (busiest < 0 || st.rhoPerRate > stations[busiest].rhoPerRate) busiest = s;
+  });
+  const top = busiest >= 0 ? stations[busiest] : null;
+  const saturationRatePerSec = top && top.rhoPerRate > 0 ? 1 / top.rhoPerRate : null;
+  if (top && saturationRatePerSec === null) notCovered.push(notes.noWork());
+  const heldIds = doc.nodes.filter((n, i) => n.holdWorkerDuringCalls && active(i)).map((n) => n.id);
+  if (heldIds.length > 0 && saturationRatePerSec !== null) notCovered.push(notes.holdSaturation(heldIds));
+  const bottleneckNode = top && saturationRatePerSec !== null ? largestShare(top, visits, meanMs) : -1;
+
+  const entry = index.get(doc.workload.entry);
+  const end = entry === undefined ? Number.NaN : responseMs[entry];
+  return {
+    meanMs: Number.isFinite(end) ? end : null,
+    saturationRatePerSec,
+    bottleneck: bottleneckNode >= 0 ? doc.nodes[bottleneckNode].id : null,
+    bottleneckPool: bottleneckNode >= 0 ? top!.poolId : null,
+    nodes,
+    notCovered: [...new Set(notCovered)],
+  };
+}

@@ -1,0 +1,46 @@
+/** The sentences that say which figures the analytic model does not cover, and why. */
+import type { Topology, TopologyEdge, TopologyNode } from '../schema';
+import type { Station } from './stations';
+
+/** A number for a sentence: whole numbers as they are, others to 3 significant digits. */
+export function fmt(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  return String(Number(x.toPrecision(3)));
+}
+
+export const notes = {
+  hold: (n: TopologyNode) =>
+    `Node "${n.id}" holds its worker during calls: its service time depends on downstream waits; no closed form for its wait or for the response of anything that calls it (its utilisation counts the expected call time, an estimate).`,
+  batching: (n: TopologyNode) =>
+    `Node "${n.id}" batches requests (up to ${n.batching!.maxBatch}, waiting at most ${fmt(n.batching!.maxWaitMs)} ms): batch service has no closed form here; its wait and the response of its callers are not predicted, and its utilisation assumes one request per service.`,
+  bounded: (n: TopologyNode) =>
+    `Node "${n.id}" has a bounded queue (${n.queueCapacity} waiting places): drops shorten its wait and lower the load after it; the M/G/c formulas assume an unbounded queue, so its wait and the waits downstream are not predicted (arrival rates there are upper bounds).`,
+  timeout: (e: TopologyEdge) =>
+    `Edge "${e.id}" (${e.source} → ${e.target}) times out after ${fmt(e.timeoutMs!)} ms${e.retries > 0 ? ` with ${e.retries} ${e.retries === 1 ? 'retry' : 'retries'}` : ''}: responses are cut at the timeout${e.retries > 0 ? ' and retries add load' : ''}; no closed form for the response of "${e.source}", and loads after it are estimates.`,
+  bursty: (doc: Topology) =>
+    `Arrivals are bursty (×${fmt(doc.workload.burst.peakFactor)} for ${fmt(doc.workload.burst.burstFraction * 100)}% of the time): the M/G/c waits assume Poisson arrivals, so no wait or mean response is predicted; utilisations are long-run averages.`,
+  constant: () =>
+    'Arrivals are constant-rate: the M/G/c figures treat them as Poisson, which overstates the waits (a conservative prediction).',
+  profile: (rate: number) =>
+    `The load profile is not modelled: the figures are for a steady ${fmt(rate)} req/s.`,
+  saturated: (doc: Topology, st: Station, rate: number) =>
+    `The design is saturated at ${fmt(rate)} req/s: ${stationName(doc, st)} would run at utilisation ${fmt(st.rho)} (≥ 1), its queue grows without bound, so no mean response time exists.`,
+  holdSaturation: (ids: string[]) =>
+    `The saturation rate counts only service time at ${ids.map((id) => `"${id}"`).join(', ')}, whose workers are also held during calls: the real saturation comes earlier.`,
+  noWork: () => 'No station does any work (all service times are 0): there is no saturation rate.',
+  cycle: () => 'Calls form a cycle: the traffic equations have no solution for this document.',
+};
+
+/** `node "x"` or `pool "p" (nodes "a", "b")`. */
+export function stationName(doc: Topology, st: Station): string {
+  if (st.poolId == null) return `node "${doc.nodes[st.members[0]].id}"`;
+  const ids = st.members.map((i) => `"${doc.nodes[i].id}"`).join(', ');
+  return `pool "${st.poolId}" (nodes ${ids})`;
+}
+
+/** The member of a station doing the most work per entry request (first in document order on a tie). */
+export function largestShare(st: Station, visits: Float64Array, meanMs: readonly number[]): number {
+  let best = st.members[0];
+  for (const i of st.members) if (visits[i] * meanMs[i] > visits[best] * meanMs[best]) best = i;
+  return best;
+}
