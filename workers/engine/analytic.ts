@@ -7,7 +7,7 @@
  */
 import { largestShare, notes } from './analytic/notes';
 import { responseTimes } from './analytic/response';
-import { route } from './analytic/routing';
+import { holdsDuringCalls, route } from './analytic/routing';
 import { buildStations } from './analytic/stations';
 import type { AnalyticDesignResult, AnalyticNodeResult } from './results';
 import type { Topology } from './schema';
@@ -41,10 +41,13 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
   doc.nodes.forEach((node, i) => {
     if (!active(i)) return;
     const s = stationOf[i];
-    if (node.holdWorkerDuringCalls) notCovered.push(notes.hold(node));
-    if (node.batching != null) notCovered.push(notes.batching(node));
+    // A batch of at most 1 is no batching at all.
+    const batches = node.batching != null && node.batching.maxBatch > 1;
+    const holds = holdsDuringCalls(doc, routing, i);
+    if (holds) notCovered.push(notes.hold(node));
+    if (batches) notCovered.push(notes.batching(node));
     if (node.queueCapacity != null) notCovered.push(notes.bounded(node));
-    if (node.holdWorkerDuringCalls || node.batching != null || node.queueCapacity != null || routing.loadUncertain[i]) {
+    if (holds || batches || node.queueCapacity != null || routing.loadUncertain[i]) {
       waitCovered[s] = false;
     }
     for (const e of routing.out[i]) {
@@ -68,7 +71,7 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
       return { id: node.id, arrivalRatePerSec: 0, utilization: 0, meanWaitMs: 0, meanTimeInNodeMs: 0 };
     }
     // A held worker stays busy for the calls too: count their expected time where it is known.
-    const held = node.holdWorkerDuringCalls && Number.isFinite(callsMs[i]) ? callsMs[i] : 0;
+    const held = holdsDuringCalls(doc, routing, i) && Number.isFinite(callsMs[i]) ? callsMs[i] : 0;
     const covered = waitCovered[s];
     return {
       id: node.id,
@@ -87,7 +90,7 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
   const top = busiest >= 0 ? stations[busiest] : null;
   const saturationRatePerSec = top && top.rhoPerRate > 0 ? 1 / top.rhoPerRate : null;
   if (top && saturationRatePerSec === null) notCovered.push(notes.noWork());
-  const heldIds = doc.nodes.filter((n, i) => n.holdWorkerDuringCalls && active(i)).map((n) => n.id);
+  const heldIds = doc.nodes.filter((_, i) => active(i) && holdsDuringCalls(doc, routing, i)).map((n) => n.id);
   if (heldIds.length > 0 && saturationRatePerSec !== null) notCovered.push(notes.holdSaturation(heldIds));
   const bottleneckNode = top && saturationRatePerSec !== null ? largestShare(top, visits, meanMs) : -1;
 

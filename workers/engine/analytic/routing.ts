@@ -32,6 +32,12 @@ export function callFactor(doc: Topology, i: number): number {
   return h == null ? 1 : 1 - h;
 }
 
+/** True when the node holds its worker during calls and actually makes synchronous calls (else holding changes nothing). */
+export function holdsDuringCalls(doc: Topology, routing: Routing, i: number): boolean {
+  if (!doc.nodes[i].holdWorkerDuringCalls || callFactor(doc, i) === 0) return false;
+  return routing.out[i].some((e) => e.mode === 'sync' && e.probability > 0);
+}
+
 /** Builds the routing of a document: traffic edges, topological order, visits. */
 export function route(doc: Topology): Routing {
   const n = doc.nodes.length;
