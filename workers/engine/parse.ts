@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { EDGE_DEFAULTS, KINDS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from './kinds';
-import { LIMITS } from './limits';
+import { describeValue, issueToError, type TopologyError } from './errorText';
 import { checkMeaning } from './semantics';
 import {
   FORMAT_NAME,
@@ -15,99 +15,16 @@ import {
   type TopologySpec,
   TopologySpecSchema,
 } from './schema';
+import { snapshot } from './snapshot';
 
-/** One problem with a document: where (a JSON path such as `nodes[2].replicas`) and what, in a sentence. */
-export interface TopologyError {
-  path: string;
-  message: string;
-}
+export { formatPath, type TopologyError } from './errorText';
 
 /** The outcome of {@link parseTopology}. */
 export type ParseResult = { ok: true; doc: Topology } | { ok: false; errors: TopologyError[] };
 
-/** Largest document text accepted, in bytes (UTF-16 code units). */
+/** Largest document text accepted, in UTF-16 code units (about 64 MB). */
 export const MAX_FILE_CHARS = 64 * 1024 * 1024;
 const MAX_ERRORS = 100;
-
-/** Formats a zod/JSON path as `nodes[2].serviceTime.meanMs`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out;
-}
-
-function describeValue(v: unknown): string {
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
-  if (typeof v === 'string') return v.length > 40 ? `a ${v.length}-character text` : JSON.stringify(v);
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : typeof v;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[seg];
-  }
-  return cur;
-}
-
-/** "Node "ranker": " for paths under nodes[i] or edges[i], so a message names the record. */
-function subjectOf(root: unknown, path: readonly PropertyKey[]): string {
-  const [list, index] = path;
-  if ((list === 'nodes' || list === 'edges') && typeof index === 'number') {
-    const rid = valueAt(root, [list, index, 'id']);
-    const what = list === 'nodes' ? 'Node' : 'Edge';
-    return typeof rid === 'string' && rid.length <= LIMITS.idChars ? `${what} "${rid}": ` : `${what} ${index + 1}: `;
-  }
-  return '';
-}
-
-function issueToError(root: unknown, issue: z.core.$ZodIssue): TopologyError {
-  const path = formatPath(issue.path);
-  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : 'document';
-  const subject = subjectOf(root, issue.path);
-  const got = valueAt(root, issue.path);
-  let rule: string;
-  switch (issue.code) {
-    case 'invalid_type':
-      rule =
-        got === undefined
-          ? `is required (${issue.expected})`
-          : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`} (got ${describeValue(got)})`;
-      break;
-    case 'unrecognized_keys':
-      return {
-        path,
-        message: `${subject}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
-          .slice(0, 5)
-          .map((k) => `"${k.slice(0, 40)}"`)
-          .join(', ')}${path ? ` in ${path}` : ''}`,
-      };
-    case 'invalid_value':
-      rule = `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')} (got ${describeValue(got)})`;
-      break;
-    case 'invalid_union':
-      rule =
-        field === 'dist'
-          ? `must be one of "exponential", "deterministic", "lognormal", "gamma", "uniform" (got ${describeValue(got)})`
-          : `is not valid (got ${describeValue(got)})`;
-      break;
-    case 'too_big':
-    case 'too_small':
-    case 'not_multiple_of':
-    case 'invalid_format':
-      rule = typeof got === 'number' || typeof got === 'string' ? `${issue.message} (got ${describeValue(got)})` : issue.message;
-      break;
-    default:
-      rule = issue.message;
-  }
-  return { path, message: `${subject}${field} ${rule}` };
-}
 
 function readHeader(raw: unknown): TopologyError[] {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -208,9 +125,18 @@ export function normalizeTopology(spec: TopologySpec): Topology {
  */
 export function parseTopology(raw: unknown): ParseResult {
   try {
-    const header = readHeader(raw);
+    const copy = snapshot(raw);
+    if (!copy.ok) {
+      const where = copy.path || 'The document';
+      const message =
+        copy.reason === 'too-many-fields'
+          ? `${where} has ${copy.count} fields, far more than any Loadsketch record`
+          : `${where} could not be read (reading it raised an error)`;
+      return { ok: false, errors: [{ path: copy.path, message }] };
+    }
+    const header = readHeader(copy.value);
     if (header.length) return { ok: false, errors: header };
-    const migrated = migrate(raw as Record<string, unknown>);
+    const migrated = migrate(copy.value as Record<string, unknown>);
     const shaped = TopologySpecSchema.safeParse(migrated);
     if (!shaped.success) {
       return { ok: false, errors: shaped.error.issues.slice(0, MAX_ERRORS).map((i) => issueToError(migrated, i)) };
@@ -218,8 +144,9 @@ export function parseTopology(raw: unknown): ParseResult {
     const errors = checkMeaning(shaped.data);
     if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
     return { ok: true, doc: normalizeTopology(shaped.data) };
-  } catch (err) {
-    return { ok: false, errors: [{ path: '', message: `The document could not be read: ${String(err).slice(0, 200)}` }] };
+  } catch {
+    // Unreachable by design (the input is a plain-data snapshot); kept so no input can ever make this throw.
+    return { ok: false, errors: [{ path: '', message: 'The document could not be read' }] };
   }
 }
 
