@@ -2,13 +2,52 @@
  * The engine's API as the Web Worker exposes it (through comlink) and as the
  * CLI calls it. Every function is pure: plain data in, plain data out.
  */
+import { deriveMonolith } from './monolith';
 import { type ParseResult, parseTopology } from './parse';
+import type { DesignRaw, ReplicationResult } from './raw';
+import type { DesignResult, RunResult, SweepResult } from './results';
+import { combineReplications, runPoint, simulateReplication } from './run';
+import { sweep, sweepRates } from './sweep';
 
 /** Validates any value as a document (the worker's answer to "is this runnable?"). */
 function validate(raw: unknown): ParseResult {
   return parseTopology(raw);
 }
 
-export const engineApi = { validate };
+function designBuffers(d: DesignResult): ArrayBuffer[] {
+  const ts = d.timeSeries;
+  return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, d.latencyHistogram.counts].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+function rawBuffers(d: DesignRaw): ArrayBuffer[] {
+  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * The typed-array buffers inside a result, for `comlink.transfer(x, transferables(x))`
+ * (moved, not copied). Each buffer appears once. The result must not be used after transfer.
+ */
+function transferables(x: RunResult | SweepResult | ReplicationResult): ArrayBuffer[] {
+  let list: ArrayBuffer[];
+  if ('points' in x) list = x.points.flatMap((p) => [...designBuffers(p.microservices), ...designBuffers(p.monolith)]);
+  else if ('analytic' in x) list = [...designBuffers(x.microservices), ...designBuffers(x.monolith)];
+  else list = [...rawBuffers(x.microservices), ...rawBuffers(x.monolith)];
+  return [...new Set(list)];
+}
+
+export const engineApi = {
+  validate,
+  simulateReplication,
+  combineReplications,
+  runPoint,
+  sweepRates,
+  sweep,
+  deriveMonolith,
+  transferables,
+};
 /** The API type the app's comlink proxy is typed with. */
 export type EngineApi = typeof engineApi;
+
+export type { ReplicationResult } from './raw';

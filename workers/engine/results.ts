@@ -38,6 +38,10 @@ export interface EndToEndResult {
   timeouts: number;
   /** Requests or messages refused by a full queue. */
   dropped: number;
+  /** Requests that arrived after the warm-up: arrivals = completed + errors + dropped + inFlight. */
+  arrivals: number;
+  /** Requests still in flight when the run ended. */
+  inFlight: number;
   ci95?: Ci95;
 }
 

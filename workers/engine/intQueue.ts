@@ -1,0 +1,37 @@
+/** A growable FIFO ring buffer of integers (a station's waiting line). */
+export class IntQueue {
+  private buf: Int32Array;
+  private head = 0;
+  /** Number of queued items. */
+  size = 0;
+
+  constructor(capacity = 16) {
+    this.buf = new Int32Array(capacity);
+  }
+
+  push(x: number): void {
+    if (this.size === this.buf.length) this.grow();
+    this.buf[(this.head + this.size) & (this.buf.length - 1)] = x;
+    this.size++;
+  }
+
+  /** Removes and returns the oldest item (size must be > 0). */
+  shift(): number {
+    const x = this.buf[this.head];
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    this.size--;
+    return x;
+  }
+
+  /** The oldest item (size must be > 0). */
+  peek(): number {
+    return this.buf[this.head];
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.buf.length * 2);
+    for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) & (this.buf.length - 1)];
+    this.buf = next;
+    this.head = 0;
+  }
+}

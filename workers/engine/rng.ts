@@ -1,0 +1,91 @@
+/**
+ * Seeded pseudo-random numbers for the engine: sfc32 (Chris Doty-Humphrey's
+ * "small fast chaotic" generator, 128-bit state, passes PractRand), one
+ * independent stream per purpose. `Math.random` is never used: a run must be
+ * a pure function of (document, options, seed).
+ */
+
+/** Murmur3's 32-bit finalizer: a bijective mix of a 32-bit integer. */
+export function mix32(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The seed of replication `r` of a run seeded `seed`: fixed by (seed, r), so any worker split gives the same bytes. */
+export function replicationSeed(seed: number, r: number): number {
+  return mix32(mix32(seed ^ 0x9e3779b9) + Math.imul(r + 1, 0x632be5ab));
+}
+
+/** The seed of stream `stream` (0 = arrivals, then two per node) within a replication. */
+export function streamSeed(repSeed: number, stream: number): number {
+  return mix32(mix32(repSeed + 0x7f4a7c15) ^ Math.imul(stream + 1, 0x2c1b3c6d));
+}
+
+/** One sfc32 stream. `next()` is uniform on [0, 1) with 32-bit resolution. */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d = 1;
+  /** A cached second normal deviate from Box–Muller, or NaN. */
+  private spare = Number.NaN;
+
+  constructor(seed: number) {
+    this.a = 0x9e3779b9;
+    this.b = 0x243f6a88;
+    this.c = seed >>> 0;
+    for (let i = 0; i < 15; i++) this.next();
+  }
+
+  /** Uniform on [0, 1). */
+  next(): number {
+    const t0 = (this.a + this.b) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.d = (this.d + 1) | 0;
+    const t = (t0 + this.d) | 0;
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+
+  /** Exponential with the given mean (inversion; 1 − u is in (0, 1]). */
+  exp(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  /** Standard normal (Box–Muller, pairs cached). */
+  normal(): number {
+    const s = this.spare;
+    if (!Number.isNaN(s)) {
+      this.spare = Number.NaN;
+      return s;
+    }
+    const u = 1 - this.next();
+    const v = this.next();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Gamma with shape k and scale 1 (Marsaglia & Tsang 2000; k < 1 via the u^(1/k) boost). */
+  gamma(k: number): number {
+    if (k < 1) return this.gamma(k + 1) * (1 - this.next()) ** (1 / k);
+    const d = k - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.next();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+}

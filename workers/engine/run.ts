@@ -1,0 +1,135 @@
+/**
+ * A run at one offered load: both designs (microservices and the derived
+ * monolith) on the same arrival stream and seeds, one replication at a time
+ * (so a pool of workers can split them), combined with confidence intervals
+ * and the analytic prediction.
+ */
+import { analyze } from './analytic';
+import { ARRIVAL_BURSTY, ARRIVAL_CONSTANT, ARRIVAL_POISSON } from './arrivals';
+import { type CompiledModel, compileModel } from './compile';
+import { LIMITS } from './limits';
+import { deriveMonolith } from './monolith';
+import type { DesignRaw, ReplicationResult } from './raw';
+import type { RunOptions, RunResult } from './results';
+import { replicationSeed } from './rng';
+import type { Topology } from './schema';
+import { type SimSpec, simulate } from './simulate';
+import { designResult } from './stats';
+
+/** Most time-series windows a run keeps (windowSec is raised to respect it). */
+export const MAX_WINDOWS = 1000;
+
+/** Run options with every default filled in (seconds and req/s, as in RunOptions). */
+export interface ResolvedRun {
+  ratePerSec: number;
+  durationSec: number;
+  warmupSec: number;
+  seed: number;
+  replications: number;
+  profile: { atSec: number; ratePerSec: number }[] | null;
+  windowSec: number;
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new RangeError(message);
+}
+
+/**
+ * Fills options from the document: rate, duration, seed and replications
+ * from doc.run / doc.workload. The profile is `opts.profile` if given, else
+ * none when `opts.ratePerSec` is given (a sweep point is a steady load),
+ * else the document's. The warm-up defaults to the document's, or to a tenth
+ * of the duration when that is not shorter than the duration. Throws a
+ * RangeError naming the option when a value is out of range.
+ */
+export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
+  const ratePerSec = opts.ratePerSec ?? doc.workload.ratePerSec;
+  const durationSec = opts.durationSec ?? doc.run.durationSec;
+  check(Number.isFinite(ratePerSec) && ratePerSec > 0 && ratePerSec <= LIMITS.maxRatePerSec, `ratePerSec must be greater than 0 and at most ${LIMITS.maxRatePerSec} (got ${ratePerSec})`);
+  check(Number.isFinite(durationSec) && durationSec > 0 && durationSec <= LIMITS.maxDurationSec, `durationSec must be greater than 0 and at most ${LIMITS.maxDurationSec} (got ${durationSec})`);
+  const docWarm = doc.run.warmupSec < durationSec ? doc.run.warmupSec : durationSec / 10;
+  const warmupSec = opts.warmupSec ?? docWarm;
+  check(Number.isFinite(warmupSec) && warmupSec >= 0 && warmupSec < durationSec, `warmupSec must be at least 0 and shorter than durationSec (got ${warmupSec})`);
+  const seed = opts.seed ?? doc.run.seed;
+  check(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff, `seed must be a whole number from 0 to 4294967295 (got ${seed})`);
+  const replications = opts.replications ?? doc.run.replications;
+  check(Number.isInteger(replications) && replications >= 1 && replications <= LIMITS.maxReplications, `replications must be a whole number from 1 to ${LIMITS.maxReplications} (got ${replications})`);
+  const profile = opts.profile !== undefined ? opts.profile : opts.ratePerSec !== undefined ? null : doc.workload.profile;
+  profile?.forEach((p, i) => {
+    check(Number.isFinite(p.atSec) && p.atSec >= 0 && (i === 0 || p.atSec >= profile[i - 1].atSec), `profile[${i}].atSec must be at least 0 and in time order`);
+    check(Number.isFinite(p.ratePerSec) && p.ratePerSec >= 0 && p.ratePerSec <= LIMITS.maxRatePerSec, `profile[${i}].ratePerSec must be from 0 to ${LIMITS.maxRatePerSec}`);
+  });
+  const windowSec = Math.max(opts.windowSec ?? durationSec / 60, durationSec / MAX_WINDOWS);
+  check(Number.isFinite(windowSec) && windowSec > 0, `windowSec must be greater than 0 (got ${opts.windowSec})`);
+  return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec };
+}
+
+function simSpec(doc: Topology, run: ResolvedRun, repSeed: number): SimSpec {
+  const kind = doc.workload.arrival;
+  return {
+    arrival: kind === 'constant' ? ARRIVAL_CONSTANT : kind === 'bursty' ? ARRIVAL_BURSTY : ARRIVAL_POISSON,
+    ratePerSec: run.ratePerSec,
+    profile: run.profile,
+    burst: doc.workload.burst,
+    warmupMs: run.warmupSec * 1000,
+    durationMs: run.durationSec * 1000,
+    windowMs: run.windowSec * 1000,
+    seed: repSeed,
+  };
+}
+
+/** The compiled microservice and monolith models of a document. */
+interface Designs {
+  micro: CompiledModel;
+  mono: CompiledModel;
+  monoDoc: Topology;
+}
+
+function compileBoth(doc: Topology): Designs {
+  const monoDoc = deriveMonolith(doc);
+  return { micro: compileModel(doc), mono: compileModel(monoDoc), monoDoc };
+}
+
+/**
+ * Simulates replication `replication` (0-based) of both designs. Its seed
+ * depends only on (run seed, replication), so replications can run on any
+ * worker in any order and combine to identical bytes.
+ */
+export function simulateReplication(doc: Topology, opts: RunOptions, replication: number): ReplicationResult {
+  const run = resolveRun(doc, opts);
+  check(Number.isInteger(replication) && replication >= 0, `replication must be a whole number ≥ 0 (got ${replication})`);
+  const { micro, mono } = compileBoth(doc);
+  const seed = replicationSeed(run.seed, replication);
+  return {
+    replication,
+    seed,
+    microservices: simulate(micro, simSpec(doc, run, seed)),
+    monolith: simulate(mono, simSpec(doc, run, seed)),
+  };
+}
+
+/** Combines replications (sorted into replication order) into a RunResult with 95% CIs and the analytic prediction. */
+export function combineReplications(doc: Topology, opts: RunOptions, reps: readonly ReplicationResult[]): RunResult {
+  check(reps.length > 0, 'combineReplications needs at least one replication');
+  const run = resolveRun(doc, opts);
+  const { micro, mono, monoDoc } = compileBoth(doc);
+  const sorted = [...reps].sort((a, b) => a.replication - b.replication);
+  const endMs = run.durationSec * 1000;
+  const pick = (k: 'microservices' | 'monolith'): DesignRaw[] => sorted.map((r) => r[k]);
+  return {
+    ratePerSec: run.ratePerSec,
+    seed: run.seed,
+    replications: sorted.length,
+    microservices: designResult(micro, pick('microservices'), endMs),
+    monolith: designResult(mono, pick('monolith'), endMs),
+    analytic: { microservices: analyze(doc, run.ratePerSec), monolith: analyze(monoDoc, run.ratePerSec) },
+  };
+}
+
+/** A whole run on one thread: every replication, then combined. */
+export function runPoint(doc: Topology, opts: RunOptions = {}): RunResult {
+  const run = resolveRun(doc, opts);
+  const reps: ReplicationResult[] = [];
+  for (let r = 0; r < run.replications; r++) reps.push(simulateReplication(doc, opts, r));
+  return combineReplications(doc, opts, reps);
+}

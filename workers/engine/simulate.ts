@@ -1,0 +1,486 @@
+/**
+ * The discrete-event simulation of one design for one replication.
+ *
+ * A request is a tree of visits ("frames"). A visit waits FCFS for a server
+ * of its node's station, is served, releases the server (or holds it until
+ * its calls return), then makes the node's outgoing calls: each edge in
+ * document order with its probability, `count` times; sequential calls one
+ * after another, parallel calls forked and joined. A sync call answers after
+ * `networkMs` plus the callee's response; an async edge sends a message that
+ * adds load only. Timeouts start a new attempt (the abandoned one still runs
+ * to completion in the callee). See docs/model.md for every rule.
+ */
+import { ArrivalProcess, type BurstSpec, RateCurve, type RatePoint } from './arrivals';
+import { type CompiledModel, sampleService } from './compile';
+import { EventQueue } from './eventQueue';
+import { bucketOf } from './histogram';
+import { IntQueue } from './intQueue';
+import * as R from './raw';
+import { Rng, streamSeed } from './rng';
+import { F_ASYNC, F_COUNTED, F_FAILED, F_HOLDING, F_ROOT, SimState } from './simState';
+
+/** A batch of b requests takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)). */
+export const BATCH_ALPHA = 0.1;
+/** Safety cap: at most this many visits in flight; new arrivals and async messages beyond it are dropped. */
+export const MAX_LIVE_VISITS = 200_000;
+/** Hard cap for sync call attempts (their requests are already admitted): beyond it the call fails. */
+export const HARD_MAX_LIVE_VISITS = 800_000;
+
+const EV_ARRIVAL = 0;
+const EV_NODE = 1;
+const EV_DONE = 2;
+const EV_BATCH_DONE = 3;
+const EV_TIMEOUT = 4;
+const EV_BATCH_TIMER = 5;
+const EV_MID = 6;
+
+/** What one simulation needs besides the model. Times in ms. */
+export interface SimSpec {
+  arrival: number;
+  ratePerSec: number;
+  profile: readonly RatePoint[] | null;
+  burst: BurstSpec;
+  warmupMs: number;
+  durationMs: number;
+  windowMs: number;
+  /** Replication seed (streams are derived from it). */
+  seed: number;
+}
+
+/** Runs one replication of one design and returns its raw statistics. Pure and deterministic. */
+export function simulate(m: CompiledModel, spec: SimSpec): R.DesignRaw {
+  return new Simulator(m, spec).run();
+}
+
+class Simulator extends SimState {
+  private readonly q = new EventQueue();
+  private readonly arrivals: ArrivalProcess;
+  private readonly svcRng: Rng[] = [];
+  private readonly routeRng: Rng[] = [];
+  private readonly free: Int32Array;
+  private readonly fifo: IntQueue[] = [];
+  private readonly batchQ: IntQueue[] = [];
+  private readonly batchToken: Uint8Array;
+  private readonly midQueue: Float64Array;
+  private countedLive = 0;
+  private capHit = false;
+
+  constructor(m: CompiledModel, spec: SimSpec) {
+    super(m, spec.warmupMs, spec.durationMs, spec.windowMs);
+    const curve = new RateCurve(spec.ratePerSec, spec.profile);
+    this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)));
+    for (let i = 0; i < m.nodeCount; i++) {
+      this.svcRng.push(new Rng(streamSeed(spec.seed, 1 + 2 * i)));
+      this.routeRng.push(new Rng(streamSeed(spec.seed, 2 + 2 * i)));
+      this.batchQ.push(new IntQueue(m.nodeBatchMax[i] > 0 ? 64 : 1));
+    }
+    this.free = m.stationServers.slice();
+    for (let s = 0; s < m.stationCount; s++) this.fifo.push(new IntQueue());
+    this.batchToken = new Uint8Array(m.nodeCount);
+    this.midQueue = new Float64Array(m.stationCount);
+  }
+
+  run(): R.DesignRaw {
+    const q = this.q;
+    const first = this.arrivals.next();
+    if (first <= this.endMs) q.push(first, EV_ARRIVAL, 0, 0);
+    q.push((this.warmMs + this.endMs) / 2, EV_MID, 0, 0);
+    let events = 0;
+    while (q.size > 0 && q.peekTime() <= this.endMs) {
+      this.now = q.pop();
+      events++;
+      const a = q.a;
+      switch (q.kind) {
+        case EV_ARRIVAL:
+          this.onArrival();
+          break;
+        case EV_NODE:
+          this.arrive(a);
+          break;
+        case EV_DONE:
+          this.onDone(a);
+          break;
+        case EV_BATCH_DONE:
+          this.onBatchDone(a);
+          break;
+        case EV_TIMEOUT:
+          this.onTimeout(a, q.b);
+          break;
+        case EV_BATCH_TIMER:
+          this.batchCheck(a);
+          break;
+        default:
+          this.snapshotQueues(this.midQueue);
+      }
+    }
+    this.now = this.endMs;
+    this.raw.totals[R.T_EVENTS] = events;
+    return this.finish();
+  }
+
+  private onArrival(): void {
+    const now = this.now;
+    const t = this.raw.totals;
+    const counted = now >= this.warmMs;
+    this.raw.series[this.windowOf(now) * R.SERIES_FIELDS + R.S_ARRIVALS]++;
+    if (counted) t[R.T_ARRIVALS]++;
+    const next = this.arrivals.next();
+    if (next <= this.endMs) this.q.push(next, EV_ARRIVAL, 0, 0);
+    if (this.live >= MAX_LIVE_VISITS) {
+      this.capHit = true;
+      t[R.T_CAP_DROPS]++;
+      if (counted) t[R.T_DROPPED]++;
+      return;
+    }
+    const f = this.allocFrame();
+    this.fNode[f] = this.m.entry;
+    this.fCall[f] = -1;
+    this.fFlags[f] = counted ? F_ROOT | F_COUNTED : F_ROOT;
+    if (counted) this.countedLive++;
+    this.arrive(f);
+  }
+
+  /** Frame f arrives at its node: start service, wait, or be dropped. */
+  private arrive(f: number): void {
+    const i = this.fNode[f];
+    const m = this.m;
+    this.fArriveMs[f] = this.now;
+    if (this.now >= this.warmMs) this.raw.nodeStats[i * R.NODE_FIELDS + R.N_VISITS]++;
+    const cap = m.nodeCap[i];
+    if (m.nodeBatchMax[i] > 0) {
+      if (cap >= 0 && this.nQueued[i] >= cap) {
+        this.drop(f, i);
+        return;
+      }
+      this.queueDelta(i, 1);
+      const bq = this.batchQ[i];
+      bq.push(f);
+      if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, i, 0);
+      this.batchCheck(i);
+      return;
+    }
+    const s = m.nodeStation[i];
+    if (this.free[s] > 0) {
+      this.startService(f, i, s);
+      return;
+    }
+    if (cap >= 0 && this.nQueued[i] >= cap) {
+      this.drop(f, i);
+      return;
+    }
+    this.queueDelta(i, 1);
+    this.fifo[s].push(f);
+  }
+
+  private startService(f: number, i: number, s: number): void {
+    this.free[s]--;
+    this.busyDelta(i, 1);
+    this.fStartMs[f] = this.now;
+    this.raw.totals[R.T_VISITS]++;
+    this.q.push(this.now + sampleService(this.m, i, this.svcRng[i]), EV_DONE, f, 0);
+  }
+
+  private onDone(f: number): void {
+    const i = this.fNode[f];
+    this.recordVisit(f, i);
+    if (this.m.nodeHold[i]) this.fFlags[f] |= F_HOLDING;
+    else this.release(i);
+    this.beginCalls(f, i);
+  }
+
+  private recordVisit(f: number, i: number): void {
+    const arrived = this.fArriveMs[f];
+    if (arrived < this.warmMs) return;
+    const s = this.raw.nodeStats;
+    const o = i * R.NODE_FIELDS;
+    const tin = this.now - arrived;
+    s[o + R.N_SERVED]++;
+    s[o + R.N_WAIT_SUM] += this.fStartMs[f] - arrived;
+    s[o + R.N_TIN_SUM] += tin;
+    this.raw.nodeHist[i * this.nodeBuckets + bucketOf(tin, this.nodeBits)]++;
+  }
+
+  /** Frees one server of node i's station and starts whoever waits there. */
+  private release(i: number): void {
+    this.busyDelta(i, -1);
+    const s = this.m.nodeStation[i];
+    this.free[s]++;
+    const line = this.fifo[s];
+    while (this.free[s] > 0 && line.size > 0) {
+      const j = line.shift();
+      if (j < 0) this.dispatchBatch(-j - 1);
+      else {
+        const nj = this.fNode[j];
+        this.queueDelta(nj, -1);
+        this.startService(j, nj, s);
+      }
+    }
+  }
+
+  private drop(f: number, i: number): void {
+    if (this.now >= this.warmMs) this.raw.nodeStats[i * R.NODE_FIELDS + R.N_DROPPED]++;
+    const flags = this.fFlags[f];
+    const c = this.fCall[f];
+    const token = this.fToken[f];
+    this.freeFrame(f);
+    if (flags & F_ROOT) {
+      if (flags & F_COUNTED) {
+        this.raw.totals[R.T_DROPPED]++;
+        this.countedLive--;
+      }
+    } else if (!(flags & F_ASYNC) && this.cToken[c] === token) this.callReturned(c, true);
+  }
+
+  /** After service: a cache hit or a leaf completes; otherwise the calls start. */
+  private beginCalls(f: number, i: number): void {
+    const m = this.m;
+    const e0 = m.edgeStart[i];
+    const e1 = m.edgeStart[i + 1];
+    const rng = this.routeRng[i];
+    if (e0 === e1 || (m.nodeHit[i] > 0 && rng.next() < m.nodeHit[i])) {
+      this.complete(f);
+      return;
+    }
+    if (!m.nodeParallel[i]) {
+      this.fEdge[f] = e0 - 1;
+      this.fLeft[f] = 0;
+      this.nextSequential(f);
+      return;
+    }
+    this.fLeft[f] = 1; // guard: calls failing at once must not complete the frame mid-fork
+    for (let e = e0; e < e1; e++) {
+      if (m.edgeProb[e] < 1 && rng.next() >= m.edgeProb[e]) continue;
+      for (let k = m.edgeCount[e]; k > 0; k--) {
+        if (m.edgeAsync[e]) this.sendAsync(e);
+        else {
+          this.fLeft[f]++;
+          this.startCall(f, e);
+        }
+      }
+    }
+    if (--this.fLeft[f] === 0) this.complete(f);
+  }
+
+  /** Sequential mode: makes the next call of frame f, or completes it. */
+  private nextSequential(f: number): void {
+    const m = this.m;
+    const i = this.fNode[f];
+    const end = m.edgeStart[i + 1];
+    for (;;) {
+      if (this.fLeft[f] > 0) {
+        this.fLeft[f]--;
+        this.startCall(f, this.fEdge[f]);
+        return;
+      }
+      const e = ++this.fEdge[f];
+      if (e >= end) {
+        this.complete(f);
+        return;
+      }
+      if (m.edgeProb[e] < 1 && this.routeRng[i].next() >= m.edgeProb[e]) continue;
+      if (m.edgeAsync[e]) {
+        for (let k = m.edgeCount[e]; k > 0; k--) this.sendAsync(e);
+        continue;
+      }
+      this.fLeft[f] = m.edgeCount[e];
+    }
+  }
+
+  private startCall(f: number, e: number): void {
+    const c = this.allocCall();
+    this.cFrame[c] = f;
+    this.cEdge[c] = e;
+    this.cLeft[c] = this.m.edgeRetries[e];
+    this.attempt(c);
+  }
+
+  /** One attempt of call c: a new visit to the callee (after the network delay), with its own timeout. */
+  private attempt(c: number): void {
+    const m = this.m;
+    const e = this.cEdge[c];
+    const token = ++this.tokenSeq;
+    this.cToken[c] = token;
+    if (this.live >= HARD_MAX_LIVE_VISITS) {
+      this.capHit = true;
+      this.raw.totals[R.T_CAP_DROPS]++;
+      this.callReturned(c, true);
+      return;
+    }
+    if (m.edgeTimeoutMs[e] > 0) this.q.push(this.now + m.edgeTimeoutMs[e], EV_TIMEOUT, c, token);
+    const child = this.allocFrame();
+    this.fNode[child] = m.edgeTarget[e];
+    this.fCall[child] = c;
+    this.fToken[child] = token;
+    this.fFlags[child] = 0;
+    if (m.edgeNetMs[e] > 0) this.q.push(this.now + m.edgeNetMs[e], EV_NODE, child, 0);
+    else this.arrive(child);
+  }
+
+  private sendAsync(e: number): void {
+    const m = this.m;
+    if (this.live >= MAX_LIVE_VISITS) {
+      this.capHit = true;
+      this.raw.totals[R.T_CAP_DROPS]++;
+      return;
+    }
+    const child = this.allocFrame();
+    this.fNode[child] = m.edgeTarget[e];
+    this.fCall[child] = -1;
+    this.fFlags[child] = F_ASYNC;
+    if (m.edgeNetMs[e] > 0) this.q.push(this.now + m.edgeNetMs[e], EV_NODE, child, 0);
+    else this.arrive(child);
+  }
+
+  private onTimeout(c: number, token: number): void {
+    if (this.cToken[c] !== token) return; // answered already: lazily cancelled
+    if (this.now >= this.warmMs) this.raw.totals[R.T_TIMEOUTS]++;
+    if (this.cLeft[c] > 0) {
+      this.cLeft[c]--;
+      this.attempt(c);
+    } else this.callReturned(c, true);
+  }
+
+  /** Call c is over (answered, failed after its last attempt, or dropped downstream). */
+  private callReturned(c: number, failed: boolean): void {
+    const f = this.cFrame[c];
+    this.freeCall(c);
+    if (failed) this.fFlags[f] |= F_FAILED;
+    if (this.m.nodeParallel[this.fNode[f]]) {
+      if (--this.fLeft[f] === 0) this.complete(f);
+    } else if (failed) this.complete(f);
+    else this.nextSequential(f);
+  }
+
+  /** Frame f has made all its calls: answer its caller, or finish its request. */
+  private complete(f: number): void {
+    const flags = this.fFlags[f];
+    if (flags & F_HOLDING) this.release(this.fNode[f]);
+    if (flags & F_ROOT) {
+      this.finishRequest(f, flags);
+      return;
+    }
+    const c = this.fCall[f];
+    const token = this.fToken[f];
+    this.freeFrame(f);
+    if (!(flags & F_ASYNC) && this.cToken[c] === token) this.callReturned(c, (flags & F_FAILED) !== 0);
+  }
+
+  private finishRequest(f: number, flags: number): void {
+    const latency = this.now - this.fArriveMs[f];
+    const failed = (flags & F_FAILED) !== 0;
+    const w = this.windowOf(this.now);
+    const series = this.raw.series;
+    this.freeFrame(f);
+    if (failed) series[w * R.SERIES_FIELDS + R.S_ERRORS]++;
+    else {
+      series[w * R.SERIES_FIELDS + R.S_COMPLETED]++;
+      this.seriesLatency(w, latency);
+    }
+    if (!(flags & F_COUNTED)) return;
+    this.countedLive--;
+    const t = this.raw.totals;
+    if (failed) {
+      t[R.T_ERRORS]++;
+      return;
+    }
+    t[R.T_COMPLETED]++;
+    t[R.T_LAT_SUM] += latency;
+    t[R.T_LAT_SUM_SQ] += latency * latency;
+    if (latency > t[R.T_LAT_MAX]) t[R.T_LAT_MAX] = latency;
+    this.raw.latency[bucketOf(latency, this.fineBits)]++;
+  }
+
+  /** Dynamic batching: start a batch when maxBatch wait or the oldest has waited maxWaitMs. */
+  private batchCheck(i: number): void {
+    const bq = this.batchQ[i];
+    if (this.batchToken[i] || bq.size === 0) return;
+    const m = this.m;
+    if (bq.size < m.nodeBatchMax[i] && this.now - this.fArriveMs[bq.peek()] < m.nodeBatchWaitMs[i] - 1e-9) return;
+    const s = m.nodeStation[i];
+    this.batchToken[i] = 1;
+    if (this.free[s] > 0) this.dispatchBatch(i);
+    else this.fifo[s].push(-i - 1);
+  }
+
+  private dispatchBatch(i: number): void {
+    const m = this.m;
+    const bq = this.batchQ[i];
+    this.batchToken[i] = 0;
+    this.free[m.nodeStation[i]]--;
+    this.busyDelta(i, 1);
+    const b = Math.min(bq.size, m.nodeBatchMax[i]);
+    let head = -1;
+    for (let k = 0; k < b; k++) {
+      const f = bq.shift();
+      this.fStartMs[f] = this.now;
+      this.fNext[f] = head;
+      head = f;
+    }
+    this.queueDelta(i, -b);
+    this.raw.totals[R.T_VISITS] += b;
+    const service = sampleService(m, i, this.svcRng[i]) * (1 + BATCH_ALPHA * (b - 1));
+    this.q.push(this.now + service, EV_BATCH_DONE, head, 0);
+    if (bq.size === 0) return;
+    const due = this.fArriveMs[bq.peek()] + m.nodeBatchWaitMs[i];
+    if (bq.size >= m.nodeBatchMax[i] || due <= this.now) this.batchCheck(i);
+    else this.q.push(due, EV_BATCH_TIMER, i, 0);
+  }
+
+  private onBatchDone(head: number): void {
+    const i = this.fNode[head];
+    this.release(i);
+    // The batch list is newest-first; answer in arrival order.
+    let prev = -1;
+    for (let f = head; f >= 0; ) {
+      const nx = this.fNext[f];
+      this.fNext[f] = prev;
+      prev = f;
+      f = nx;
+    }
+    for (let f = prev; f >= 0; ) {
+      const nx = this.fNext[f];
+      this.recordVisit(f, i);
+      this.beginCalls(f, i);
+      f = nx;
+    }
+  }
+
+  private snapshotQueues(into: Float64Array): void {
+    into.fill(0);
+    for (let i = 0; i < this.m.nodeCount; i++) into[this.m.nodeStation[i]] += this.nQueued[i];
+  }
+
+  private finish(): R.DesignRaw {
+    const m = this.m;
+    const raw = this.raw;
+    const t = raw.totals;
+    for (let i = 0; i < m.nodeCount; i++) this.touchNode(i);
+    this.touchSeriesQueue();
+    const measuredMs = this.endMs - this.warmMs;
+    t[R.T_MEASURED_MS] = measuredMs;
+    t[R.T_IN_FLIGHT] = this.countedLive;
+    const endQueue = new Float64Array(m.stationCount);
+    this.snapshotQueues(endQueue);
+    const busy = new Float64Array(m.stationCount);
+    for (let i = 0; i < m.nodeCount; i++) busy[m.nodeStation[i]] += raw.nodeStats[i * R.NODE_FIELDS + R.N_BUSY_AREA];
+    let saturated = this.capHit;
+    for (let s = 0; s < m.stationCount; s++) {
+      const util = busy[s] / (m.stationServers[s] * measuredMs);
+      if (util >= 0.99 && endQueue[s] > this.midQueue[s] + m.stationServers[s]) saturated = true;
+    }
+    let node = -1;
+    if (saturated) {
+      let best = -1;
+      for (let i = 0; i < m.nodeCount; i++) {
+        const score = this.nQueued[i] * 1e6 + raw.nodeStats[i * R.NODE_FIELDS + R.N_BUSY_AREA] / (m.stationServers[m.nodeStation[i]] * measuredMs);
+        if (score > best) {
+          best = score;
+          node = i;
+        }
+      }
+    }
+    t[R.T_SATURATED] = saturated ? 1 : 0;
+    t[R.T_SAT_NODE] = node;
+    return raw;
+  }
+}
