@@ -1,20 +1,56 @@
-import { Background, ReactFlow } from '@xyflow/react';
+/** The studio: header, palette, canvas, inspector, and the results area. */
+import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { DEFAULT_TEMPLATE_ID, loadTemplate } from '../workers/templates';
+import './styles.css';
+import { useEffect, useState } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './canvas/inspector/Inspector';
+import { Palette } from './canvas/Palette';
+import { startAutosave } from './persist/autosave';
+import { bootDocument } from './persist/boot';
+import type { AppStore } from './store';
+import { AppStoreProvider, appStore } from './store/react';
+import { Dialogs } from './shell/Dialogs';
+import { Header } from './shell/Header';
+import { ResultsArea } from './shell/ResultsArea';
+import { Toast } from './shell/Toast';
+import { useShortcuts } from './shell/useShortcuts';
+import { useThemeEffect } from './shell/useTheme';
 
-const doc = loadTemplate(DEFAULT_TEMPLATE_ID);
-
-export function App() {
-  const nodes = doc.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.label } }));
-  const edges = doc.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
+export function App({ store = appStore }: { store?: AppStore }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void bootDocument(store).finally(() => {
+      if (!live) return;
+      stop = startAutosave(store);
+      setReady(true);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [store]);
+  useShortcuts(store);
+  useThemeEffect(store);
   return (
-    <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <header data-testid="doc-name">{doc.name}</header>
-      <div style={{ flex: 1 }}>
-        <ReactFlow nodes={nodes} edges={edges} fitView>
-          <Background />
-        </ReactFlow>
-      </div>
-    </div>
+    <AppStoreProvider store={store}>
+      <ReactFlowProvider>
+        <div className="ls-app" data-ready={ready}>
+          <Header />
+          <main className="ls-main">
+            <Palette />
+            <div className="ls-centre">
+              {ready ? <Canvas /> : <div className="ls-canvas ls-loading">Opening…</div>}
+              <ResultsArea />
+            </div>
+            <Inspector />
+          </main>
+          <Dialogs />
+          <Toast />
+        </div>
+      </ReactFlowProvider>
+    </AppStoreProvider>
   );
 }

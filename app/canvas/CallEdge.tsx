@@ -1,0 +1,52 @@
+/**
+ * A call: solid for sync, dashed for async, dotted with "no traffic" when it
+ * touches an offline node. The label lists what differs from the defaults.
+ */
+import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import { EDGE_DEFAULTS } from '../../workers/engine/kinds';
+import type { TopologyEdge } from '../../workers/engine/schema';
+import { formatMs, formatPercent } from './format';
+
+export type CallEdgeData = { edge: TopologyEdge; offline: boolean };
+export type CallFlowEdge = Edge<CallEdgeData, 'call'>;
+
+/** The parts of an edge's label: only values that differ from the defaults. */
+export function edgeLabelParts(e: TopologyEdge, offline: boolean): string[] {
+  const parts: string[] = [];
+  if (offline) return ['no traffic'];
+  if (e.mode === 'async') parts.push('async');
+  if (e.probability !== EDGE_DEFAULTS.probability) parts.push(`p ${formatPercent(e.probability)}`);
+  if (e.count !== EDGE_DEFAULTS.count) parts.push(`×${e.count}`);
+  if (e.networkMs !== EDGE_DEFAULTS.networkMs) parts.push(`net ${formatMs(e.networkMs)}`);
+  if (e.timeoutMs != null) parts.push(`timeout ${formatMs(e.timeoutMs)}${e.retries ? ` ×${e.retries + 1}` : ''}`);
+  return parts;
+}
+
+function CallEdgeView(props: EdgeProps<CallFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  if (!data) return null;
+  const { edge, offline } = data;
+  const cls = `ls-edge mode-${edge.mode}${offline ? ' is-offline' : ''}${selected ? ' is-selected' : ''}`;
+  const parts = edgeLabelParts(edge, offline);
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={16} />
+      {parts.length > 0 && (
+        <EdgeLabelRenderer>
+          <div
+            className={`ls-edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
+            data-testid={`edge-label-${edge.id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {parts.join(' · ')}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const CallEdge = memo(CallEdgeView);
+export const EDGE_TYPES = { call: CallEdge };

@@ -1,0 +1,104 @@
+/** The document: name, workload (with profile), run settings, SLO, monolith and pools. */
+import { ARRIVALS, type Topology } from '../../../workers/engine/schema';
+import { useAppStore } from '../../store/react';
+import { InputField, Section, SelectField } from './fields';
+import { PoolsEditor, ProfileEditor } from './ListEditors';
+
+type Sub = 'workload' | 'run' | 'slo' | 'monolith';
+const setIn =
+  (sub: Sub, field: string) =>
+  (v: string | number | null) =>
+  (doc: Topology): Topology => ({ ...doc, [sub]: { ...doc[sub], [field]: v } });
+
+export function DocumentInspector() {
+  const doc = useAppStore((s) => s.doc);
+  const w = doc.workload;
+  const num = (sub: Sub, field: string, label: string, unit?: string, nullable?: boolean, hint?: string) => (
+    <InputField
+      type="number"
+      label={label}
+      unit={unit}
+      nullable={nullable}
+      hint={hint}
+      path={`${sub}.${field}`}
+      testId={`${sub}-${field}`}
+      value={(doc[sub] as Record<string, number | null>)[field]}
+      apply={setIn(sub, field)}
+    />
+  );
+  const online = doc.nodes.filter((n) => n.role !== 'offline');
+  return (
+    <div data-testid="document-inspector">
+      <InputField type="text" label="Name" path="name" testId="doc-name" value={doc.name} apply={(v) => (d) => ({ ...d, name: String(v) })} />
+      <InputField
+        type="textarea"
+        label="Description"
+        path="description"
+        testId="doc-description"
+        value={doc.description}
+        apply={(v) => (d) => ({ ...d, description: String(v) })}
+      />
+      <Section title="Workload">
+        <SelectField
+          label="Entry node"
+          path="workload.entry"
+          testId="workload-entry"
+          value={w.entry}
+          options={[
+            ...(online.some((n) => n.id === w.entry) ? [] : [{ value: w.entry, label: w.entry ? `${w.entry} (missing)` : '— none —' }]),
+            ...online.map((n) => ({ value: n.id, label: `${n.label} (${n.id})` })),
+          ]}
+          apply={setIn('workload', 'entry')}
+        />
+        <div className="ls-row">
+          <SelectField label="Arrivals" path="workload.arrival" testId="workload-arrival" value={w.arrival} options={ARRIVALS} apply={setIn('workload', 'arrival')} />
+          {num('workload', 'ratePerSec', 'Rate', 'req/s')}
+        </div>
+        {w.arrival === 'bursty' && <BurstFields doc={doc} />}
+        <ProfileEditor profile={w.profile} />
+      </Section>
+      <Section title="Run">
+        <div className="ls-row">
+          {num('run', 'durationSec', 'Duration', 's')}
+          {num('run', 'warmupSec', 'Warm-up', 's')}
+        </div>
+        <div className="ls-row">
+          {num('run', 'seed', 'Seed')}
+          {num('run', 'replications', 'Replications')}
+        </div>
+      </Section>
+      <Section title="Service-level objective">
+        <div className="ls-row">
+          <SelectField
+            label="Percentile"
+            path="slo.percentile"
+            testId="slo-percentile"
+            value={doc.slo.percentile}
+            options={['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const}
+            apply={setIn('slo', 'percentile')}
+          />
+          {num('slo', 'thresholdMs', 'Threshold', 'ms')}
+        </div>
+      </Section>
+      <Section title="Monolith baseline">
+        {num('monolith', 'servers', 'Servers', undefined, true, 'Empty = same total servers as the services it merges')}
+      </Section>
+      <PoolsEditor pools={doc.pools} />
+    </div>
+  );
+}
+
+function BurstFields({ doc }: { doc: Topology }) {
+  const b = doc.workload.burst;
+  const set = (field: keyof typeof b) => (v: string | number | null) => (d: Topology) => ({
+    ...d,
+    workload: { ...d.workload, burst: { ...d.workload.burst, [field]: v } },
+  });
+  return (
+    <div className="ls-row">
+      <InputField type="number" label="Peak factor" path="workload.burst.peakFactor" testId="burst-peakFactor" value={b.peakFactor} apply={set('peakFactor')} />
+      <InputField type="number" label="Burst share" unit="0–1" path="workload.burst.burstFraction" testId="burst-burstFraction" value={b.burstFraction} apply={set('burstFraction')} />
+      <InputField type="number" label="Burst length" unit="ms" path="workload.burst.meanBurstMs" testId="burst-meanBurstMs" value={b.meanBurstMs} apply={set('meanBurstMs')} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** Every field of one call (edge). */
+import type { Topology, TopologyEdge } from '../../../workers/engine/schema';
+import { updateEdge } from '../../store/docOps';
+import { useAppStore, useAppStoreApi } from '../../store/react';
+import { InputField, SelectField } from './fields';
+
+export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
+  const store = useAppStoreApi();
+  const index = useAppStore((s) => s.doc.edges.indexOf(edge));
+  const nodes = useAppStore((s) => s.doc.nodes);
+  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const at = `edges[${index}]`;
+  const set = (field: keyof TopologyEdge) => (v: string | number | null) => (doc: Topology) =>
+    updateEdge(doc, edge.id, { [field]: v } as Partial<TopologyEdge>);
+  const num = (field: keyof TopologyEdge, label: string, unit?: string, nullable?: boolean, hint?: string) => (
+    <InputField
+      type="number"
+      label={label}
+      unit={unit}
+      nullable={nullable}
+      hint={hint}
+      path={`${at}.${field}`}
+      testId={field}
+      value={edge[field] as number | null}
+      apply={set(field)}
+    />
+  );
+  return (
+    <div data-testid="edge-inspector">
+      <div className="ls-inspector-kind">Call</div>
+      <p className="ls-hint">
+        {labelOf(edge.source)} → {labelOf(edge.target)} <code>{edge.id}</code>
+      </p>
+      <SelectField
+        label="Mode"
+        path={`${at}.mode`}
+        testId="mode"
+        value={edge.mode}
+        options={[
+          { value: 'sync', label: 'sync: wait for the reply' },
+          { value: 'async', label: 'async: fire and forget' },
+        ]}
+        apply={(mode) => (doc) =>
+          updateEdge(doc, edge.id, mode === 'async' ? { mode, timeoutMs: null, retries: 0 } : { mode })}
+      />
+      <div className="ls-row">
+        {num('probability', 'Probability', '0–1')}
+        {num('count', 'Calls per visit')}
+      </div>
+      {num('networkMs', 'Network cost', 'ms per attempt')}
+      {edge.mode === 'sync' && (
+        <div className="ls-row">
+          {num('timeoutMs', 'Timeout', 'ms', true, 'Empty = none')}
+          {num('retries', 'Retries')}
+        </div>
+      )}
+      <button type="button" className="ls-button danger" onClick={() => store.getState().deleteSelection()}>
+        Delete call
+      </button>
+    </div>
+  );
+}

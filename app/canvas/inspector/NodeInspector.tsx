@@ -1,0 +1,142 @@
+/** Every field of one node. */
+import { KINDS } from '../../../workers/engine/kinds';
+import { ROLES, type Topology, type TopologyNode } from '../../../workers/engine/schema';
+import { updateNode } from '../../store/docOps';
+import { useAppStore, useAppStoreApi } from '../../store/react';
+import { KindIcon } from '../icons';
+import { CheckField, InputField, Section, SelectField } from './fields';
+import { ServiceTimeField } from './ServiceTimeField';
+
+export function NodeInspector({ node }: { node: TopologyNode }) {
+  const store = useAppStoreApi();
+  const index = useAppStore((s) => s.doc.nodes.indexOf(node));
+  const entry = useAppStore((s) => s.doc.workload.entry);
+  const pools = useAppStore((s) => s.doc.pools);
+  const at = `nodes[${index}]`;
+  const set =
+    <K extends keyof TopologyNode>(field: K, convert?: (v: string | number | null) => TopologyNode[K]) =>
+    (v: string | number | null) =>
+    (doc: Topology) =>
+      updateNode(doc, node.id, { [field]: convert ? convert(v) : v } as Partial<TopologyNode>);
+  const numberField = (field: keyof TopologyNode, label: string, unit?: string, nullable?: boolean, hint?: string) => (
+    <InputField
+      type="number"
+      label={label}
+      unit={unit}
+      nullable={nullable}
+      hint={hint}
+      path={`${at}.${field}`}
+      testId={field}
+      value={node[field] as number | null}
+      apply={set(field)}
+    />
+  );
+  const k = KINDS[node.kind];
+  return (
+    <div data-testid="node-inspector">
+      <div className="ls-inspector-head">
+        <KindIcon kind={node.kind} size={24} />
+        <div>
+          <div className="ls-inspector-kind">{k.title}</div>
+          <div className="ls-hint">
+            id <code data-testid="node-id">{node.id}</code>
+            {node.id === entry && ' · entry (requests arrive here)'}
+          </div>
+        </div>
+      </div>
+      <p className="ls-hint">{k.description}</p>
+      <InputField type="text" label="Label" path={`${at}.label`} testId="label" value={node.label} apply={set('label')} />
+      <SelectField label="Role" path={`${at}.role`} testId="role" value={node.role} options={ROLES} apply={set('role')} />
+      {node.role !== 'offline' && (
+        <>
+          <Section title="Servers">
+            <div className="ls-row">
+              {numberField('replicas', 'Replicas')}
+              {numberField('concurrency', 'Concurrency', 'per replica')}
+            </div>
+            <SelectField
+              label="Server pool"
+              path={`${at}.pool`}
+              testId="pool"
+              value={node.pool ?? ''}
+              options={[{ value: '', label: 'Own servers' }, ...pools.map((p) => ({ value: p.id, label: `${p.label} (${p.servers})` }))]}
+              apply={set('pool', (v) => (v ? String(v) : null))}
+            />
+            {numberField('queueCapacity', 'Queue capacity', 'requests', true, 'Empty = unbounded')}
+            {numberField('costPerReplicaHour', 'Cost', '$ per replica-hour')}
+          </Section>
+          <Section title="Work">
+            <ServiceTimeField nodeId={node.id} path={`${at}.serviceTime`} st={node.serviceTime} />
+            {node.kind === 'cache' && numberField('hitRatio', 'Hit ratio', '0–1', true)}
+            {node.kind === 'model-server' && <BatchingFields node={node} at={at} />}
+          </Section>
+          <Section title="Outgoing calls">
+            <SelectField
+              label="Call mode"
+              path={`${at}.callMode`}
+              testId="callMode"
+              value={node.callMode}
+              options={[
+                { value: 'sequential', label: 'Sequential (one after another)' },
+                { value: 'parallel', label: 'Parallel (fork–join)' },
+              ]}
+              apply={set('callMode')}
+            />
+            <CheckField
+              label="Hold the worker while calls run (thread-per-request)"
+              path={`${at}.holdWorkerDuringCalls`}
+              testId="holdWorkerDuringCalls"
+              value={node.holdWorkerDuringCalls}
+              apply={(v) => (doc) => updateNode(doc, node.id, { holdWorkerDuringCalls: v })}
+            />
+          </Section>
+          {node.id !== entry && (
+            <button
+              type="button"
+              className="ls-button"
+              onClick={() => store.getState().edit((d) => ({ ...d, workload: { ...d.workload, entry: node.id } }))}
+            >
+              Make this the entry
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function BatchingFields({ node, at }: { node: TopologyNode; at: string }) {
+  const b = node.batching;
+  return (
+    <>
+      <CheckField
+        label="Dynamic batching"
+        path={`${at}.batching`}
+        testId="batching"
+        value={b !== null}
+        apply={(on) => (doc) => updateNode(doc, node.id, { batching: on ? { maxBatch: 1, maxWaitMs: 0 } : null })}
+      />
+      {b && (
+        <div className="ls-row">
+          <InputField
+            type="number"
+            label="Max batch"
+            path={`${at}.batching.maxBatch`}
+            testId="maxBatch"
+            value={b.maxBatch}
+            apply={(v) => (doc) => updateNode(doc, node.id, { batching: { ...b, maxBatch: v as number } })}
+          />
+          <InputField
+            type="number"
+            label="Max wait"
+            unit="ms"
+            path={`${at}.batching.maxWaitMs`}
+            testId="maxWaitMs"
+            value={b.maxWaitMs}
+            apply={(v) => (doc) => updateNode(doc, node.id, { batching: { ...b, maxWaitMs: v as number } })}
+          />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+/** File menu: new, open, save JSON, share link, recent documents. */
+import { useRef, useState } from 'react';
+import { downloadDocument, readDocumentFile } from '../persist/files';
+import { encodeShareLink } from '../persist/shareLink';
+import { listRecents, loadStoredDocument, type RecentEntry } from '../persist/storage';
+import { blankDocument } from '../store/docOps';
+import { useAppStoreApi } from '../store/react';
+import { Menu } from './Menu';
+
+export function FileMenu() {
+  const store = useAppStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  const [recents, setRecents] = useState<RecentEntry[]>([]);
+
+  const open = async (file: File) => {
+    const r = await readDocumentFile(file);
+    if (r.ok) store.getState().loadDocument(r.doc);
+    else store.getState().openDialog({ kind: 'errors', title: `“${file.name}” could not be opened`, errors: r.errors });
+  };
+  const share = () => {
+    const { url, tooLong } = encodeShareLink(store.getState().doc, window.location.origin + window.location.pathname);
+    store.getState().openDialog({ kind: 'share', url, tooLong });
+  };
+  const openRecent = async (r: RecentEntry) => {
+    const doc = await loadStoredDocument(r.docId);
+    if (doc) store.getState().loadDocument(doc, r.docId);
+    else store.getState().showToast(`“${r.name}” is no longer stored in this browser.`);
+  };
+  const currentId = store.getState().docId;
+
+  return (
+    <>
+      <Menu label="File" testId="file-menu" onOpen={() => void listRecents().then(setRecents)}>
+        {(close) => {
+          const item = (label: string, testId: string, action: () => void) => (
+            <button
+              type="button"
+              role="menuitem"
+              data-testid={testId}
+              onClick={() => {
+                close();
+                action();
+              }}
+            >
+              {label}
+            </button>
+          );
+          return (
+            <>
+              {item('New blank document', 'file-new', () => store.getState().loadDocument(blankDocument()))}
+              {item('Open file…', 'file-open', () => input.current?.click())}
+              {item('Save as JSON', 'file-save', () => downloadDocument(store.getState().doc))}
+              {item('Share link…', 'file-share', share)}
+              <div className="ls-menu-group">Recent documents</div>
+              {recents.filter((r) => r.docId !== currentId).length === 0 && <div className="ls-hint ls-menu-note">None yet</div>}
+              {recents
+                .filter((r) => r.docId !== currentId)
+                .map((r) => (
+                  <button type="button" role="menuitem" key={r.docId} data-testid="recent-item" onClick={() => {
+                      close();
+                      void openRecent(r);
+                    }}>
+                    {r.name} <span className="ls-hint">· {r.nodes} nodes · {new Date(r.savedAt).toLocaleString()}</span>
+                  </button>
+                ))}
+            </>
+          );
+        }}
+      </Menu>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="open-file-input"
+        aria-label="Open a Loadsketch JSON file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void open(f);
+        }}
+      />
+    </>
+  );
+}

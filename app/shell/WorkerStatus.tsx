@@ -1,0 +1,59 @@
+/**
+ * Header badge: the current document as checked by the engine in the real
+ * Web Worker (comlink → workers/sim.worker.ts → validate).
+ */
+import { useEffect, useState } from 'react';
+import type { TopologyError } from '../../workers/engine/parse';
+import { useAppStore, useAppStoreApi } from '../store/react';
+import { engineWorker } from '../worker/engineClient';
+
+type Check = { state: 'checking' } | { state: 'valid' } | { state: 'invalid'; errors: TopologyError[] } | { state: 'failed'; message: string };
+
+export function WorkerStatus() {
+  const store = useAppStoreApi();
+  const doc = useAppStore((s) => s.doc);
+  const [check, setCheck] = useState<Check>({ state: 'checking' });
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      engineWorker()
+        .validate(doc)
+        .then(
+          (r) => live && setCheck(r.ok ? { state: 'valid' } : { state: 'invalid', errors: r.errors }),
+          (err) => live && setCheck({ state: 'failed', message: String(err) }),
+        );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [doc]);
+
+  const text =
+    check.state === 'checking'
+      ? 'checking…'
+      : check.state === 'valid'
+        ? '✓ valid'
+        : check.state === 'invalid'
+          ? `${check.errors.length} problem${check.errors.length === 1 ? '' : 's'}`
+          : 'checker unavailable';
+  const title = check.state === 'failed' ? check.message : 'Checked by the simulation engine in a Web Worker';
+  return (
+    <button
+      type="button"
+      className={`ls-status is-${check.state}`}
+      data-testid="worker-status"
+      data-state={check.state}
+      title={title}
+      aria-label={`Document check: ${text}`}
+      disabled={check.state !== 'invalid'}
+      onClick={() => {
+        if (check.state === 'invalid') {
+          store.getState().openDialog({ kind: 'errors', title: 'Problems in this document', errors: check.errors });
+        }
+      }}
+    >
+      {text}
+    </button>
+  );
+}
