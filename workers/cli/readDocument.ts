@@ -1,22 +1,35 @@
-import { readFile } from 'node:fs/promises';
-import { type ParseResult, parseTopologyText } from '../engine/parse';
+import { readFile, stat } from 'node:fs/promises';
+import { MAX_FILE_CHARS, type ParseResult, parseTopology } from '../engine/parse';
 
-/** The result of reading a document file: unreadable (I/O or not JSON), or parsed. */
+/** The result of reading a document file: unreadable (I/O, too large, not JSON), or parsed. */
 export type ReadResult = { readable: false; message: string } | ({ readable: true } & ParseResult);
 
-/** Reads and parses a document file; never throws. */
+function ioReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return err instanceof Error ? err.message : 'unknown error';
+}
+
+/** Reads and parses a document file (at most 64 MB of JSON); never throws. */
 export async function readDocument(file: string): Promise<ReadResult> {
   let text: string;
   try {
+    const info = await stat(file);
+    if (info.isDirectory()) return { readable: false, message: `cannot read ${file}: it is a directory` };
+    if (info.size > MAX_FILE_CHARS) {
+      return { readable: false, message: `cannot read ${file}: it is larger than 64 MB (${info.size} bytes)` };
+    }
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-    return { readable: false, message: `cannot read ${file}: ${why}` };
+    return { readable: false, message: `cannot read ${file}: ${ioReason(err)}` };
   }
-  const parsed = parseTopologyText(text);
-  if (!parsed.ok && parsed.errors.length === 1 && parsed.errors[0].path === '' && /not valid JSON|too large/.test(parsed.errors[0].message)) {
-    return { readable: false, message: `cannot read ${file}: ${parsed.errors[0].message}` };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { readable: false, message: `cannot read ${file}: not valid JSON (${(err as Error).message.slice(0, 200)})` };
   }
-  return { readable: true, ...parsed };
+  return { readable: true, ...parseTopology(raw) };
 }

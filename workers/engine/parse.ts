@@ -2,7 +2,6 @@
  * Reading a topology document: migrate, validate the shape, fill defaults,
  * then check meaning. Never throws, never mutates its input.
  */
-import type { z } from 'zod';
 import { EDGE_DEFAULTS, KINDS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from './kinds';
 import { describeValue, issueToError, type TopologyError } from './errorText';
 import { checkMeaning } from './semantics';
@@ -155,7 +154,7 @@ export function parseTopologyText(text: string): ParseResult {
   if (text.length > MAX_FILE_CHARS) {
     return {
       ok: false,
-      errors: [{ path: '', message: `The file is too large (${(text.length / 1048576).toFixed(0)} MB; at most 64 MB)` }],
+      errors: [{ path: '', message: 'The file is larger than 64 MB, the most a Loadsketch document may be' }],
     };
   }
   let raw: unknown;
