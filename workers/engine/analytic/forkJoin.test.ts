@@ -51,6 +51,12 @@ describe('expected maximum of independent branch responses', () => {
     expect(expectedMaxMs([branch(20, 0.4), branch(20, 0.4)])).toBeCloseTo(2 * 0.4 * 20 - (0.16 * 20) / 2, 5);
   });
 
+  it('an edge made with probability p sends all its count copies at once: p · m · H_count', () => {
+    expect(expectedMaxMs([branch(20, 0.5, 0, 2)])).toBeCloseTo(0.5 * 30, 6);
+    // With a second, certain branch: E[max(X, Y)] mixes the two cases, ½·E[max of 3] + ½·E[1].
+    expect(expectedMaxMs([branch(20, 0.5, 0, 2), branch(20)])).toBeCloseTo(0.5 * 20 * harmonic(3) + 0.5 * 20, 6);
+  });
+
   it('deterministic branches (zero response): the expected largest network cost among the calls made', () => {
     // Calls with network 1 and 3 ms, each made with probability 1/2: 3·½ + 1·¼ = 1.75.
     expect(expectedMaxMs([branch(0, 0.5, 1), branch(0, 0.5, 3)])).toBeCloseTo(1.75, 10);

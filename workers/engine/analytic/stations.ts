@@ -67,8 +67,11 @@ export function buildStations(
     for (const v of visits) visitSum += v;
     const rhoPerRate = workPerRate / 1000 / g.servers;
     const lambda = ratePerSec * visitSum;
+    // Explicit fields, not a spread: V8 builds spread objects slowly (most of this function's time).
     return {
-      ...g,
+      members: g.members,
+      poolId: g.poolId,
+      servers: g.servers,
       ratePerSec: lambda,
       moments: mix,
       rho: ratePerSec * rhoPerRate,
