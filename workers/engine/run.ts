@@ -10,7 +10,7 @@ import { type CompiledModel, compileModel } from './compile';
 import { LIMITS } from './limits';
 import { deriveMonolith } from './monolith';
 import type { DesignRaw, ReplicationResult } from './raw';
-import type { RunOptions, RunResult } from './results';
+import type { DesignResult, RunOptions, RunResult } from './results';
 import { replicationSeed } from './rng';
 import type { Topology } from './schema';
 import { type SimSpec, simulate } from './simulate';
@@ -124,6 +124,18 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
     monolith: designResult(mono, pick('monolith'), endMs),
     analytic: { microservices: analyze(doc, run.ratePerSec), monolith: analyze(monoDoc, run.ratePerSec) },
   };
+}
+
+/**
+ * One design only (the document as given, no monolith, no analytic), every
+ * replication on this thread: what the engine's own tests and the benchmark use.
+ */
+export function simulateDesign(doc: Topology, opts: RunOptions = {}): DesignResult {
+  const run = resolveRun(doc, opts);
+  const model = compileModel(doc);
+  const reps: DesignRaw[] = [];
+  for (let r = 0; r < run.replications; r++) reps.push(simulate(model, simSpec(doc, run, replicationSeed(run.seed, r))));
+  return designResult(model, reps, run.durationSec * 1000);
 }
 
 /** A whole run on one thread: every replication, then combined. */

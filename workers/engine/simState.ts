@@ -5,17 +5,13 @@
  * No object is allocated per request, visit, call or event.
  */
 import type { CompiledModel } from './compile';
-import { bucketCount, bucketOf, FINE_SUB_BUCKETS, subBits } from './histogram';
-import {
-  type DesignRaw,
-  N_BUSY_AREA,
-  N_QUEUE_AREA,
-  NODE_FIELDS,
-  S_QUEUE_AREA,
-  SERIES_FIELDS,
-  SERIES_SUB_BUCKETS,
-  TOTALS_FIELDS,
-} from './raw';
+import { bucketCount, bucketOf as bucketOfImported, FINE_SUB_BUCKETS, subBits } from './histogram';
+import type { DesignRaw } from './raw';
+import * as R from './raw';
+
+// Module-local bindings: imported bindings can cost a getter call per use under some loaders (tsx, vite-node).
+const { N_BUSY_AREA, N_QUEUE_AREA, NODE_FIELDS, S_QUEUE_AREA, SERIES_FIELDS, SERIES_SUB_BUCKETS, TOTALS_FIELDS } = R;
+const bucketOf = bucketOfImported;
 
 /** Frame flags. */
 export const F_ROOT = 1;

@@ -11,13 +11,21 @@
  * to completion in the callee). See docs/model.md for every rule.
  */
 import { ArrivalProcess, type BurstSpec, RateCurve, type RatePoint } from './arrivals';
-import { type CompiledModel, sampleService } from './compile';
+import { type CompiledModel, sampleService as sampleServiceImported } from './compile';
 import { EventQueue } from './eventQueue';
-import { bucketOf } from './histogram';
+import { bucketOf as bucketOfImported } from './histogram';
 import { IntQueue } from './intQueue';
 import * as R from './raw';
+import type { DesignRaw } from './raw';
 import { Rng, streamSeed } from './rng';
-import { F_ASYNC, F_COUNTED, F_FAILED, F_HOLDING, F_ROOT, SimState } from './simState';
+import * as S from './simState';
+import { SimState } from './simState';
+
+// Module-local bindings: imported bindings can cost a getter call per use under some loaders (tsx, vite-node).
+const { NODE_FIELDS, N_BUSY_AREA, N_DROPPED, N_SERVED, N_TIN_SUM, N_VISITS, N_WAIT_SUM, SERIES_FIELDS, S_ARRIVALS, S_COMPLETED, S_ERRORS, T_ARRIVALS, T_CAP_DROPS, T_COMPLETED, T_DROPPED, T_ERRORS, T_EVENTS, T_IN_FLIGHT, T_LAT_MAX, T_LAT_SUM, T_LAT_SUM_SQ, T_MEASURED_MS, T_SATURATED, T_SAT_NODE, T_TIMEOUTS, T_VISITS } = R;
+const { F_ASYNC, F_COUNTED, F_FAILED, F_HOLDING, F_ROOT } = S;
+const bucketOf = bucketOfImported;
+const sampleService = sampleServiceImported;
 
 /** A batch of b requests takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)). */
 export const BATCH_ALPHA = 0.1;
@@ -48,7 +56,7 @@ export interface SimSpec {
 }
 
 /** Runs one replication of one design and returns its raw statistics. Pure and deterministic. */
-export function simulate(m: CompiledModel, spec: SimSpec): R.DesignRaw {
+export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
   return new Simulator(m, spec).run();
 }
 
@@ -80,7 +88,7 @@ class Simulator extends SimState {
     this.midQueue = new Float64Array(m.stationCount);
   }
 
-  run(): R.DesignRaw {
+  run(): DesignRaw {
     const q = this.q;
     const first = this.arrivals.next();
     if (first <= this.endMs) q.push(first, EV_ARRIVAL, 0, 0);
@@ -114,7 +122,7 @@ class Simulator extends SimState {
       }
     }
     this.now = this.endMs;
-    this.raw.totals[R.T_EVENTS] = events;
+    this.raw.totals[T_EVENTS] = events;
     return this.finish();
   }
 
@@ -122,14 +130,14 @@ class Simulator extends SimState {
     const now = this.now;
     const t = this.raw.totals;
     const counted = now >= this.warmMs;
-    this.raw.series[this.windowOf(now) * R.SERIES_FIELDS + R.S_ARRIVALS]++;
-    if (counted) t[R.T_ARRIVALS]++;
+    this.raw.series[this.windowOf(now) * SERIES_FIELDS + S_ARRIVALS]++;
+    if (counted) t[T_ARRIVALS]++;
     const next = this.arrivals.next();
     if (next <= this.endMs) this.q.push(next, EV_ARRIVAL, 0, 0);
     if (this.live >= MAX_LIVE_VISITS) {
       this.capHit = true;
-      t[R.T_CAP_DROPS]++;
-      if (counted) t[R.T_DROPPED]++;
+      t[T_CAP_DROPS]++;
+      if (counted) t[T_DROPPED]++;
       return;
     }
     const f = this.allocFrame();
@@ -145,7 +153,7 @@ class Simulator extends SimState {
     const i = this.fNode[f];
     const m = this.m;
     this.fArriveMs[f] = this.now;
-    if (this.now >= this.warmMs) this.raw.nodeStats[i * R.NODE_FIELDS + R.N_VISITS]++;
+    if (this.now >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_VISITS]++;
     const cap = m.nodeCap[i];
     if (m.nodeBatchMax[i] > 0) {
       if (cap >= 0 && this.nQueued[i] >= cap) {
@@ -176,7 +184,7 @@ class Simulator extends SimState {
     this.free[s]--;
     this.busyDelta(i, 1);
     this.fStartMs[f] = this.now;
-    this.raw.totals[R.T_VISITS]++;
+    this.raw.totals[T_VISITS]++;
     this.q.push(this.now + sampleService(this.m, i, this.svcRng[i]), EV_DONE, f, 0);
   }
 
@@ -192,11 +200,11 @@ class Simulator extends SimState {
     const arrived = this.fArriveMs[f];
     if (arrived < this.warmMs) return;
     const s = this.raw.nodeStats;
-    const o = i * R.NODE_FIELDS;
+    const o = i * NODE_FIELDS;
     const tin = this.now - arrived;
-    s[o + R.N_SERVED]++;
-    s[o + R.N_WAIT_SUM] += this.fStartMs[f] - arrived;
-    s[o + R.N_TIN_SUM] += tin;
+    s[o + N_SERVED]++;
+    s[o + N_WAIT_SUM] += this.fStartMs[f] - arrived;
+    s[o + N_TIN_SUM] += tin;
     this.raw.nodeHist[i * this.nodeBuckets + bucketOf(tin, this.nodeBits)]++;
   }
 
@@ -218,14 +226,14 @@ class Simulator extends SimState {
   }
 
   private drop(f: number, i: number): void {
-    if (this.now >= this.warmMs) this.raw.nodeStats[i * R.NODE_FIELDS + R.N_DROPPED]++;
+    if (this.now >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_DROPPED]++;
     const flags = this.fFlags[f];
     const c = this.fCall[f];
     const token = this.fToken[f];
     this.freeFrame(f);
     if (flags & F_ROOT) {
       if (flags & F_COUNTED) {
-        this.raw.totals[R.T_DROPPED]++;
+        this.raw.totals[T_DROPPED]++;
         this.countedLive--;
       }
     } else if (!(flags & F_ASYNC) && this.cToken[c] === token) this.callReturned(c, true);
@@ -302,7 +310,7 @@ class Simulator extends SimState {
     this.cToken[c] = token;
     if (this.live >= HARD_MAX_LIVE_VISITS) {
       this.capHit = true;
-      this.raw.totals[R.T_CAP_DROPS]++;
+      this.raw.totals[T_CAP_DROPS]++;
       this.callReturned(c, true);
       return;
     }
@@ -320,7 +328,7 @@ class Simulator extends SimState {
     const m = this.m;
     if (this.live >= MAX_LIVE_VISITS) {
       this.capHit = true;
-      this.raw.totals[R.T_CAP_DROPS]++;
+      this.raw.totals[T_CAP_DROPS]++;
       return;
     }
     const child = this.allocFrame();
@@ -333,7 +341,7 @@ class Simulator extends SimState {
 
   private onTimeout(c: number, token: number): void {
     if (this.cToken[c] !== token) return; // answered already: lazily cancelled
-    if (this.now >= this.warmMs) this.raw.totals[R.T_TIMEOUTS]++;
+    if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
     if (this.cLeft[c] > 0) {
       this.cLeft[c]--;
       this.attempt(c);
@@ -371,22 +379,22 @@ class Simulator extends SimState {
     const w = this.windowOf(this.now);
     const series = this.raw.series;
     this.freeFrame(f);
-    if (failed) series[w * R.SERIES_FIELDS + R.S_ERRORS]++;
+    if (failed) series[w * SERIES_FIELDS + S_ERRORS]++;
     else {
-      series[w * R.SERIES_FIELDS + R.S_COMPLETED]++;
+      series[w * SERIES_FIELDS + S_COMPLETED]++;
       this.seriesLatency(w, latency);
     }
     if (!(flags & F_COUNTED)) return;
     this.countedLive--;
     const t = this.raw.totals;
     if (failed) {
-      t[R.T_ERRORS]++;
+      t[T_ERRORS]++;
       return;
     }
-    t[R.T_COMPLETED]++;
-    t[R.T_LAT_SUM] += latency;
-    t[R.T_LAT_SUM_SQ] += latency * latency;
-    if (latency > t[R.T_LAT_MAX]) t[R.T_LAT_MAX] = latency;
+    t[T_COMPLETED]++;
+    t[T_LAT_SUM] += latency;
+    t[T_LAT_SUM_SQ] += latency * latency;
+    if (latency > t[T_LAT_MAX]) t[T_LAT_MAX] = latency;
     this.raw.latency[bucketOf(latency, this.fineBits)]++;
   }
 
@@ -417,7 +425,7 @@ class Simulator extends SimState {
       head = f;
     }
     this.queueDelta(i, -b);
-    this.raw.totals[R.T_VISITS] += b;
+    this.raw.totals[T_VISITS] += b;
     const service = sampleService(m, i, this.svcRng[i]) * (1 + BATCH_ALPHA * (b - 1));
     this.q.push(this.now + service, EV_BATCH_DONE, head, 0);
     if (bq.size === 0) return;
@@ -450,19 +458,19 @@ class Simulator extends SimState {
     for (let i = 0; i < this.m.nodeCount; i++) into[this.m.nodeStation[i]] += this.nQueued[i];
   }
 
-  private finish(): R.DesignRaw {
+  private finish(): DesignRaw {
     const m = this.m;
     const raw = this.raw;
     const t = raw.totals;
     for (let i = 0; i < m.nodeCount; i++) this.touchNode(i);
     this.touchSeriesQueue();
     const measuredMs = this.endMs - this.warmMs;
-    t[R.T_MEASURED_MS] = measuredMs;
-    t[R.T_IN_FLIGHT] = this.countedLive;
+    t[T_MEASURED_MS] = measuredMs;
+    t[T_IN_FLIGHT] = this.countedLive;
     const endQueue = new Float64Array(m.stationCount);
     this.snapshotQueues(endQueue);
     const busy = new Float64Array(m.stationCount);
-    for (let i = 0; i < m.nodeCount; i++) busy[m.nodeStation[i]] += raw.nodeStats[i * R.NODE_FIELDS + R.N_BUSY_AREA];
+    for (let i = 0; i < m.nodeCount; i++) busy[m.nodeStation[i]] += raw.nodeStats[i * NODE_FIELDS + N_BUSY_AREA];
     let saturated = this.capHit;
     for (let s = 0; s < m.stationCount; s++) {
       const util = busy[s] / (m.stationServers[s] * measuredMs);
@@ -472,15 +480,15 @@ class Simulator extends SimState {
     if (saturated) {
       let best = -1;
       for (let i = 0; i < m.nodeCount; i++) {
-        const score = this.nQueued[i] * 1e6 + raw.nodeStats[i * R.NODE_FIELDS + R.N_BUSY_AREA] / (m.stationServers[m.nodeStation[i]] * measuredMs);
+        const score = this.nQueued[i] * 1e6 + raw.nodeStats[i * NODE_FIELDS + N_BUSY_AREA] / (m.stationServers[m.nodeStation[i]] * measuredMs);
         if (score > best) {
           best = score;
           node = i;
         }
       }
     }
-    t[R.T_SATURATED] = saturated ? 1 : 0;
-    t[R.T_SAT_NODE] = node;
+    t[T_SATURATED] = saturated ? 1 : 0;
+    t[T_SAT_NODE] = node;
     return raw;
   }
 }
