@@ -5,6 +5,7 @@
  */
 import { DEFAULT_TEMPLATE_ID, loadTemplate } from '../../workers/templates';
 import type { AppStore } from '../store';
+import { openDocumentResult } from './files';
 import { decodeShareFragment } from './shareLink';
 import { currentDocId, loadStoredDocument } from './storage';
 
@@ -24,7 +25,6 @@ export async function bootDocument(store: AppStore): Promise<void> {
   const shared = decodeShareFragment(window.location.hash);
   if (shared) {
     history.replaceState(null, '', window.location.pathname + window.location.search);
-    if (shared.ok) store.getState().loadDocument(shared.doc);
-    else store.getState().openDialog({ kind: 'errors', title: 'This share link could not be opened', errors: shared.errors });
+    openDocumentResult(store, shared, 'This share link');
   }
 }

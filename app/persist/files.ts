@@ -1,6 +1,7 @@
 /** Saving the document as a version-1 JSON file, and opening one. */
 import { type ParseResult, parseTopologyText, serializeTopology } from '../../workers/engine/parse';
 import type { Topology } from '../../workers/engine/schema';
+import type { AppStore } from '../store';
 
 export function fileNameOf(doc: Topology): string {
   const slug = doc.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -21,4 +22,17 @@ export async function readDocumentFile(file: File): Promise<ParseResult> {
     return { ok: false, errors: [{ path: '', message: `The file is too large (${Math.round(file.size / 1048576)} MB; at most 64 MB)` }] };
   }
   return parseTopologyText(await file.text());
+}
+
+/**
+ * Opens document text as a new document; if it is broken, lists the problems
+ * in a dialog and leaves the current document untouched. Returns whether it opened.
+ */
+export function openDocumentResult(store: AppStore, result: ParseResult, source: string): boolean {
+  if (result.ok) {
+    store.getState().loadDocument(result.doc);
+    return true;
+  }
+  store.getState().openDialog({ kind: 'errors', title: `${source} could not be opened`, errors: result.errors });
+  return false;
 }

@@ -1,6 +1,6 @@
 /** File menu: new, open, save JSON, share link, recent documents. */
 import { useRef, useState } from 'react';
-import { downloadDocument, readDocumentFile } from '../persist/files';
+import { downloadDocument, openDocumentResult, readDocumentFile } from '../persist/files';
 import { encodeShareLink } from '../persist/shareLink';
 import { listRecents, loadStoredDocument, type RecentEntry } from '../persist/storage';
 import { blankDocument } from '../store/docOps';
@@ -13,9 +13,7 @@ export function FileMenu() {
   const [recents, setRecents] = useState<RecentEntry[]>([]);
 
   const open = async (file: File) => {
-    const r = await readDocumentFile(file);
-    if (r.ok) store.getState().loadDocument(r.doc);
-    else store.getState().openDialog({ kind: 'errors', title: `“${file.name}” could not be opened`, errors: r.errors });
+    openDocumentResult(store, await readDocumentFile(file), `“${file.name}”`);
   };
   const share = () => {
     const { url, tooLong } = encodeShareLink(store.getState().doc, window.location.origin + window.location.pathname);
