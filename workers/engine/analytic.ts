@@ -97,7 +97,8 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
   const entry = index.get(doc.workload.entry);
   const end = entry === undefined ? Number.NaN : responseMs[entry];
   return {
-    meanMs: Number.isFinite(end) ? end : null,
+    // Any saturated station (even one only fed asynchronously) means no steady state for the design.
+    meanMs: Number.isFinite(end) && saturated.length === 0 ? end : null,
     saturationRatePerSec,
     bottleneck: bottleneckNode >= 0 ? doc.nodes[bottleneckNode].id : null,
     bottleneckPool: bottleneckNode >= 0 ? top!.poolId : null,
