@@ -63,6 +63,7 @@ const CASES: Case[] = [
   ['timeout on async', (d) => Object.assign(d.edges[0], { mode: 'async', timeoutMs: 50 }), 'edges[0].timeoutMs', 'Edge "e1": timeoutMs applies only to sync edges'],
   ['warm-up longer than run', (d) => (d.run = { durationSec: 10, warmupSec: 10 }), 'run.warmupSec', 'run.warmupSec (10) must be shorter than run.durationSec (10)'],
   ['profile out of order', (d) => (d.workload.profile = [{ atSec: 10, ratePerSec: 5 }, { atSec: 5, ratePerSec: 5 }]), 'workload.profile[1].atSec', 'workload.profile points must be in time order (5 s comes after 10 s)'],
+  ['bursts above the mean rate', (d) => (d.workload.burst = { peakFactor: 20, burstFraction: 0.1, meanBurstMs: 500 }), 'workload.burst.peakFactor', 'workload.burst: peakFactor × burstFraction is 2; it must be at most 1, or the bursts alone would carry more than the mean rate'],
   ['unknown pool', (d) => (d.nodes[1].pool = 'shared'), 'nodes[1].pool', 'Node "ranker": pool "shared" is not one of the document\'s pools'],
   ['newer version', (d) => (d.version = 2), 'version', 'version 2 was written by a newer Loadsketch; this one reads up to version 1'],
   ['version as text', (d) => (d.version = '1'), 'version', 'version must be 1 (got "1")'],

@@ -73,6 +73,13 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
   if (run && (run.warmupSec ?? 5) >= (run.durationSec ?? 60)) {
     add('run.warmupSec', `run.warmupSec (${run.warmupSec ?? 5}) must be shorter than run.durationSec (${run.durationSec ?? 60})`);
   }
+  const burst = spec.workload.burst;
+  if (burst && burst.peakFactor * burst.burstFraction > 1) {
+    add(
+      'workload.burst.peakFactor',
+      `workload.burst: peakFactor × burstFraction is ${+(burst.peakFactor * burst.burstFraction).toFixed(3)}; it must be at most 1, or the bursts alone would carry more than the mean rate`,
+    );
+  }
   const profile = spec.workload.profile;
   profile?.forEach((p, i) => {
     if (i > 0 && p.atSec < profile[i - 1].atSec) {
