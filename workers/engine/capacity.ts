@@ -101,11 +101,15 @@ async function searchDesign(
     }
   }
   if (lo !== null && hi !== null) {
-    for (let k = 0; k < spec.iterations && (hi - lo) / hi > spec.relTolerance; k++) {
-      const mid = (lo + hi) / 2;
-      if (await ok(mid)) lo = mid;
-      else hi = mid;
+    let a: number = lo;
+    let b: number = hi;
+    for (let k = 0; k < spec.iterations && (b - a) / b > spec.relTolerance; k++) {
+      const mid: number = (a + b) / 2;
+      if (await ok(mid)) a = mid;
+      else b = mid;
     }
+    lo = a;
+    hi = b;
   }
   const at = lo !== null ? (await evalAt(lo))[key] : null;
   const cost = (await evalAt(startPerSec))[key].costPerHour;
