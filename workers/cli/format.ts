@@ -1,0 +1,100 @@
+/** Readable tables for `loadsketch run` and `loadsketch sweep`. */
+import type { AnalyticDesignResult, DesignResult, RunResult, SweepResult } from '../engine/results';
+
+/** A number for a table cell: fixed decimals, thousands grouped, "—" when not a number. */
+export function fmt(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Lays out rows as columns: first column left-aligned, the rest right-aligned. */
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd())
+    .join('\n');
+}
+
+function ci(d: DesignResult, k: 'meanMs' | 'p99Ms' | 'p50Ms' | 'p95Ms' | 'p90Ms' | 'p999Ms' | 'throughputPerSec', digits = 2): string {
+  const e = d.endToEnd;
+  const half = e.ci95?.[k];
+  return half !== undefined && Number.isFinite(half) ? `${fmt(e[k], digits)} ±${fmt(half, digits)}` : fmt(e[k], digits);
+}
+
+function summary(r: RunResult): string {
+  const m = r.microservices;
+  const o = r.monolith;
+  const a = r.analytic;
+  const row = (label: string, mv: string, ov: string, am = '', ao = '') => [label, mv, ov, am, ao];
+  const sat = (d: DesignResult) => (d.saturated ? `yes (${d.saturatedNode ?? '?'})` : 'no');
+  return table([
+    row('', 'microservices', 'monolith', 'analytic µs', 'analytic mono'),
+    row('completed', fmt(m.endToEnd.completed, 0), fmt(o.endToEnd.completed, 0)),
+    row('throughput (req/s)', ci(m, 'throughputPerSec', 1), ci(o, 'throughputPerSec', 1)),
+    row('mean (ms)', ci(m, 'meanMs'), ci(o, 'meanMs'), fmt(a.microservices.meanMs), fmt(a.monolith.meanMs)),
+    row('p50 (ms)', ci(m, 'p50Ms'), ci(o, 'p50Ms')),
+    row('p90 (ms)', ci(m, 'p90Ms'), ci(o, 'p90Ms')),
+    row('p95 (ms)', ci(m, 'p95Ms'), ci(o, 'p95Ms')),
+    row('p99 (ms)', ci(m, 'p99Ms'), ci(o, 'p99Ms')),
+    row('p99.9 (ms)', ci(m, 'p999Ms'), ci(o, 'p999Ms')),
+    row('max (ms)', fmt(m.endToEnd.maxMs), fmt(o.endToEnd.maxMs)),
+    row('errors', fmt(m.endToEnd.errors, 0), fmt(o.endToEnd.errors, 0)),
+    row('timeouts', fmt(m.endToEnd.timeouts, 0), fmt(o.endToEnd.timeouts, 0)),
+    row('dropped', fmt(m.endToEnd.dropped, 0), fmt(o.endToEnd.dropped, 0)),
+    row('saturated', sat(m), sat(o), fmt(a.microservices.saturationRatePerSec, 1), fmt(a.monolith.saturationRatePerSec, 1)),
+    row('cost ($/hour)', fmt(m.costPerHour), fmt(o.costPerHour)),
+    row('cost ($/M requests)', fmt(m.costPerMillionRequests), fmt(o.costPerMillionRequests)),
+  ]);
+}
+
+function nodes(title: string, d: DesignResult, a: AnalyticDesignResult): string {
+  const byId = new Map(a.nodes.map((n) => [n.id, n]));
+  const rows = [['node', 'req/s', 'util', 'queue', 'wait ms', 'in node ms', 'p99 ms', 'dropped', 'util (an.)', 'in node (an.)']];
+  for (const n of d.nodes) {
+    const an = byId.get(n.id);
+    if (n.arrivalRatePerSec === 0 && (an?.arrivalRatePerSec ?? 0) === 0) continue;
+    rows.push([
+      n.id,
+      fmt(n.arrivalRatePerSec, 1),
+      fmt(n.utilization, 3),
+      fmt(n.meanQueueLength, 2),
+      fmt(n.meanWaitMs),
+      fmt(n.meanTimeInNodeMs),
+      fmt(n.p99TimeInNodeMs),
+      fmt(n.dropped, 0),
+      fmt(an?.utilization, 3),
+      fmt(an?.meanTimeInNodeMs),
+    ]);
+  }
+  return `${title}\n${table(rows)}`;
+}
+
+/** The `run` report: a summary of both designs, then each design's nodes, then what the analytic model does not cover. */
+export function formatRun(name: string, r: RunResult): string {
+  const head = `${name} at ${fmt(r.ratePerSec, 1)} req/s, seed ${r.seed}, ${r.replications} replication${r.replications > 1 ? 's' : ''}${r.replications > 1 ? ' (± = 95% CI half-width)' : ''}`;
+  const notes = [...new Set([...r.analytic.microservices.notCovered, ...r.analytic.monolith.notCovered])];
+  const parts = [head, summary(r), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
+  if (notes.length) parts.push(`not covered by the analytic model:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** The `sweep` report: one row per offered load. */
+export function formatSweep(name: string, s: SweepResult): string {
+  const rows = [['req/s', 'µs mean', 'µs p99', 'µs thru', 'mono mean', 'mono p99', 'mono thru', 'an. µs', 'an. mono', 'saturated']];
+  for (const p of s.points) {
+    const sat = [p.microservices.saturated ? 'µs' : '', p.monolith.saturated ? 'mono' : ''].filter(Boolean).join('+') || '—';
+    rows.push([
+      fmt(p.ratePerSec, 1),
+      fmt(p.microservices.endToEnd.meanMs),
+      fmt(p.microservices.endToEnd.p99Ms),
+      fmt(p.microservices.endToEnd.throughputPerSec, 1),
+      fmt(p.monolith.endToEnd.meanMs),
+      fmt(p.monolith.endToEnd.p99Ms),
+      fmt(p.monolith.endToEnd.throughputPerSec, 1),
+      fmt(p.analytic.microservices.meanMs),
+      fmt(p.analytic.monolith.meanMs),
+      sat,
+    ]);
+  }
+  return `${name}: load sweep (latencies in ms; "—" = nothing completed or not covered)\n${table(rows)}\n`;
+}
