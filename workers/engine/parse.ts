@@ -3,7 +3,8 @@
  * then check meaning. Never throws, never mutates its input.
  */
 import { EDGE_DEFAULTS, KINDS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from './kinds';
-import { describeValue, issueToError, type TopologyError } from './errorText';
+import { issueToError, type TopologyError } from './errorText';
+import { migrateDocument } from './migrate';
 import { checkMeaning } from './semantics';
 import {
   FORMAT_NAME,
@@ -24,41 +25,6 @@ export type ParseResult = { ok: true; doc: Topology } | { ok: false; errors: Top
 /** Largest document text accepted, in UTF-16 code units (about 64 MB). */
 export const MAX_FILE_CHARS = 64 * 1024 * 1024;
 const MAX_ERRORS = 100;
-
-function readHeader(raw: unknown): TopologyError[] {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return [{ path: '', message: `A Loadsketch document must be a JSON object (got ${describeValue(raw)})` }];
-  }
-  const { format, version } = raw as Record<string, unknown>;
-  if (format !== FORMAT_NAME) {
-    return [{ path: 'format', message: `format must be "${FORMAT_NAME}": this is not a Loadsketch document` }];
-  }
-  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
-    return [
-      {
-        path: 'version',
-        message: `version ${version} was written by a newer Loadsketch; this one reads up to version ${FORMAT_VERSION}`,
-      },
-    ];
-  }
-  if (version !== FORMAT_VERSION) {
-    return [{ path: 'version', message: `version must be ${FORMAT_VERSION} (got ${describeValue(version)})` }];
-  }
-  return [];
-}
-
-/**
- * Migrations from older versions, keyed by the version they upgrade from.
- * Version 1 is the first, so there are none yet; a version-2 format adds
- * `1: (doc) => upgraded` here and bumps FORMAT_VERSION.
- */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
-
-function migrate(raw: Record<string, unknown>): Record<string, unknown> {
-  let doc = raw;
-  for (let v = Number(doc.version); MIGRATIONS[v]; v++) doc = MIGRATIONS[v](doc);
-  return doc;
-}
 
 /** Fills every optional field from the kind's and the format's defaults. */
 export function normalizeTopology(spec: TopologySpec): Topology {
@@ -133,9 +99,9 @@ export function parseTopology(raw: unknown): ParseResult {
           : `${where} could not be read (reading it raised an error)`;
       return { ok: false, errors: [{ path: copy.path, message }] };
     }
-    const header = readHeader(copy.value);
-    if (header.length) return { ok: false, errors: header };
-    const migrated = migrate(copy.value as Record<string, unknown>);
+    const upgraded = migrateDocument(copy.value);
+    if (!upgraded.ok) return upgraded;
+    const migrated = upgraded.doc;
     const shaped = TopologySpecSchema.safeParse(migrated);
     if (!shaped.success) {
       return { ok: false, errors: shaped.error.issues.slice(0, MAX_ERRORS).map((i) => issueToError(migrated, i)) };
