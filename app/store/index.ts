@@ -8,6 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Topology } from '../../workers/engine/schema';
 import { createDocumentSlice } from './documentSlice';
 import { blankDocument } from './docOps';
+import { createRunSlice } from './runSlice';
 import type { AppState } from './types';
 import { createUiSlice, type Theme } from './uiSlice';
 
@@ -29,6 +30,7 @@ export function createAppStore(options: StoreOptions = {}) {
       (set, get, api) => ({
         ...createDocumentSlice(set, get, () => (api as unknown as WithHistory).temporal.getState(), options.doc ?? blankDocument()),
         ...createUiSlice(set, get, options.theme ?? 'light'),
+        ...createRunSlice(set, get),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { DocumentSlice } from './documentSlice';
+import type { RunSlice } from './runSlice';
 import type { UiSlice } from './uiSlice';
 
 /**
@@ -10,6 +11,6 @@ import type { UiSlice } from './uiSlice';
  * `doc` is in the undo history (see `partialize` there), so run state never
  * becomes an undo step; keep run results out of node data.
  */
-export type AppState = DocumentSlice & UiSlice;
+export type AppState = DocumentSlice & UiSlice & RunSlice;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];

@@ -1,0 +1,34 @@
+/** The real engine handle: a module Web Worker running workers/sim.worker.ts, wrapped by comlink. */
+import { type Remote, transfer, wrap } from 'comlink';
+import type { EngineApi } from '../../workers/engine/api';
+import type { ReplicationResult } from '../../workers/engine/raw';
+import type { EngineHandle } from './workerPool';
+
+function rawBuffers(r: ReplicationResult): ArrayBuffer[] {
+  const list = [r.microservices, r.monolith].flatMap((d) => [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist]);
+  return [...new Set(list.map((a) => a.buffer as ArrayBuffer))];
+}
+
+function failureText(e: Event): string {
+  const detail = e instanceof ErrorEvent && e.message ? `: ${e.message}` : '';
+  return `The simulation worker stopped (it failed to load or crashed)${detail}. Run again to retry with a fresh worker.`;
+}
+
+/** Creates one simulation worker. */
+export function createBrowserEngine(): EngineHandle {
+  const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'loadsketch-sim' });
+  const api: Remote<EngineApi> = wrap<EngineApi>(worker);
+  let failed: ((message: string) => void) | null = null;
+  worker.addEventListener('error', (e) => failed?.(failureText(e)));
+  worker.addEventListener('messageerror', () => failed?.('A simulation result could not be read from the worker.'));
+  return {
+    engine: {
+      simulateReplication: (doc, opts, replication) => api.simulateReplication(doc, opts, replication),
+      combineReplications: (doc, opts, reps) => api.combineReplications(doc, opts, transfer(reps, reps.flatMap(rawBuffers))),
+    },
+    terminate: () => worker.terminate(),
+    onFailure: (cb) => {
+      failed = cb;
+    },
+  };
+}

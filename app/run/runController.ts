@@ -1,0 +1,174 @@
+/**
+ * Orchestrates runs for one store: plans the run from the panel, runs its
+ * points through the worker pool, streams points and (throttled) progress
+ * into the run slice, cancels, and searches the capacity at the SLO.
+ */
+import { analyze } from '../../workers/engine/analytic';
+import { deriveMonolith } from '../../workers/engine/monolith';
+import type { RunResult } from '../../workers/engine/results';
+import type { Topology } from '../../workers/engine/schema';
+import type { AppStore } from '../store';
+import type { DesignCapacity } from '../store/runSlice';
+import { type CapacityFound, meetsSlo, searchCapacity } from './capacity';
+import { planRun } from './plan';
+import { runPoints } from './scheduler';
+import { CancelledError, type WorkerPool } from './workerPool';
+
+/** Longest gap between progress updates in the store, ms (progress is throttled to this). */
+export const PROGRESS_INTERVAL_MS = 150;
+
+type Design = 'microservices' | 'monolith';
+
+/** A readable message for a failed run. */
+export function failureMessage(err: unknown): string {
+  if (err instanceof Error && err.name === 'WorkerFailedError') return err.message;
+  const text = err instanceof Error ? err.message : String(err);
+  return `The simulation failed: ${text || 'unknown error'}`;
+}
+
+const now = () => performance.now();
+
+export class RunController {
+  private pool: WorkerPool | null = null;
+  private nextId = 1;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly makePool: () => WorkerPool,
+  ) {}
+
+  private get workers(): WorkerPool {
+    this.pool ??= this.makePool();
+    return this.pool;
+  }
+
+  get busy(): boolean {
+    const s = this.store.getState();
+    return s.run?.status === 'running' || s.capacity?.status === 'running';
+  }
+
+  /** Starts the run the panel describes; returns false (and shows why) when the inputs are wrong. */
+  start(): boolean {
+    const s = this.store.getState();
+    const planned = planRun(s.doc, s.runForm);
+    if ('errors' in planned) {
+      s.setFormErrors(planned.errors);
+      return false;
+    }
+    if (this.busy) this.cancel();
+    const { plan } = planned;
+    const id = this.nextId++;
+    const doc = s.doc;
+    const startedAtMs = now();
+    s.runStarted({ id, kind: plan.kind, doc, rates: plan.points.map((p) => p.ratePerSec!), replications: plan.replications, startedAtMs });
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let latest = 0;
+    const flush = () => {
+      timer = null;
+      const r = this.store.getState().run;
+      if (!r || r.id !== id) return;
+      const elapsed = (now() - startedAtMs) / 1000;
+      const eta = latest > 0 ? (elapsed / latest) * (r.jobsTotal - latest) : null;
+      this.store.getState().runProgressed(id, latest, eta);
+    };
+    runPoints(this.workers, doc, plan.points, plan.replications, {
+      onJob: (done) => {
+        latest = done;
+        timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
+      },
+      onPoint: (i, result) => this.store.getState().runPointDone(id, i, result, now()),
+    }).then(
+      () => {
+        if (timer) clearTimeout(timer);
+        flush();
+        this.store.getState().runEnded(id, 'done');
+      },
+      (err) => {
+        if (timer) clearTimeout(timer);
+        if (err instanceof CancelledError) return this.store.getState().runEnded(id, 'cancelled');
+        this.pool?.cancel();
+        this.store.getState().runEnded(id, 'error', failureMessage(err));
+      },
+    );
+    return true;
+  }
+
+  /** Stops the run and any capacity search at once (workers terminated and replaced). */
+  cancel(): void {
+    const s = this.store.getState();
+    this.pool?.cancel();
+    if (s.run?.status === 'running') s.runEnded(s.run.id, 'cancelled');
+    if (s.capacity?.status === 'running') s.setCapacity({ ...s.capacity, status: 'cancelled' });
+  }
+
+  /** Searches, for both designs at once, the highest rate that meets the document's SLO. */
+  async findCapacity(): Promise<void> {
+    const s = this.store.getState();
+    const planned = planRun(s.doc, { ...s.runForm, mode: 'sweep', autoRange: true, steps: '10' });
+    if ('errors' in planned) {
+      s.setFormErrors(planned.errors);
+      return;
+    }
+    if (this.busy) this.cancel();
+    const doc = s.doc;
+    const slo = doc.slo;
+    const runId = this.nextId++;
+    const reps = planned.plan.replications;
+    const record = { runId, status: 'running' as const, slo, microservices: null, monolith: null, evaluations: 0, error: null };
+    s.setCapacity(record);
+    let evaluations = 0;
+    const sweep = s.run && s.run.doc === doc && s.run.kind === 'sweep' ? s.run.points.filter((p): p is RunResult => p !== null) : [];
+    const search = (design: Design) => {
+      const b = bracket(doc, design, sweep, (r) => meetsSlo(r[design], slo));
+      return searchCapacity(
+        async (rate) => {
+          const [r] = await runPoints(this.workers, doc, [{ ratePerSec: rate }], reps);
+          const live = this.store.getState().capacity;
+          if (live?.runId === runId) this.store.getState().setCapacity({ ...live, evaluations: ++evaluations });
+          return { ok: meetsSlo(r[design], slo), result: r };
+        },
+        { lowPerSec: b.low, highPerSec: b.high, maxEvaluations: 10, maxRatePerSec: 1e6 },
+      );
+    };
+    try {
+      const [micro, mono] = await Promise.all([search('microservices'), search('monolith')]);
+      const live = this.store.getState().capacity;
+      if (live?.runId !== runId) return;
+      this.store.getState().setCapacity({ ...live, status: 'done', microservices: summary(micro), monolith: summary(mono), evaluations });
+    } catch (err) {
+      const live = this.store.getState().capacity;
+      if (live?.runId !== runId) return;
+      if (err instanceof CancelledError) return this.store.getState().setCapacity({ ...live, status: 'cancelled' });
+      this.pool?.cancel();
+      this.store.getState().setCapacity({ ...live, status: 'error', error: failureMessage(err) });
+    }
+  }
+
+  /** Terminates the workers for good (tests, page unload). */
+  dispose(): void {
+    this.pool?.cancel();
+    this.pool = null;
+  }
+}
+
+function summary(found: CapacityFound<RunResult>): DesignCapacity {
+  return { capacityPerSec: found.capacityPerSec, failsAtPerSec: found.failsAtPerSec, atCapacity: found.atCapacity?.result ?? null };
+}
+
+/**
+ * Where to start the search: from a finished sweep of the same document, the
+ * highest passing rate below the first failing one; else 0 and the design's
+ * analytic saturation rate.
+ */
+export function bracket(doc: Topology, design: Design, sweep: readonly RunResult[], ok: (r: RunResult) => boolean): { low: number; high: number } {
+  const sorted = [...sweep].sort((a, b) => a.ratePerSec - b.ratePerSec);
+  const firstFail = sorted.find((r) => !ok(r));
+  if (sorted.length > 0) {
+    const passing = sorted.filter((r) => ok(r) && (!firstFail || r.ratePerSec < firstFail.ratePerSec));
+    const low = passing.length ? passing[passing.length - 1].ratePerSec : 0;
+    const high = firstFail ? firstFail.ratePerSec : 1.5 * sorted[sorted.length - 1].ratePerSec;
+    return { low, high };
+  }
+  const sat = analyze(design === 'monolith' ? deriveMonolith(doc) : doc).saturationRatePerSec;
+  return { low: 0, high: sat !== null && Number.isFinite(sat) && sat > 0 ? sat : 4 * doc.workload.ratePerSec };
+}

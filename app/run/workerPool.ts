@@ -1,0 +1,146 @@
+/**
+ * A pool of long-lived simulation workers. Tasks queue FIFO (priority tasks,
+ * such as combining a finished point, jump the queue) and run one per worker.
+ * `cancel()` terminates every worker at once and rejects every pending task;
+ * a worker that dies rejects its task with a readable message and is
+ * replaced. Workers are created lazily, so a pool is cheap until used.
+ */
+import type { RunResult, RunOptions } from '../../workers/engine/results';
+import type { ReplicationResult } from '../../workers/engine/raw';
+import type { Topology } from '../../workers/engine/schema';
+
+/** What a pool task may call on a worker (the engine API, asynchronously). */
+export interface PoolEngine {
+  simulateReplication(doc: Topology, opts: RunOptions, replication: number): Promise<ReplicationResult>;
+  /** Moves (transfers) the replications' buffers to the worker: do not use `reps` afterwards. */
+  combineReplications(doc: Topology, opts: RunOptions, reps: ReplicationResult[]): Promise<RunResult>;
+}
+
+/** One worker as the pool sees it. */
+export interface EngineHandle {
+  engine: PoolEngine;
+  terminate(): void;
+  /** Registers the callback for a worker that failed to load or crashed. */
+  onFailure(cb: (message: string) => void): void;
+}
+
+export type EngineFactory = () => EngineHandle;
+
+/** Rejection reason of tasks dropped by `cancel()`. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Rejection reason of a task whose worker died. */
+export class WorkerFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerFailedError';
+  }
+}
+
+type TaskFn<T> = (engine: PoolEngine) => Promise<T>;
+interface Task {
+  fn: TaskFn<unknown>;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+interface Slot {
+  handle: EngineHandle | null;
+  task: Task | null;
+}
+
+/** Workers for this machine: navigator.hardwareConcurrency capped at 8, at least 1. */
+export function defaultPoolSize(cores: number | undefined = globalThis.navigator?.hardwareConcurrency): number {
+  return Math.max(1, Math.min(8, Math.floor(cores || 1)));
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private queue: Task[] = [];
+
+  constructor(
+    private readonly factory: EngineFactory,
+    readonly size: number = defaultPoolSize(),
+  ) {
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ handle: null, task: null }));
+  }
+
+  /** Queues a task; it runs on the first free worker. */
+  run<T>(fn: TaskFn<T>, priority = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const task: Task = { fn: fn as TaskFn<unknown>, resolve: resolve as (v: unknown) => void, reject };
+      if (priority) this.queue.unshift(task);
+      else this.queue.push(task);
+      this.pump();
+    });
+  }
+
+  /** Tasks waiting or running. */
+  get pending(): number {
+    return this.queue.length + this.slots.filter((s) => s.task).length;
+  }
+
+  /** Stops everything now: terminates every worker (replaced on next use) and rejects every task. */
+  cancel(): void {
+    const dropped = [...this.queue, ...this.slots.flatMap((s) => (s.task ? [s.task] : []))];
+    this.queue = [];
+    for (const s of this.slots) {
+      s.handle?.terminate();
+      s.handle = null;
+      s.task = null;
+    }
+    for (const t of dropped) t.reject(new CancelledError());
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      this.start(slot, task);
+    }
+  }
+
+  private start(slot: Slot, task: Task): void {
+    let handle: EngineHandle;
+    try {
+      handle = slot.handle ?? this.spawn(slot);
+    } catch (err) {
+      slot.task = null;
+      task.reject(new WorkerFailedError(`The simulation worker could not be created: ${(err as Error).message}`));
+      queueMicrotask(() => this.pump());
+      return;
+    }
+    task.fn(handle.engine).then(
+      (v) => this.finish(slot, task, () => task.resolve(v)),
+      (e) => this.finish(slot, task, () => task.reject(e)),
+    );
+  }
+
+  private spawn(slot: Slot): EngineHandle {
+    const handle = this.factory();
+    slot.handle = handle;
+    handle.onFailure((message) => {
+      if (slot.handle !== handle) return;
+      handle.terminate();
+      slot.handle = null;
+      const task = slot.task;
+      slot.task = null;
+      task?.reject(new WorkerFailedError(message));
+      this.pump();
+    });
+    return handle;
+  }
+
+  private finish(slot: Slot, task: Task, settle: () => void): void {
+    // A task dropped by cancel() or a worker failure was already rejected.
+    if (slot.task !== task) return;
+    slot.task = null;
+    settle();
+    this.pump();
+  }
+}
