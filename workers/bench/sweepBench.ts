@@ -1,0 +1,47 @@
+/** The sweep part of the benchmark: the same load sweep on 1 and on 2 worker threads (same engine API), timed. */
+import { Worker } from 'node:worker_threads';
+import type { RunOptions, RunResult } from '../engine/results';
+import type { Topology } from '../engine/schema';
+import { sweepRates } from '../engine/sweep';
+
+const WORKER = new URL('./sweepWorker.ts', import.meta.url);
+
+/** Runs jobs on `n` long-lived workers, each taking the next job when free; results in job order. */
+async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ wallSec: number; results: RunResult[] }> {
+  const workers = Array.from({ length: n }, () => new Worker(WORKER, { execArgv: ['--import', 'tsx'] }));
+  const call = (w: Worker, id: number, opts: RunOptions) =>
+    new Promise<RunResult>((resolve, reject) => {
+      w.once('message', (m: { id: number; result: RunResult }) => resolve(m.result));
+      w.once('error', reject);
+      w.postMessage({ id, doc, opts });
+    });
+  // Warm up: load the code and JIT in every worker before timing.
+  await Promise.all(workers.map((w, i) => call(w, -1 - i, { ...jobs[0], durationSec: 5, warmupSec: 1 })));
+  const results: RunResult[] = new Array(jobs.length);
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    workers.map(async (w) => {
+      while (next < jobs.length) {
+        const id = next++;
+        results[id] = await call(w, id, jobs[id]);
+      }
+    }),
+  );
+  const wallSec = Number(process.hrtime.bigint() - t0) / 1e9;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { wallSec, results };
+}
+
+const bytes = (r: unknown) => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+
+/** Prints the wall time of an 8-point sweep on 1 and 2 workers, the speed-up, and whether the results are identical. */
+export async function sweepSpeedup(doc: Topology): Promise<void> {
+  const jobs = sweepRates(doc, { steps: 8 }).map((ratePerSec) => ({ ratePerSec, durationSec: 240, warmupSec: 10 }));
+  const one = await runPool(1, doc, jobs);
+  const two = await runPool(2, doc, jobs);
+  const same = one.results.every((r, i) => bytes(r) === bytes(two.results[i]));
+  console.log(
+    `\nsweep of ${jobs.length} loads (${doc.name}, 240 s each, both designs): 1 worker ${one.wallSec.toFixed(2)} s, 2 workers ${two.wallSec.toFixed(2)} s: speed-up ${(one.wallSec / two.wallSec).toFixed(2)}×; results ${same ? 'identical' : 'DIFFERENT'}`,
+  );
+}
