@@ -5,10 +5,12 @@
 import { type CliIO, type Command, EXIT, UsageError } from './io';
 import { run } from './run';
 import { sweep } from './sweep';
+import { report } from './report';
 import { validate } from './validate';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   validate: { run: validate, help: 'validate FILE          check a document; print ok and a summary, or every problem' },
+  report: { run: report, help: 'report FILE -o OUT.html [--pdf OUT.pdf] [--steps N] [--duration S] [--seed N] [--replications N]   sweep, capacity at SLO, HTML/PDF report' },
   run: { run, help: 'run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs at one load' },
   sweep: { run: sweep, help: 'sweep FILE [--from R] [--to R] [--steps N] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs over a range of loads' },
 };
