@@ -5,7 +5,7 @@
  * A benchmark, not a test: it prints figures (see docs/performance.md).
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compileModel } from '../engine/compile';
 import { T_ARRIVALS, T_VISITS } from '../engine/raw';
@@ -97,10 +97,13 @@ function memoryTable(): void {
 async function main(): Promise<void> {
   const memArg = process.argv.indexOf('--mem');
   if (memArg >= 0) return memoryChild(Number(process.argv[memArg + 1]));
-  console.log(`loadsketch engine benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+  const load = () => loadavg()[0].toFixed(2);
+  console.log(`loadsketch engine benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load()}`);
+  console.log('(the machine may be shared: compare figures within one run; a load average above 1 per core slows everything)');
   speedTable();
   memoryTable();
   await sweepSpeedup(rankTemplate() ?? mmc(8));
+  console.log(`\nload average at the end: ${load()}`);
 }
 
 await main();

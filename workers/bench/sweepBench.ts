@@ -4,11 +4,11 @@ import type { RunOptions, RunResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { sweepRates } from '../engine/sweep';
 
-const WORKER = new URL('./sweepWorker.ts', import.meta.url);
+const WORKER = new URL('./sweepWorkerBoot.mjs', import.meta.url);
 
 /** Runs jobs on `n` long-lived workers, each taking the next job when free; results in job order. */
 async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ wallSec: number; results: RunResult[] }> {
-  const workers = Array.from({ length: n }, () => new Worker(WORKER, { execArgv: ['--import', 'tsx'] }));
+  const workers = Array.from({ length: n }, () => new Worker(WORKER));
   const call = (w: Worker, id: number, opts: RunOptions) =>
     new Promise<RunResult>((resolve, reject) => {
       w.once('message', (m: { id: number; result: RunResult }) => resolve(m.result));
