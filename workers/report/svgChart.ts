@@ -40,14 +40,16 @@ export interface LineChartSpec {
   height?: number;
 }
 
-/** Evenly spaced "nice" tick values (1, 2, 2.5 or 5 × 10^k) covering [min, max]. */
+/** Evenly spaced "nice" tick values (steps of 1, 2, 2.5 or 5 × 10^k), from at or below min to at or above max. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!(max > min)) return [min];
   const raw = (max - min) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  const first = Math.floor(min / step + 1e-9);
+  const last = Math.ceil(max / step - 1e-9);
+  for (let k = first; k <= last; k++) out.push(Number((k * step).toPrecision(12)));
   return out;
 }
 

@@ -1,0 +1,71 @@
+/**
+ * CSV of every sweep point and every per-node figure, straight from the
+ * result objects (full precision, so a spreadsheet gets exactly what the
+ * charts and tables were drawn from). RFC 4180 quoting; a text cell that
+ * starts like a formula (= + - @) gets a leading apostrophe.
+ */
+import type { SweepResult } from '../engine/results';
+import type { Topology } from '../engine/schema';
+
+type Value = string | number | boolean | null | undefined;
+
+/** One CSV cell. Numbers in full precision; NaN, ±Infinity and null become empty cells. */
+export function csvCell(v: Value): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csv(head: string[], rows: Value[][]): string {
+  return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export const SWEEP_CSV_COLUMNS = [
+  'offered_per_sec', 'design', 'completed', 'throughput_per_sec', 'mean_ms', 'p50_ms', 'p90_ms', 'p95_ms', 'p99_ms', 'p999_ms', 'max_ms',
+  'errors', 'timeouts', 'dropped', 'arrivals', 'in_flight', 'saturated', 'saturated_node', 'cost_per_hour', 'cost_per_million_requests',
+  'analytic_mean_ms', 'analytic_saturation_per_sec', 'analytic_bottleneck', 'seed', 'replications',
+];
+
+/** Every sweep point: one row per offered load and design. */
+export function sweepCsv(sweep: SweepResult): string {
+  const rows: Value[][] = [];
+  for (const p of sweep.points) {
+    for (const d of ['microservices', 'monolith'] as const) {
+      const r = p[d];
+      const e = r.endToEnd;
+      const a = p.analytic[d];
+      rows.push([
+        p.ratePerSec, d, e.completed, e.throughputPerSec, e.meanMs, e.p50Ms, e.p90Ms, e.p95Ms, e.p99Ms, e.p999Ms, e.maxMs,
+        e.errors, e.timeouts, e.dropped, e.arrivals, e.inFlight, r.saturated, r.saturatedNode, r.costPerHour, r.costPerMillionRequests,
+        a.meanMs, a.saturationRatePerSec, a.bottleneck, p.seed, p.replications,
+      ]);
+    }
+  }
+  return csv(SWEEP_CSV_COLUMNS, rows);
+}
+
+export const NODES_CSV_COLUMNS = [
+  'offered_per_sec', 'design', 'node_id', 'node_label', 'arrival_rate_per_sec', 'utilization', 'mean_queue_length', 'mean_wait_ms',
+  'mean_time_in_node_ms', 'p99_time_in_node_ms', 'dropped', 'analytic_utilization', 'analytic_mean_wait_ms', 'analytic_mean_time_in_node_ms',
+];
+
+/** Every per-node figure at every sweep point, both designs, with the analytic prediction beside it. */
+export function nodesCsv(doc: Topology, sweep: SweepResult): string {
+  const label = new Map(doc.nodes.map((n) => [n.id, n.label]));
+  const rows: Value[][] = [];
+  for (const p of sweep.points) {
+    for (const d of ['microservices', 'monolith'] as const) {
+      const predicted = new Map(p.analytic[d].nodes.map((n) => [n.id, n]));
+      for (const n of p[d].nodes) {
+        const a = predicted.get(n.id);
+        rows.push([
+          p.ratePerSec, d, n.id, label.get(n.id) ?? '', n.arrivalRatePerSec, n.utilization, n.meanQueueLength, n.meanWaitMs,
+          n.meanTimeInNodeMs, n.p99TimeInNodeMs, n.dropped, a?.utilization, a?.meanWaitMs, a?.meanTimeInNodeMs,
+        ]);
+      }
+    }
+  }
+  return csv(NODES_CSV_COLUMNS, rows);
+}

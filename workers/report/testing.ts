@@ -1,0 +1,27 @@
+/** A small real report input for tests: a template swept and searched with the engine at short settings. */
+import { findCapacity } from '../engine/capacity';
+import type { RunResult } from '../engine/results';
+import { runPoint } from '../engine/run';
+import type { Topology } from '../engine/schema';
+import { sweepRates } from '../engine/sweep';
+import type { ReportInput } from './model';
+
+/** Sweeps `doc` over `steps` loads and searches its capacity, each run `durationSec` long. */
+export async function smallReportInput(doc: Topology, steps = 4, durationSec = 4): Promise<ReportInput> {
+  const opts = { durationSec, warmupSec: durationSec / 10, seed: 11 };
+  const cache = new Map<number, RunResult>();
+  const evaluate = (ratePerSec: number) => {
+    if (!cache.has(ratePerSec)) cache.set(ratePerSec, runPoint(doc, { ...opts, ratePerSec }));
+    return cache.get(ratePerSec)!;
+  };
+  const points = sweepRates(doc, { steps }).map(evaluate);
+  const capacity = await findCapacity(doc, async (r) => evaluate(r), { iterations: 4, relTolerance: 0.05 });
+  return {
+    doc,
+    sweep: { points },
+    capacity,
+    settings: { ...opts, replications: 1, steps },
+    generatedBy: 'a unit test',
+    generatedAt: '2026-01-02 03:04',
+  };
+}
