@@ -19,7 +19,7 @@ export function csvCell(v: Value): string {
 }
 
 function csv(head: string[], rows: Value[][]): string {
-  return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export const SWEEP_CSV_COLUMNS = [
