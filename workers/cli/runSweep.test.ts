@@ -75,6 +75,7 @@ describe('loadsketch run', () => {
     [['run', mm1, '--speed', '3'], /unknown option --speed/],
     [['run', mm1, '--rate', '1e12'], /ratePerSec must be greater than 0 and at most 1000000/],
     [['run', mm1, '--replications', '1.5'], /replications must be a whole number/],
+    [['run', mm1, '--rate', '1000000', '--duration', '86400'], /offers 8\.64e\+10 requests; at most 50,000,000 per replication/],
     [['run', mm1, '--duration', '0'], /durationSec must be greater than 0/],
     [['run'], /usage: loadsketch run FILE/],
   ])('rejects bad input %j with a message and exit 64, no stack trace', async (argv, message) => {

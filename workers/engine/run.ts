@@ -5,7 +5,7 @@
  * and the analytic prediction.
  */
 import { analyze } from './analytic';
-import { ARRIVAL_BURSTY, ARRIVAL_CONSTANT, ARRIVAL_POISSON } from './arrivals';
+import { ARRIVAL_BURSTY, ARRIVAL_CONSTANT, ARRIVAL_POISSON, RateCurve } from './arrivals';
 import { type CompiledModel, compileModel } from './compile';
 import { LIMITS } from './limits';
 import { deriveMonolith } from './monolith';
@@ -18,6 +18,8 @@ import { designResult } from './stats';
 
 /** Most time-series windows a run keeps (windowSec is raised to respect it). */
 export const MAX_WINDOWS = 1000;
+/** Most requests one replication may be offered (rate × duration): keeps a run within tens of seconds. */
+export const MAX_REQUESTS_PER_REPLICATION = 50_000_000;
 
 /** Run options with every default filled in (seconds and req/s, as in RunOptions). */
 export interface ResolvedRun {
@@ -59,6 +61,11 @@ export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
     check(Number.isFinite(p.atSec) && p.atSec >= 0 && (i === 0 || p.atSec >= profile[i - 1].atSec), `profile[${i}].atSec must be at least 0 and in time order`);
     check(Number.isFinite(p.ratePerSec) && p.ratePerSec >= 0 && p.ratePerSec <= LIMITS.maxRatePerSec, `profile[${i}].ratePerSec must be from 0 to ${LIMITS.maxRatePerSec}`);
   });
+  const offered = new RateCurve(ratePerSec, profile ?? null).cumulative(durationSec * 1000);
+  check(
+    offered <= MAX_REQUESTS_PER_REPLICATION,
+    `rate × duration offers ${offered.toPrecision(3)} requests; at most ${MAX_REQUESTS_PER_REPLICATION.toLocaleString('en-US')} per replication (lower the rate or the duration)`,
+  );
   const windowSec = Math.max(opts.windowSec ?? durationSec / 60, durationSec / MAX_WINDOWS);
   check(Number.isFinite(windowSec) && windowSec > 0, `windowSec must be greater than 0 (got ${opts.windowSec})`);
   return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec };
