@@ -95,7 +95,10 @@ class Simulator extends SimState {
     q.push((this.warmMs + this.endMs) / 2, EV_MID, 0, 0);
     let events = 0;
     while (q.size > 0 && q.peekTime() <= this.endMs) {
-      this.now = q.pop();
+      const t = q.pop();
+      // Invariant: the clock never goes back (and never becomes NaN). Checked on every event; the property tests rely on it.
+      if (!(t >= this.now)) throw new Error(`simulation clock went from ${this.now} to ${t} ms`);
+      this.now = t;
       events++;
       const a = q.a;
       switch (q.kind) {
