@@ -3,10 +3,8 @@
  * points through the worker pool, streams points and (throttled) progress
  * into the run slice, cancels, and searches the capacity at the SLO.
  */
-import { analyze } from '../../workers/engine/analytic';
-import { deriveMonolith } from '../../workers/engine/monolith';
+import { bracket, type Design } from '../../workers/engine/capacity';
 import type { RunResult } from '../../workers/engine/results';
-import type { Topology } from '../../workers/engine/schema';
 import type { AppStore } from '../store';
 import type { DesignCapacity } from '../store/runSlice';
 import { type CapacityFound, meetsSlo, searchCapacity } from './capacity';
@@ -16,8 +14,6 @@ import { CancelledError, type WorkerPool } from './workerPool';
 
 /** Longest gap between progress updates in the store, ms (progress is throttled to this). */
 export const PROGRESS_INTERVAL_MS = 150;
-
-type Design = 'microservices' | 'monolith';
 
 /** A readable message for a failed run. */
 export function failureMessage(err: unknown): string {
@@ -127,7 +123,7 @@ export class RunController {
           if (live?.runId === runId) this.store.getState().setCapacity({ ...live, evaluations: ++evaluations });
           return { ok: meetsSlo(r[design], slo), result: r };
         },
-        { lowPerSec: b.low, highPerSec: b.high, maxEvaluations: 10, maxRatePerSec: 1e6 },
+        { lowPerSec: b.low, lowResult: b.lowResult, highPerSec: b.high, maxEvaluations: 10, maxRatePerSec: 1e6 },
       );
     };
     try {
@@ -155,20 +151,5 @@ function summary(found: CapacityFound<RunResult>): DesignCapacity {
   return { capacityPerSec: found.capacityPerSec, failsAtPerSec: found.failsAtPerSec, atCapacity: found.atCapacity?.result ?? null };
 }
 
-/**
- * Where to start the search: from a finished sweep of the same document, the
- * highest passing rate below the first failing one; else 0 and the design's
- * analytic saturation rate.
- */
-export function bracket(doc: Topology, design: Design, sweep: readonly RunResult[], ok: (r: RunResult) => boolean): { low: number; high: number } {
-  const sorted = [...sweep].sort((a, b) => a.ratePerSec - b.ratePerSec);
-  const firstFail = sorted.find((r) => !ok(r));
-  if (sorted.length > 0) {
-    const passing = sorted.filter((r) => ok(r) && (!firstFail || r.ratePerSec < firstFail.ratePerSec));
-    const low = passing.length ? passing[passing.length - 1].ratePerSec : 0;
-    const high = firstFail ? firstFail.ratePerSec : 1.5 * sorted[sorted.length - 1].ratePerSec;
-    return { low, high };
-  }
-  const sat = analyze(design === 'monolith' ? deriveMonolith(doc) : doc).saturationRatePerSec;
-  return { low: 0, high: sat !== null && Number.isFinite(sat) && sat > 0 ? sat : 4 * doc.workload.ratePerSec };
-}
+/** Where a capacity search starts (from a finished sweep, else the analytic saturation rate): shared with the CLI. */
+export { bracket } from '../../workers/engine/capacity';

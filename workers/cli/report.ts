@@ -84,11 +84,16 @@ export async function runReport(doc: Topology, a: ReportArgs, io: CliIO, generat
     return r;
   });
   let n = 0;
-  const capacity = await findCapacity(doc, async (rate) => {
-    const r = evaluate(rate);
-    io.err(`capacity search ${++n}: ${fmtRate(rate)} req/s\n`);
-    return r;
-  });
+  // Like the studio after a sweep: each design's search starts from the sweep's bracket.
+  const capacity = await findCapacity(
+    doc,
+    async (rate) => {
+      const r = evaluate(rate);
+      io.err(`capacity search ${++n}: ${fmtRate(rate)} req/s\n`);
+      return r;
+    },
+    { sweep: points },
+  );
   return {
     doc,
     sweep: { points },

@@ -15,7 +15,7 @@ export async function smallReportInput(doc: Topology, steps = 4, durationSec = 4
     return cache.get(ratePerSec)!;
   };
   const points = sweepRates(doc, { steps }).map(evaluate);
-  const capacity = await findCapacity(doc, async (r) => evaluate(r), { iterations: 4, relTolerance: 0.05 });
+  const capacity = await findCapacity(doc, async (r) => evaluate(r), { sweep: points, maxEvaluations: 5 });
   return {
     doc,
     sweep: { points },
