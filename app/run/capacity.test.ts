@@ -18,6 +18,13 @@ describe('searchCapacity', () => {
     expect(r.atCapacity?.result).toBe(r.capacityPerSec);
   });
 
+  it('reports the known low end (a sweep point) when every rate tried above it fails', async () => {
+    const r = await searchCapacity(step(400), { lowPerSec: 400, lowResult: 400, highPerSec: 450, relTolerance: 0.001, maxEvaluations: 5 });
+    expect(r.evaluations.every((e) => !e.ok)).toBe(true);
+    expect(r.capacityPerSec).toBe(400);
+    expect(r.atCapacity?.result).toBe(400);
+  });
+
   it('raises the upper end while it still passes', async () => {
     const r = await searchCapacity(step(5000), { lowPerSec: 0, highPerSec: 100, relTolerance: 0.02 });
     expect(r.evaluations.slice(0, 7).map((e) => e.ratePerSec)).toEqual([100, 200, 400, 800, 1600, 3200, 6400]);
@@ -62,7 +69,7 @@ describe('meetsSlo on real engine results', () => {
   it('brackets from a sweep: highest pass below the first failure', () => {
     const slo = { percentile: 'p99' as const, thresholdMs: low.microservices.endToEnd.p99Ms * 1.5 };
     const b = bracket(doc, 'microservices', [over, low], (r) => meetsSlo(r.microservices, slo));
-    expect(b).toEqual({ low: 50, high: 2000 });
+    expect(b).toEqual({ low: 50, lowResult: low, high: 2000 });
     const none = bracket(doc, 'monolith', [], () => true);
     expect(none.low).toBe(0);
     expect(none.high).toBe(low.analytic.monolith.saturationRatePerSec);

@@ -46,7 +46,7 @@ describe('presetProfile', () => {
       expect(Math.max(...pts.map((x) => x.ratePerSec))).toBe(200);
       expect(pts[0].atSec).toBe(0);
       expect(pts[pts.length - 1].atSec).toBe(30);
-      pts.forEach((x, i) => i > 0 && expect(x.atSec).toBeGreaterThanOrEqual(pts[i - 1].atSec));
+      for (let i = 1; i < pts.length; i++) expect(pts[i].atSec).toBeGreaterThanOrEqual(pts[i - 1].atSec);
     }
     expect(presetProfile('step', 200, 30)).toEqual([
       { atSec: 0, ratePerSec: 100 },

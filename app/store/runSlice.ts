@@ -98,18 +98,18 @@ export function createRunSlice(set: SetState, get: GetState): RunSlice {
       }),
     runProgressed: (id, jobsDone, etaSec) => {
       const r = current(id);
-      if (r && r.status === 'running') set({ run: { ...r, jobsDone, etaSec } });
+      if (r?.status === 'running') set({ run: { ...r, jobsDone, etaSec } });
     },
     runPointDone: (id, index, result, atMs) => {
       const r = current(id);
-      if (!r || r.status !== 'running') return;
+      if (r?.status !== 'running') return;
       const points = r.points.slice();
       points[index] = result;
       set({ run: { ...r, points, pointsDone: r.pointsDone + 1, firstPointMs: r.firstPointMs ?? atMs - r.startedAtMs } });
     },
     runEnded: (id, status, error) => {
       const r = current(id);
-      if (r && r.status === 'running') set({ run: { ...r, status, error: error ?? null, etaSec: null } });
+      if (r?.status === 'running') set({ run: { ...r, status, error: error ?? null, etaSec: null } });
     },
     selectPoint: (selectedPoint) => set({ selectedPoint }),
     setCapacity: (capacity) => set({ capacity }),

@@ -1,0 +1,110 @@
+/** The results area: the run panel, progress, and tabs of charts over the run in the store. */
+import './results.css';
+import { useMemo, useState } from 'react';
+import { useAppStore } from '../store/react';
+import { CapacityView } from './CapacityView';
+import { DistributionChart } from './DistributionChart';
+import { LatencyChart } from './LatencyChart';
+import { MonolithView } from './MonolithView';
+import { NodeView } from './NodeView';
+import { PointPicker } from './PointPicker';
+import { RunPanel } from './RunPanel';
+import { RunStatus } from './RunStatus';
+import { selectShownPoint } from './selectors';
+import { donePoints } from './series';
+import { SingleSummary } from './SingleSummary';
+import { ThroughputChart } from './ThroughputChart';
+import { TimeSeriesView } from './TimeSeriesView';
+
+const TABS = [
+  ['curves', 'Load curves'],
+  ['capacity', 'Capacity at SLO'],
+  ['nodes', 'Per node'],
+  ['distribution', 'Distribution'],
+  ['timeseries', 'Time series'],
+  ['monolith', 'Monolith drawing'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+function Curves() {
+  const points = useAppStore((s) => s.run?.points);
+  const kind = useAppStore((s) => s.run?.kind);
+  const slo = useAppStore((s) => s.run?.doc.slo ?? s.doc.slo);
+  const shown = useAppStore(selectShownPoint);
+  const done = useMemo(() => donePoints(points ?? []), [points]);
+  if (kind === 'single') return shown ? <SingleSummary point={shown} slo={slo} /> : <p className="ls-hint">Running…</p>;
+  if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
+  return (
+    <div className="ls-chart-pair">
+      <LatencyChart points={done} slo={slo} />
+      <ThroughputChart points={done} />
+    </div>
+  );
+}
+
+function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
+  const point = useAppStore(selectShownPoint);
+  const doc = useAppStore((s) => s.run?.doc);
+  if (!point || !doc) return <p className="ls-hint">Waiting for the first point…</p>;
+  return (
+    <>
+      <PointPicker />
+      {tab === 'nodes' && <NodeView point={point} doc={doc} />}
+      {tab === 'distribution' && <DistributionChart point={point} />}
+      {tab === 'timeseries' && <TimeSeriesView point={point} />}
+    </>
+  );
+}
+
+export function ResultsPanel() {
+  const [tab, setTab] = useState<Tab>('curves');
+  const [open, setOpen] = useState(true);
+  const hasRun = useAppStore((s) => s.run !== null);
+  const doc = useAppStore((s) => s.run?.doc ?? s.doc);
+  return (
+    <div className={`ls-results-panel${open ? '' : ' is-collapsed'}`}>
+      <RunPanel />
+      <div className="ls-results-main">
+        <div className="ls-results-bar">
+          <div className="ls-tabs" role="tablist" aria-label="Results views">
+            {TABS.map(([id, label]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className="ls-tab"
+                data-testid={`tab-${id}`}
+                onClick={() => {
+                  setTab(id);
+                  setOpen(true);
+                }}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <RunStatus />
+          <button type="button" className="ls-button ls-small" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="results-toggle">
+            {open ? 'Hide results' : 'Show results'}
+          </button>
+        </div>
+        {open && (
+          <div className="ls-results-body" role="tabpanel">
+            {tab === 'monolith' ? (
+              <MonolithView doc={doc} />
+            ) : tab === 'capacity' ? (
+              <CapacityView />
+            ) : !hasRun ? (
+              <p className="ls-hint">Run a load test to see results: a sweep draws latency and throughput against offered load for your design and its monolith.</p>
+            ) : tab === 'curves' ? (
+              <Curves />
+            ) : (
+              <AtPoint tab={tab} />
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The run panel: sweep or single rate, range, load profile, run settings and
+ * SLO (these two are the document's own `run` and `slo` fields, so they are
+ * saved and exported), Run and Cancel.
+ */
+import type { Topology } from '../../workers/engine/schema';
+import { InputField, SelectField } from '../canvas/inspector/fields';
+import { runControllerFor } from '../run/controller';
+import type { FormErrors, RunFormSpec } from '../run/plan';
+import { useAppStore, useAppStoreApi } from '../store/react';
+import { selectFormErrors, selectRunForm, selectRunStatus } from './selectors';
+
+type Sub = 'run' | 'slo';
+const setIn = (sub: Sub, field: string) => (v: string | number | null) => (doc: Topology): Topology => ({ ...doc, [sub]: { ...doc[sub], [field]: v } });
+
+function FormError({ errors, field }: { errors: FormErrors; field: keyof FormErrors }) {
+  const e = errors[field];
+  return e ? (
+    <div className="ls-field-error" role="alert" data-testid={`run-error-${field}`}>
+      {e}
+    </div>
+  ) : null;
+}
+
+function TextInput(props: { label: string; unit?: string; field: keyof RunFormSpec; placeholder?: string; disabled?: boolean }) {
+  const store = useAppStoreApi();
+  const form = useAppStore(selectRunForm);
+  const errors = useAppStore(selectFormErrors);
+  const id = `run-form-${props.field}`;
+  return (
+    <div className={`ls-field${errors[props.field] ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        {props.label}
+        {props.unit && <span className="ls-unit"> ({props.unit})</span>}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        data-testid={id}
+        value={String(form[props.field])}
+        placeholder={props.placeholder}
+        disabled={props.disabled}
+        onChange={(e) => store.getState().setRunForm({ [props.field]: e.target.value })}
+      />
+      <FormError errors={errors} field={props.field} />
+    </div>
+  );
+}
+
+export function RunPanel() {
+  const store = useAppStoreApi();
+  const form = useAppStore(selectRunForm);
+  const errors = useAppStore(selectFormErrors);
+  const status = useAppStore(selectRunStatus);
+  const capRunning = useAppStore((s) => s.capacity?.status === 'running');
+  const run = useAppStore((s) => s.doc.run);
+  const slo = useAppStore((s) => s.doc.slo);
+  const docRate = useAppStore((s) => s.doc.workload.ratePerSec);
+  const hasProfile = useAppStore((s) => s.doc.workload.profile !== null);
+  const busy = status === 'running' || capRunning;
+  const set = (patch: Partial<RunFormSpec>) => store.getState().setRunForm(patch);
+  const num = (sub: Sub, field: string, label: string, unit?: string) => (
+    <InputField
+      type="number"
+      label={label}
+      unit={unit}
+      path={`${sub}.${field}`}
+      testId={`panel-${sub}-${field}`}
+      value={((sub === 'run' ? run : slo) as unknown as Record<string, number>)[field]}
+      apply={setIn(sub, field)}
+    />
+  );
+  return (
+    <section className="ls-run-panel" data-testid="run-panel" aria-label="Run settings">
+      <fieldset className="ls-segmented" aria-label="What to run">
+        <label>
+          <input type="radio" name="mode" checked={form.mode === 'sweep'} onChange={() => set({ mode: 'sweep' })} data-testid="mode-sweep" /> Load sweep
+        </label>
+        <label>
+          <input type="radio" name="mode" checked={form.mode === 'single'} onChange={() => set({ mode: 'single' })} data-testid="mode-single" /> Single rate
+        </label>
+      </fieldset>
+      {form.mode === 'sweep' ? (
+        <>
+          <label className="ls-check ls-field">
+            <input type="checkbox" checked={form.autoRange} onChange={(e) => set({ autoRange: e.target.checked })} data-testid="sweep-auto" />
+            <span>Auto range (up to 1.2 × saturation)</span>
+          </label>
+          <div className="ls-row">
+            <TextInput label="From" unit="req/s" field="fromPerSec" placeholder="auto" disabled={form.autoRange} />
+            <TextInput label="To" unit="req/s" field="toPerSec" placeholder="auto" disabled={form.autoRange} />
+            <TextInput label="Steps" field="steps" />
+          </div>
+        </>
+      ) : (
+        <div className="ls-row">
+          <TextInput label="Rate" unit="req/s" field="ratePerSec" placeholder={String(docRate)} />
+          <div className="ls-field">
+            <label htmlFor="run-form-profile">Load profile</label>
+            <select id="run-form-profile" data-testid="run-form-profile" value={form.profile} onChange={(e) => set({ profile: e.target.value as RunFormSpec['profile'] })}>
+              <option value="none">steady</option>
+              <option value="ramp">ramp up to the rate</option>
+              <option value="step">step: half, then the rate</option>
+              <option value="spike">spike to the rate</option>
+              {hasProfile && <option value="document">the document's profile</option>}
+            </select>
+          </div>
+        </div>
+      )}
+      <div className="ls-row">
+        {num('run', 'durationSec', 'Duration', 's')}
+        {num('run', 'warmupSec', 'Warm-up', 's')}
+      </div>
+      <div className="ls-row">
+        {num('run', 'seed', 'Seed')}
+        {num('run', 'replications', 'Replications')}
+      </div>
+      <div className="ls-row">
+        <SelectField
+          label="SLO percentile"
+          path="slo.percentile"
+          testId="panel-slo-percentile"
+          value={slo.percentile}
+          options={['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const}
+          apply={setIn('slo', 'percentile')}
+        />
+        {num('slo', 'thresholdMs', 'SLO threshold', 'ms')}
+      </div>
+      <FormError errors={errors} field="document" />
+      <FormError errors={errors} field="run" />
+      <div className="ls-run-actions">
+        <button type="button" className="ls-button primary" data-testid="run-button" disabled={busy} onClick={() => runControllerFor(store).start()}>
+          {form.mode === 'sweep' ? 'Run sweep' : 'Run'}
+        </button>
+        <button type="button" className="ls-button danger" data-testid="cancel-run" disabled={!busy} onClick={() => runControllerFor(store).cancel()}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

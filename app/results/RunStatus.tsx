@@ -1,0 +1,40 @@
+/** Progress of the current run (points done, time left), its error, and a note when the document changed since. */
+import { useAppStore } from '../store/react';
+import { fmtDuration } from './format';
+import { selectRunIsStale } from './selectors';
+
+export function RunStatus() {
+  const status = useAppStore((s) => s.run?.status ?? null);
+  const pointsDone = useAppStore((s) => s.run?.pointsDone ?? 0);
+  const points = useAppStore((s) => s.run?.rates.length ?? 0);
+  const jobsDone = useAppStore((s) => s.run?.jobsDone ?? 0);
+  const jobsTotal = useAppStore((s) => s.run?.jobsTotal ?? 0);
+  const eta = useAppStore((s) => s.run?.etaSec ?? null);
+  const error = useAppStore((s) => s.run?.error ?? null);
+  const stale = useAppStore(selectRunIsStale);
+  if (status === null) return null;
+  const label = points === 1 ? 'run' : 'points';
+  return (
+    <div className="ls-run-status" data-testid="run-status" data-status={status}>
+      <progress
+        max={jobsTotal}
+        value={jobsDone}
+        data-testid="progress"
+        data-points-done={pointsDone}
+        data-points={points}
+        aria-label={`${pointsDone} of ${points} ${label} done`}
+      />
+      <span data-testid="progress-text">
+        {pointsDone} / {points} {label} done
+        {status === 'running' && eta !== null && ` · about ${fmtDuration(eta)} left`}
+        {status === 'cancelled' && ' · cancelled'}
+      </span>
+      {error && (
+        <span className="ls-error" role="alert" data-testid="run-error">
+          {error}
+        </span>
+      )}
+      {stale && status !== 'running' && <span className="ls-hint">The document changed since this run: run again to update the results.</span>}
+    </div>
+  );
+}
