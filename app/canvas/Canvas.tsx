@@ -7,12 +7,14 @@ import {
   type EdgeChange,
   MiniMap,
   type NodeChange,
+  Panel,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS, type NodeKind } from '../../workers/engine/schema';
+import { CanvasUtilLegend } from '../results/NodeUtilization';
 import type { XY } from '../store/docOps';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { EDGE_TYPES } from './CallEdge';
@@ -141,6 +143,9 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel="Minimap" className="ls-minimap" />
         <Controls aria-label="Zoom controls" />
+        <Panel position="top-right">
+          <CanvasUtilLegend />
+        </Panel>
       </ReactFlow>
     </div>
   );

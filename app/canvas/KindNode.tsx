@@ -6,6 +6,7 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { KINDS } from '../../workers/engine/kinds';
+import { NodeUtilization } from '../results/NodeUtilization';
 import { NODE_KINDS, type NodeKind, type TopologyNode } from '../../workers/engine/schema';
 import { formatMs, formatPercent, formatServiceTime } from './format';
 import { KindIcon } from './icons';
@@ -52,6 +53,7 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
           )}
         </div>
       )}
+      {!offline && <NodeUtilization id={n.id} />}
       <Handle type="source" position={Position.Right} aria-label={`Call from ${n.label}`} />
     </div>
   );

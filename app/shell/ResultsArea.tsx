@@ -1,12 +1,13 @@
 /**
- * The space reserved for results. The results work (app/results/) replaces
- * this placeholder with its panel; until a run exists it must not pretend
- * there are results.
+ * The space reserved for results: hosts the results panel (app/results/).
+ * Until a run exists it says so and does not pretend there are results.
  */
+import { ResultsPanel } from '../results/ResultsPanel';
+
 export function ResultsArea() {
   return (
     <section className="ls-results" data-testid="results-area" aria-label="Results">
-      <p className="ls-hint">Run a load test to see results.</p>
+      <ResultsPanel />
     </section>
   );
 }
