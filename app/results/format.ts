@@ -1,40 +1,6 @@
-/** Number formats for charts, tables and sentences (the exact value goes in a data-value attribute). */
-
-const sig = (v: number, digits = 3) => Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
-
-/** 12.345 → "12.3 ms", 1234 → "1.23 s"; null/NaN → "—". */
-export function fmtMs(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return Math.abs(v) >= 1000 ? `${sig(v / 1000)} s` : `${sig(v)} ms`;
-}
-
-/** 412.7 → "413 req/s". */
-export function fmtRate(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `${sig(v)} req/s`;
-}
-
-/** 0.834 → "83.4%". */
-export function fmtPct(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `${sig(v * 100)}%`;
-}
-
-/** 0.4123 → "$0.412". */
-export function fmtMoney(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `$${sig(v)}`;
-}
-
-/** A plain number, 3 significant digits. */
-export function fmtNum(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return sig(v);
-}
-
-/** 75 → "1 min 15 s". */
-export function fmtDuration(sec: number): string {
-  if (!Number.isFinite(sec)) return '—';
-  const s = Math.max(0, Math.round(sec));
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-}
+/**
+ * Number formats for charts, tables and sentences (the exact value goes in a
+ * data-value attribute). They live with the report builder so exports and the
+ * screen print every figure the same way.
+ */
+export { fmtDuration, fmtMoney, fmtMs, fmtNum, fmtPct, fmtRate } from '../../workers/report/format';

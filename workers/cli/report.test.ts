@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocumentFromReport } from '../report/extract';
-import { fmtRate } from '../report/format';
 import { loadTemplate } from '../templates';
 import type { CliIO } from './io';
 import { main } from './main';
@@ -34,9 +33,8 @@ describe('loadsketch report (in process)', () => {
     expect(html).toContain('4 s per run, seed 5, 1 replication');
     const back = extractDocumentFromReport(html);
     expect(back.ok && back.doc).toEqual(loadTemplate('tandem'));
-    const firstRate = r.err.match(/^sweep 1\/3: (.*) req\/s/)![1];
+    const firstRate = r.err.match(/^sweep 1\/3: (.* req\/s)/)![1];
     expect(html).toContain(`<td class="nw">${firstRate}</td><td class="nw">Microservices</td>`);
-    expect(fmtRate(Number(firstRate.replace(/,/g, '')))).toBe(firstRate);
   });
 
   it('parses options and rejects bad usage with exit 64', async () => {

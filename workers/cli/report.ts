@@ -80,7 +80,7 @@ export async function runReport(doc: Topology, a: ReportArgs, io: CliIO, generat
   };
   const points = rates.map((rate, i) => {
     const r = evaluate(rate);
-    io.err(`sweep ${i + 1}/${rates.length}: ${fmtRate(rate)} req/s\n`);
+    io.err(`sweep ${i + 1}/${rates.length}: ${fmtRate(rate)}\n`);
     return r;
   });
   let n = 0;
@@ -89,7 +89,7 @@ export async function runReport(doc: Topology, a: ReportArgs, io: CliIO, generat
     doc,
     async (rate) => {
       const r = evaluate(rate);
-      io.err(`capacity search ${++n}: ${fmtRate(rate)} req/s\n`);
+      io.err(`capacity search ${++n}: ${fmtRate(rate)}\n`);
       return r;
     },
     { sweep: points },

@@ -51,7 +51,7 @@ function designSection(input: ReportInput): string {
   const util = point ? new Map(point.microservices.nodes.map((n) => [n.id, n.utilization])) : undefined;
   const bottleneck = point ? (simulatedBottleneck(doc, point)?.id ?? null) : null;
   const caption = point
-    ? `The microservice design. Bars show each node's simulated utilisation at ${fmtRate(point.ratePerSec)} req/s; the busiest node (${labelOf(doc, bottleneck ?? '')}) is outlined in red. Dashed arrows are asynchronous calls; dotted ones touch offline boxes.`
+    ? `The microservice design. Bars show each node's simulated utilisation at ${fmtRate(point.ratePerSec)}; the busiest node (${labelOf(doc, bottleneck ?? '')}) is outlined in red. Dashed arrows are asynchronous calls; dotted ones touch offline boxes.`
     : 'The microservice design. Dashed arrows are asynchronous calls; dotted ones touch offline boxes.';
   return (
     '<section id="design"><h2>The design</h2>' +
@@ -73,16 +73,16 @@ function resultsSections(input: ReportInput): string {
   const notes = [...new Set([...point.analytic.microservices.notCovered, ...point.analytic.monolith.notCovered])];
   return (
     '<section id="load-test" class="section-break"><h2>Load test</h2>' +
-    p(`${sweep.points.length} offered loads from ${fmtRate(sweep.points[0].ratePerSec)} to ${fmtRate(sweep.points[sweep.points.length - 1].ratePerSec)} req/s, both designs on the same arrivals and seeds.`) +
+    p(`${sweep.points.length} offered loads from ${fmtRate(sweep.points[0].ratePerSec)} to ${fmtRate(sweep.points[sweep.points.length - 1].ratePerSec)}, both designs on the same arrivals and seeds.`) +
     figure('chart-latency', latencyChart(sweep, doc.slo), 'Solid p99, long dashes p95, short dashes p50, dots the mean; the pale dashed line is the analytic (queueing-theory) mean. Values above the top of the chart are clipped; the table below has every number.') +
     figure('chart-throughput', throughputChart(sweep), 'Where a curve leaves the grey diagonal the design cannot keep up: the saturation knee. Vertical lines: the analytic saturation rate of each design.') +
     '</section>' +
     (capacity ? `<section id="capacity"><h2>Capacity at the SLO</h2>${p(capacitySentence(capacity))}${capacityTable(capacity)}${p(costSentence(capacity))}</section>` : '') +
-    `<section id="per-node"><h2>Per node at ${esc(fmtRate(point.ratePerSec))} req/s</h2>` +
+    `<section id="per-node"><h2>Per node at ${esc(fmtRate(point.ratePerSec))}</h2>` +
     figure('chart-utilization', utilizationChart(doc, point, bottleneck), 'Busy servers over servers during the measured part of the run; the bottleneck is marked ◆. The red line is 100%.') +
     nodesResultTable(doc, point) +
     '</section>' +
-    `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${fmtRate(point.ratePerSec)} req/s, from the merged latency histograms.`)}</section>` +
+    `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${fmtRate(point.ratePerSec)}, from the merged latency histograms.`)}</section>` +
     `<section id="analytic"><h2>Analytic comparison</h2>${analyticTable(doc, point)}` +
     (notes.length ? `<h3>Not covered by the formulas</h3><ul class="notes" data-testid="not-covered">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : p('The formulas cover every feature of this design at this load.')) +
     '</section>' +

@@ -12,12 +12,12 @@ export function meanServiceMs(st: ServiceTime): number {
 export function describeServiceTime(st: ServiceTime): string {
   switch (st.dist) {
     case 'uniform':
-      return `uniform ${fmtMs(st.minMs)}–${fmtMs(st.maxMs)} ms`;
+      return `uniform ${fmtMs(st.minMs)}–${fmtMs(st.maxMs)}`;
     case 'lognormal':
     case 'gamma':
-      return `${st.dist}, mean ${fmtMs(st.meanMs)} ms, cv ${st.cv}`;
+      return `${st.dist}, mean ${fmtMs(st.meanMs)}, cv ${st.cv}`;
     default:
-      return `${st.dist}, mean ${fmtMs(st.meanMs)} ms`;
+      return `${st.dist}, mean ${fmtMs(st.meanMs)}`;
   }
 }
 
@@ -30,7 +30,7 @@ export function describeServers(n: TopologyNode): string {
 export function describeNodeExtras(n: TopologyNode): string[] {
   const out: string[] = [];
   if (n.hitRatio !== null) out.push(`hit ratio ${fmtPct(n.hitRatio)}`);
-  if (n.batching) out.push(`batching ≤${n.batching.maxBatch} / ${fmtMs(n.batching.maxWaitMs)} ms`);
+  if (n.batching) out.push(`batching ≤${n.batching.maxBatch} / ${fmtMs(n.batching.maxWaitMs)}`);
   if (n.queueCapacity !== null) out.push(`queue ≤${n.queueCapacity}`);
   if (n.callMode === 'parallel') out.push('parallel calls');
   if (n.holdWorkerDuringCalls) out.push('holds worker during calls');
@@ -48,8 +48,8 @@ export function describeEdge(e: TopologyEdge): string {
   const parts: string[] = [e.mode];
   if (e.probability !== 1) parts.push(`p ${e.probability}`);
   if (e.count !== 1) parts.push(`×${e.count}`);
-  parts.push(`${fmtMs(e.networkMs)} ms network`);
-  if (e.timeoutMs !== null) parts.push(`timeout ${fmtMs(e.timeoutMs)} ms`);
+  parts.push(`${fmtMs(e.networkMs)} network`);
+  if (e.timeoutMs !== null) parts.push(`timeout ${fmtMs(e.timeoutMs)}`);
   if (e.retries > 0) parts.push(`${e.retries} retr${e.retries === 1 ? 'y' : 'ies'}`);
   return parts.join(', ');
 }

@@ -4,7 +4,7 @@ import type { Topology } from '../engine/schema';
 import { loadTemplate } from '../templates';
 import { buildReportHtml } from './buildReport';
 import { extractDocumentFromReport } from './extract';
-import { fmtMs, fmtRate, fmtUsd } from './format';
+import { fmtMs, fmtRate, fmtMoney } from './format';
 import { detailPoint, type ReportInput } from './model';
 import { smallReportInput } from './testing';
 
@@ -51,9 +51,9 @@ describe('buildReportHtml', () => {
 
   it('prints the numbers of the input result: sweep table, capacity verdict, cost', () => {
     const c = input.capacity!;
-    expect(html).toContain(`the microservice design sustains up to ${fmtRate(c.microservices.ratePerSec)} req/s`);
-    expect(html).toContain(`monolith sustains up to ${fmtRate(c.monolith.ratePerSec)} req/s`);
-    expect(html).toContain(`microservices ${fmtUsd(c.microservices.costPerMillionRequests)}`);
+    expect(html).toContain(`the microservice design sustains up to ${fmtRate(c.microservices.ratePerSec)}`);
+    expect(html).toContain(`monolith sustains up to ${fmtRate(c.monolith.ratePerSec)}`);
+    expect(html).toContain(`microservices ${fmtMoney(c.microservices.costPerMillionRequests)}`);
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1]);
     for (const p of input.sweep!.points) {
       const e = p.microservices.endToEnd;
@@ -61,7 +61,7 @@ describe('buildReportHtml', () => {
       expect(rows.some((r) => cells.every((c) => r.includes(`>${c}</td>`)) && r.indexOf(cells[6]) > r.indexOf(cells[3]))).toBe(true);
     }
     const point = detailPoint(input.sweep)!;
-    expect(html).toContain(`Per node at ${fmtRate(point.ratePerSec)} req/s`);
+    expect(html).toContain(`Per node at ${fmtRate(point.ratePerSec)}`);
     expect(html).toContain('Ranking model (GPU)');
   });
 

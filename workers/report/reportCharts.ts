@@ -44,7 +44,7 @@ export function latencyChart(sweep: SweepResult, slo: Slo): string {
         color: DESIGN_COLOR[d],
         dash: q.dash,
         points: sweep.points.map((p) => [p.ratePerSec, p[d].endToEnd[q.key]] as const),
-        describe: (x, y) => `${DESIGN_NAME[d]} ${q.name} at ${fmtRate(x)} req/s: ${fmtMs(y)} ms`,
+        describe: (x, y) => `${DESIGN_NAME[d]} ${q.name} at ${fmtRate(x)}: ${fmtMs(y)}`,
       });
     }
     series.push({
@@ -52,7 +52,7 @@ export function latencyChart(sweep: SweepResult, slo: Slo): string {
       color: ANALYTIC_COLOR[d],
       dash: '10 5',
       points: sweep.points.map((p) => [p.ratePerSec, p.analytic[d].meanMs ?? Number.NaN] as const),
-      describe: (x, y) => `${DESIGN_NAME[d]} analytic mean at ${fmtRate(x)} req/s: ${fmtMs(y)} ms`,
+      describe: (x, y) => `${DESIGN_NAME[d]} analytic mean at ${fmtRate(x)}: ${fmtMs(y)}`,
     });
   }
   return lineChart({
@@ -61,7 +61,7 @@ export function latencyChart(sweep: SweepResult, slo: Slo): string {
     xLabel: 'Offered load (req/s)',
     yLabel: 'Latency (ms)',
     series,
-    hLines: [{ at: slo.thresholdMs, label: `SLO: ${slo.percentile} ≤ ${fmtMs(slo.thresholdMs)} ms`, color: '#b42318' }],
+    hLines: [{ at: slo.thresholdMs, label: `SLO: ${slo.percentile} ≤ ${fmtMs(slo.thresholdMs)}`, color: '#b42318' }],
     yMax: latencyAxisMax(sweep, slo),
     height: 340,
   });
@@ -75,7 +75,7 @@ export function throughputChart(sweep: SweepResult): string {
     color: DESIGN_COLOR[d],
     dash: d === 'monolith' ? '7 4' : undefined,
     points: sweep.points.map((p) => [p.ratePerSec, p[d].endToEnd.throughputPerSec] as const),
-    describe: (x, y) => `${DESIGN_NAME[d]} at ${fmtRate(x)} req/s offered: ${fmtRate(y)} req/s completed`,
+    describe: (x, y) => `${DESIGN_NAME[d]} at ${fmtRate(x)} offered: ${fmtRate(y)} completed`,
   }));
   series.push({ name: 'Offered = completed', color: '#9ca3af', dash: '2 4', markers: false, points: [[0, 0], [top, top]] });
   const vLines = DESIGNS.flatMap((d) => {
@@ -102,7 +102,7 @@ export function utilizationRows(doc: Topology, point: RunResult, bottleneck: str
 
 export function utilizationChart(doc: Topology, point: RunResult, bottleneck: string | null): string {
   return barChart({
-    title: `Utilisation per node at ${fmtRate(point.ratePerSec)} req/s`,
+    title: `Utilisation per node at ${fmtRate(point.ratePerSec)}`,
     xLabel: 'Utilisation (busy servers / servers; a monolith node shows its share of the pool)',
     rows: utilizationRows(doc, point, bottleneck),
     groups: DESIGNS.map((d) => ({ name: DESIGN_NAME[d], color: DESIGN_COLOR[d] })),
@@ -138,7 +138,7 @@ export function cdfPoints(d: DesignResult, minStep = 0.002): [number, number][] 
 export function distributionChart(point: RunResult): string {
   const cap = Math.max(...DESIGNS.map((d) => point[d].endToEnd.p999Ms).filter(Number.isFinite), 1) * 1.1;
   const series: LineSeries[] = DESIGNS.map((d) => ({
-    name: `${DESIGN_NAME[d]} (mean ${fmtMs(point[d].endToEnd.meanMs)} ms, p99 ${fmtMs(point[d].endToEnd.p99Ms)} ms)`,
+    name: `${DESIGN_NAME[d]} (mean ${fmtMs(point[d].endToEnd.meanMs)}, p99 ${fmtMs(point[d].endToEnd.p99Ms)})`,
     color: DESIGN_COLOR[d],
     dash: d === 'monolith' ? '7 4' : undefined,
     markers: false,
@@ -146,7 +146,7 @@ export function distributionChart(point: RunResult): string {
   }));
   return lineChart({
     id: 'distribution',
-    title: `Latency distribution (CDF) at ${fmtRate(point.ratePerSec)} req/s, up to p99.9`,
+    title: `Latency distribution (CDF) at ${fmtRate(point.ratePerSec)}, up to p99.9`,
     xLabel: 'End-to-end latency (ms)',
     yLabel: 'Share of requests at or below',
     series,

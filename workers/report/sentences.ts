@@ -4,12 +4,12 @@ import { mergedNodeIds } from '../engine/monolith';
 import { deriveMonolith } from '../engine/monolith';
 import type { RunResult } from '../engine/results';
 import type { Slo, Topology } from '../engine/schema';
-import { fmtMs, fmtNum, fmtPct, fmtRate, fmtRatio, fmtUsd } from './format';
+import { fmtMs, fmtNum, fmtPct, fmtRate, fmtRatio, fmtMoney } from './format';
 import { labelOf, simulatedBottleneck } from './model';
 
 /** "p99 ≤ 200 ms" */
 export function sloText(slo: Slo): string {
-  return `${slo.percentile} ≤ ${fmtMs(slo.thresholdMs)} ms`;
+  return `${slo.percentile} ≤ ${fmtMs(slo.thresholdMs)}`;
 }
 
 /** Both designs' highest sustainable rate at the SLO and the ratio, in one sentence. */
@@ -17,7 +17,7 @@ export function capacitySentence(c: CapacityResult): string {
   const m = c.microservices.ratePerSec;
   const o = c.monolith.ratePerSec;
   const part = (name: string, r: number | null, failsAt: number | null) =>
-    r !== null ? `${name} sustains up to ${fmtRate(r)} req/s` : `${name} meets it at no load tried (it already fails at ${fmtRate(failsAt)} req/s)`;
+    r !== null ? `${name} sustains up to ${fmtRate(r)}` : `${name} meets it at no load tried (it already fails at ${fmtRate(failsAt)})`;
   let tail = '';
   if (c.ratio !== null) {
     tail =
@@ -33,8 +33,8 @@ export function capacitySentence(c: CapacityResult): string {
 /** Cost per million requests of each design at its capacity. */
 export function costSentence(c: CapacityResult): string {
   return (
-    `Cost per million requests at those loads: microservices ${fmtUsd(c.microservices.costPerMillionRequests)}, ` +
-    `monolith ${fmtUsd(c.monolith.costPerMillionRequests)} (${fmtUsd(c.microservices.costPerHour)}/h vs ${fmtUsd(c.monolith.costPerHour)}/h).`
+    `Cost per million requests at those loads: microservices ${fmtMoney(c.microservices.costPerMillionRequests)}, ` +
+    `monolith ${fmtMoney(c.monolith.costPerMillionRequests)} (${fmtMoney(c.microservices.costPerHour)}/h vs ${fmtMoney(c.monolith.costPerHour)}/h).`
   );
 }
 
@@ -49,7 +49,7 @@ export function monolithSentence(doc: Topology): string {
   const budget = doc.monolith.servers !== null ? `${fmtNum(pool.servers)} servers (set in the document)` : `${fmtNum(pool.servers)} servers (the same total as the microservice design)`;
   return (
     `The monolith merges the ${merged.length} service node${merged.length === 1 ? '' : 's'} on the request path (${names.join(', ')}) ` +
-    `into one deployable with ${budget} costing ${fmtUsd(pool.costPerHour)}/h; calls between the merged parts cost no network time` +
+    `into one deployable with ${budget} costing ${fmtMoney(pool.costPerHour)}/h; calls between the merged parts cost no network time` +
     (infra.length ? `, and the ${infra.length} infrastructure node${infra.length === 1 ? '' : 's'} (${infra.join(', ')}) stay remote.` : '.')
   );
 }
@@ -59,11 +59,11 @@ export function bottleneckSentence(doc: Topology, point: RunResult): string {
   const sim = simulatedBottleneck(doc, point);
   const a = point.analytic.microservices;
   const parts: string[] = [];
-  if (sim) parts.push(`At ${fmtRate(point.ratePerSec)} req/s the busiest node is ${labelOf(doc, sim.id)} (utilisation ${fmtPct(sim.utilization)}).`);
+  if (sim) parts.push(`At ${fmtRate(point.ratePerSec)} the busiest node is ${labelOf(doc, sim.id)} (utilisation ${fmtPct(sim.utilization)}).`);
   if (a.bottleneck && a.saturationRatePerSec !== null) {
-    parts.push(`The analytic model names ${labelOf(doc, a.bottleneck)} as the bottleneck: the microservice design saturates at about ${fmtRate(a.saturationRatePerSec)} req/s.`);
+    parts.push(`The analytic model names ${labelOf(doc, a.bottleneck)} as the bottleneck: the microservice design saturates at about ${fmtRate(a.saturationRatePerSec)}.`);
   }
   const m = point.analytic.monolith;
-  if (m.saturationRatePerSec !== null) parts.push(`The monolith saturates at about ${fmtRate(m.saturationRatePerSec)} req/s${m.bottleneck ? ` (busiest: ${labelOf(doc, m.bottleneck)})` : ''}.`);
+  if (m.saturationRatePerSec !== null) parts.push(`The monolith saturates at about ${fmtRate(m.saturationRatePerSec)}${m.bottleneck ? ` (busiest: ${labelOf(doc, m.bottleneck)})` : ''}.`);
   return parts.join(' ') || 'No node carries traffic.';
 }

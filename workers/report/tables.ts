@@ -4,7 +4,7 @@ import type { NodeResult, RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { describeEdge, describeKind, describeNodeExtras, describeServers, describeServiceTime } from './describe';
 import { esc } from './escape';
-import { fmtMs, fmtNum, fmtPct, fmtRate, fmtUsd } from './format';
+import { fmtCount, fmtMoney, fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import type { ReportRunSettings } from './model';
 import { DESIGN_NAME } from './reportCharts';
 import { sloText } from './sentences';
@@ -26,9 +26,9 @@ export function nodesAssumptionTable(doc: Topology): string {
     n.label,
     describeKind(n),
     describeServers(n),
-    n.role === 'offline' ? '–' : describeServiceTime(n.serviceTime),
-    fmtUsd(n.costPerReplicaHour),
-    describeNodeExtras(n).join('; ') || '–',
+    n.role === 'offline' ? '—' : describeServiceTime(n.serviceTime),
+    fmtMoney(n.costPerReplicaHour),
+    describeNodeExtras(n).join('; ') || '—',
   ]);
   return table('assumptions-nodes', 'Nodes: every parameter', ['Id', 'Label', 'Kind', 'Servers (replicas×concurrency)', 'Service time', 'Cost per replica-hour', 'Other'], rows, 99);
 }
@@ -42,8 +42,8 @@ export function runAssumptionTable(doc: Topology, s: ReportRunSettings): string 
   const w = doc.workload;
   const rows: [string, string][] = [
     ['Entry node', w.entry],
-    ['Arrivals', w.arrival === 'bursty' ? `bursty (peak ×${w.burst.peakFactor}, ${fmtPct(w.burst.burstFraction)} of the time, bursts of ${fmtMs(w.burst.meanBurstMs)} ms)` : w.arrival],
-    ['Document rate', `${fmtRate(w.ratePerSec)} req/s${w.profile ? ` (profile of ${w.profile.length} points, not used by the sweep)` : ''}`],
+    ['Arrivals', w.arrival === 'bursty' ? `bursty (peak ×${w.burst.peakFactor}, ${fmtPct(w.burst.burstFraction)} of the time, bursts of ${fmtMs(w.burst.meanBurstMs)})` : w.arrival],
+    ['Document rate', `${fmtRate(w.ratePerSec)}${w.profile ? ` (profile of ${w.profile.length} points, not used by the sweep)` : ''}`],
     ['Duration per run', `${fmtNum(s.durationSec)} s (warm-up ${fmtNum(s.warmupSec)} s excluded)`],
     ['Seed', String(s.seed)],
     ['Replications', String(s.replications)],
@@ -51,7 +51,7 @@ export function runAssumptionTable(doc: Topology, s: ReportRunSettings): string 
     ['SLO', sloText(doc.slo)],
     ['Monolith servers', doc.monolith.servers !== null ? `${doc.monolith.servers} (override)` : 'same total as the microservice design'],
   ];
-  for (const p of doc.pools) rows.push([`Pool ${p.id}`, `${p.label || p.id}: ${p.servers} servers, ${fmtUsd(p.costPerHour)}/h`]);
+  for (const p of doc.pools) rows.push([`Pool ${p.id}`, `${p.label || p.id}: ${p.servers} servers, ${fmtMoney(p.costPerHour)}/h`]);
   return table('assumptions-run', 'Workload and run', ['Setting', 'Value'], rows, 99);
 }
 
@@ -69,14 +69,14 @@ export function sweepTable(sweep: SweepResult): string {
         fmtMs(e.p95Ms),
         fmtMs(e.p99Ms),
         fmtMs(e.p999Ms),
-        fmtNum(e.errors + e.dropped),
+        fmtCount(e.errors + e.dropped),
         p[d].saturated ? 'yes' : 'no',
         fmtMs(p.analytic[d].meanMs),
-        fmtUsd(p[d].costPerMillionRequests),
+        fmtMoney(p[d].costPerMillionRequests),
       ]);
     }
   }
-  const head = ['Offered (req/s)', 'Design', 'Throughput (req/s)', 'Mean (ms)', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'p99.9 (ms)', 'Errors + drops', 'Saturated', 'Analytic mean (ms)', 'Cost per M req'];
+  const head = ['Offered', 'Design', 'Throughput', 'Mean', 'p50', 'p95', 'p99', 'p99.9', 'Errors + drops', 'Saturated', 'Analytic mean', 'Cost per M req'];
   return table('sweep-table', 'Every sweep point, both designs', head, rows, 2, [0, 1]);
 }
 
@@ -90,11 +90,11 @@ export function nodesResultTable(doc: Topology, point: RunResult): string {
     for (const [name, m] of [['Microservices', micro], ['Monolith', mono]] as const) {
       const r = m.get(n.id);
       if (!r) continue;
-      rows.push([n.label || n.id, name, fmtRate(r.arrivalRatePerSec), fmtPct(r.utilization), fmtNum(r.meanQueueLength), fmtMs(r.meanWaitMs), fmtMs(r.meanTimeInNodeMs), fmtMs(r.p99TimeInNodeMs), fmtNum(r.dropped)]);
+      rows.push([n.label || n.id, name, fmtRate(r.arrivalRatePerSec), fmtPct(r.utilization), fmtNum(r.meanQueueLength), fmtMs(r.meanWaitMs), fmtMs(r.meanTimeInNodeMs), fmtMs(r.p99TimeInNodeMs), fmtCount(r.dropped)]);
     }
   }
-  const head = ['Node', 'Design', 'Arrivals (req/s)', 'Utilisation', 'Mean queue', 'Mean wait (ms)', 'Mean time in node (ms)', 'p99 time in node (ms)', 'Drops'];
-  return table('nodes-table', `Per node at ${fmtRate(point.ratePerSec)} req/s`, head, rows, 2, [1]);
+  const head = ['Node', 'Design', 'Arrivals', 'Utilisation', 'Mean queue', 'Mean wait', 'Mean time in node', 'p99 time in node', 'Drops'];
+  return table('nodes-table', `Per node at ${fmtRate(point.ratePerSec)}`, head, rows, 2, [1]);
 }
 
 export function analyticTable(doc: Topology, point: RunResult): string {
@@ -108,15 +108,15 @@ export function analyticTable(doc: Topology, point: RunResult): string {
   for (const d of ['microservices', 'monolith'] as const) {
     rows.push([{ html: `<strong>${esc(DESIGN_NAME[d])} end to end (mean)</strong>` }, '', '', fmtMs(point.analytic[d].meanMs), fmtMs(point[d].endToEnd.meanMs)]);
   }
-  const head = ['Node (microservices)', 'Predicted utilisation', 'Simulated utilisation', 'Predicted time in node (ms)', 'Simulated time in node (ms)'];
-  return table('analytic-table', `Analytic prediction vs simulation at ${fmtRate(point.ratePerSec)} req/s (– = not covered)`, head, rows, 1);
+  const head = ['Node (microservices)', 'Predicted utilisation', 'Simulated utilisation', 'Predicted time in node', 'Simulated time in node'];
+  return table('analytic-table', `Analytic prediction vs simulation at ${fmtRate(point.ratePerSec)} (— = not covered)`, head, rows, 1);
 }
 
 export function capacityTable(c: CapacityResult): string {
   const rows = (['microservices', 'monolith'] as const).map((d) => {
     const x = c[d];
-    return [DESIGN_NAME[d], fmtRate(x.ratePerSec), fmtRate(x.failsAtPerSec), fmtMs(x.latencyMs), fmtUsd(x.costPerHour), fmtUsd(x.costPerMillionRequests)];
+    return [DESIGN_NAME[d], fmtRate(x.ratePerSec), fmtRate(x.failsAtPerSec), fmtMs(x.latencyMs), fmtMoney(x.costPerHour), fmtMoney(x.costPerMillionRequests)];
   });
-  const head = ['Design', 'Sustains (req/s)', 'Fails at (req/s)', `${c.slo.percentile} at capacity (ms)`, 'Cost per hour', 'Cost per M req'];
+  const head = ['Design', 'Sustains', 'Fails at', `${c.slo.percentile} at capacity`, 'Cost per hour', 'Cost per M req'];
   return table('capacity-table', `Capacity at ${sloText(c.slo)}`, head, rows, 1, [0]);
 }
