@@ -42,6 +42,11 @@ export class RateCurve {
     this.c.push(c);
   }
 
+  /** The rate per ms when it never changes (no profile, or a one-point profile), else 0. */
+  steadyRatePerMs(): number {
+    return this.t.length === 1 ? this.r[0] : 0;
+  }
+
   /** Λ(tMs): expected arrivals in [0, tMs]. */
   cumulative(tMs: number): number {
     const { t, r, c } = this;
@@ -83,6 +88,8 @@ export class ArrivalProcess {
   private readonly mNormal: number;
   private readonly mBurst: number;
   private readonly meanNormalMs: number;
+  /** Rate per ms of a steady, non-bursty process; 0 when the general path is needed. */
+  private readonly steadyPerMs: number;
 
   constructor(
     private readonly kind: number,
@@ -93,6 +100,8 @@ export class ArrivalProcess {
     this.mNormal = 1 / (1 + burst.burstFraction * (burst.peakFactor - 1));
     this.mBurst = burst.peakFactor * this.mNormal;
     this.meanNormalMs = (burst.meanBurstMs * (1 - burst.burstFraction)) / burst.burstFraction;
+    const steady = curve.steadyRatePerMs();
+    this.steadyPerMs = kind !== ARRIVAL_BURSTY ? steady : 0;
     if (kind === ARRIVAL_BURSTY) {
       this.inBurst = rng.next() < burst.burstFraction;
       this.stateEndMs = rng.exp(this.inBurst ? burst.meanBurstMs : this.meanNormalMs);
@@ -101,6 +110,12 @@ export class ArrivalProcess {
 
   /** The next arrival time (ms) after the previous one; +Infinity when the rate stays 0. */
   next(): number {
+    const rate = this.steadyPerMs;
+    if (rate > 0) {
+      // Steady rate: Λ(t) = rate·t, so Λ⁻¹(L) = L / rate (the same arithmetic as the general path).
+      this.L += this.kind === ARRIVAL_POISSON ? this.rng.exp(1) : 1;
+      return this.L / rate;
+    }
     if (this.kind === ARRIVAL_POISSON) {
       this.L += this.rng.exp(1);
       return this.curve.inverse(this.L);

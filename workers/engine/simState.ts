@@ -5,13 +5,12 @@
  * No object is allocated per request, visit, call or event.
  */
 import type { CompiledModel } from './compile';
-import { bucketCount, bucketOf as bucketOfImported, FINE_SUB_BUCKETS, subBits } from './histogram';
+import { bucketCount, FINE_SUB_BUCKETS, subBits } from './histogram';
 import type { DesignRaw } from './raw';
 import * as R from './raw';
 
 // Module-local bindings: imported bindings can cost a getter call per use under some loaders (tsx, vite-node).
 const { N_BUSY_AREA, N_QUEUE_AREA, NODE_FIELDS, S_QUEUE_AREA, SERIES_FIELDS, SERIES_SUB_BUCKETS, TOTALS_FIELDS } = R;
-const bucketOf = bucketOfImported;
 
 /** Frame flags. */
 export const F_ROOT = 1;
@@ -68,9 +67,11 @@ export class SimState {
   readonly nodeBits: number;
   readonly nodeBuckets: number;
   readonly fineBits = subBits(FINE_SUB_BUCKETS);
-  readonly seriesBits = subBits(SERIES_SUB_BUCKETS);
   readonly seriesBuckets = bucketCount(SERIES_SUB_BUCKETS);
   readonly windows: number;
+  /** Fine bucket index − 1, shifted right by this, is the coarse (series) bucket index − 1. */
+  readonly coarseShift = subBits(FINE_SUB_BUCKETS) - subBits(SERIES_SUB_BUCKETS);
+  private readonly perWindowMs: number;
   readonly nBusy: Int32Array;
   readonly nQueued: Int32Array;
   private readonly nLastMs: Float64Array;
@@ -106,6 +107,7 @@ export class SimState {
     this.nodeBits = subBits(nodeSub);
     this.nodeBuckets = bucketCount(nodeSub);
     this.windows = Math.max(1, Math.ceil(endMs / windowMs - 1e-9));
+    this.perWindowMs = 1 / windowMs;
     this.nBusy = new Int32Array(n);
     this.nQueued = new Int32Array(n);
     this.nLastMs = new Float64Array(n);
@@ -144,7 +146,7 @@ export class SimState {
 
   /** Window index of a time (ms), clamped to the last window. */
   windowOf(tMs: number): number {
-    const w = Math.floor(tMs / this.raw.windowMs);
+    const w = Math.floor(tMs * this.perWindowMs);
     return w < this.windows ? w : this.windows - 1;
   }
 
@@ -190,11 +192,6 @@ export class SimState {
       }
     }
     this.queuedLastMs = this.now;
-  }
-
-  /** Records a finished request's latency in the per-window histogram. */
-  seriesLatency(window: number, latencyMs: number): void {
-    this.raw.seriesHist[window * this.seriesBuckets + bucketOf(latencyMs, this.seriesBits)]++;
   }
 
   private growFrames(): void {

@@ -382,23 +382,26 @@ class Simulator extends SimState {
     const w = this.windowOf(this.now);
     const series = this.raw.series;
     this.freeFrame(f);
-    if (failed) series[w * SERIES_FIELDS + S_ERRORS]++;
-    else {
-      series[w * SERIES_FIELDS + S_COMPLETED]++;
-      this.seriesLatency(w, latency);
+    if (failed) {
+      series[w * SERIES_FIELDS + S_ERRORS]++;
+      if (flags & F_COUNTED) {
+        this.countedLive--;
+        this.raw.totals[T_ERRORS]++;
+      }
+      return;
     }
+    // One bucket lookup serves both histograms: the coarse (16 per octave) bucket is the fine (128) one's top bits.
+    const fine = bucketOf(latency, this.fineBits);
+    series[w * SERIES_FIELDS + S_COMPLETED]++;
+    this.raw.seriesHist[w * this.seriesBuckets + (fine === 0 ? 0 : ((fine - 1) >> this.coarseShift) + 1)]++;
     if (!(flags & F_COUNTED)) return;
     this.countedLive--;
     const t = this.raw.totals;
-    if (failed) {
-      t[T_ERRORS]++;
-      return;
-    }
     t[T_COMPLETED]++;
     t[T_LAT_SUM] += latency;
     t[T_LAT_SUM_SQ] += latency * latency;
     if (latency > t[T_LAT_MAX]) t[T_LAT_MAX] = latency;
-    this.raw.latency[bucketOf(latency, this.fineBits)]++;
+    this.raw.latency[fine]++;
   }
 
   /** Dynamic batching: start a batch when maxBatch wait or the oldest has waited maxWaitMs. */
