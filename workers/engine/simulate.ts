@@ -60,7 +60,12 @@ export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
   return new Simulator(m, spec).run();
 }
 
-class Simulator extends SimState {
+/**
+ * One replication's simulator. Exported so that workers/engine/trace.ts can
+ * subclass it to record a sample of requests (its protected hooks); normal
+ * runs use this class as is, so recording costs them nothing.
+ */
+export class Simulator extends SimState {
   private readonly q = new EventQueue();
   private readonly arrivals: ArrivalProcess;
   private readonly svcRng: Rng[] = [];
@@ -129,7 +134,7 @@ class Simulator extends SimState {
     return this.finish();
   }
 
-  private onArrival(): void {
+  protected onArrival(): void {
     const now = this.now;
     const t = this.raw.totals;
     const counted = now >= this.warmMs;
@@ -199,7 +204,7 @@ class Simulator extends SimState {
     this.beginCalls(f, i);
   }
 
-  private recordVisit(f: number, i: number): void {
+  protected recordVisit(f: number, i: number): void {
     const arrived = this.fArriveMs[f];
     if (arrived < this.warmMs) return;
     const s = this.raw.nodeStats;
@@ -228,7 +233,7 @@ class Simulator extends SimState {
     }
   }
 
-  private drop(f: number, i: number): void {
+  protected drop(f: number, i: number): void {
     if (this.now >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_DROPPED]++;
     const flags = this.fFlags[f];
     const c = this.fCall[f];
@@ -243,7 +248,7 @@ class Simulator extends SimState {
   }
 
   /** After service: a cache hit or a leaf completes; otherwise the calls start. */
-  private beginCalls(f: number, i: number): void {
+  protected beginCalls(f: number, i: number): void {
     const m = this.m;
     const e0 = m.edgeStart[i];
     const e1 = m.edgeStart[i + 1];
@@ -273,7 +278,7 @@ class Simulator extends SimState {
   }
 
   /** Sequential mode: makes the next call of frame f, or completes it. */
-  private nextSequential(f: number): void {
+  protected nextSequential(f: number): void {
     const m = this.m;
     const i = this.fNode[f];
     const end = m.edgeStart[i + 1];
@@ -306,7 +311,7 @@ class Simulator extends SimState {
   }
 
   /** One attempt of call c: a new visit to the callee (after the network delay), with its own timeout. */
-  private attempt(c: number): void {
+  protected attempt(c: number): void {
     const m = this.m;
     const e = this.cEdge[c];
     const token = ++this.tokenSeq;
@@ -327,7 +332,7 @@ class Simulator extends SimState {
     else this.arrive(child);
   }
 
-  private sendAsync(e: number): void {
+  protected sendAsync(e: number): void {
     const m = this.m;
     if (this.live >= MAX_LIVE_VISITS) {
       this.capHit = true;
@@ -342,7 +347,7 @@ class Simulator extends SimState {
     else this.arrive(child);
   }
 
-  private onTimeout(c: number, token: number): void {
+  protected onTimeout(c: number, token: number): void {
     if (this.cToken[c] !== token) return; // answered already: lazily cancelled
     if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
     if (this.cLeft[c] > 0) {
@@ -352,7 +357,7 @@ class Simulator extends SimState {
   }
 
   /** Call c is over (answered, failed after its last attempt, or dropped downstream). */
-  private callReturned(c: number, failed: boolean): void {
+  protected callReturned(c: number, failed: boolean): void {
     const f = this.cFrame[c];
     this.freeCall(c);
     if (failed) this.fFlags[f] |= F_FAILED;
@@ -376,7 +381,7 @@ class Simulator extends SimState {
     if (!(flags & F_ASYNC) && this.cToken[c] === token) this.callReturned(c, (flags & F_FAILED) !== 0);
   }
 
-  private finishRequest(f: number, flags: number): void {
+  protected finishRequest(f: number, flags: number): void {
     const latency = this.now - this.fArriveMs[f];
     const failed = (flags & F_FAILED) !== 0;
     const w = this.windowOf(this.now);
