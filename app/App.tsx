@@ -7,7 +7,7 @@ import { Canvas } from './canvas/Canvas';
 import { Inspector } from './canvas/inspector/Inspector';
 import { Palette } from './canvas/Palette';
 import { startAutosave } from './persist/autosave';
-import { bootDocument } from './persist/boot';
+import { bootDocument, openSharedFromLocation } from './persist/boot';
 import type { AppStore } from './store';
 import { AppStoreProvider, appStore } from './store/react';
 import { Dialogs } from './shell/Dialogs';
@@ -22,14 +22,17 @@ export function App({ store = appStore }: { store?: AppStore }) {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;
+    const onHash = () => openSharedFromLocation(store);
     void bootDocument(store).finally(() => {
       if (!live) return;
       stop = startAutosave(store);
+      window.addEventListener('hashchange', onHash);
       setReady(true);
     });
     return () => {
       live = false;
       stop?.();
+      window.removeEventListener('hashchange', onHash);
     };
   }, [store]);
   useShortcuts(store);

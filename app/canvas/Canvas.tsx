@@ -10,6 +10,7 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -24,6 +25,8 @@ import { type KindFlowNode, NODE_TYPES } from './KindNode';
 /** Drag payload type of palette items. */
 export const KIND_MIME = 'application/x-loadsketch-kind';
 const SNAP: [number, number] = [10, 10];
+/** Below this zoom, node details and edge labels are hidden. */
+export const FAR_ZOOM = 0.45;
 
 function applySelection(current: string[], changes: { id: string; selected: boolean }[]): string[] {
   const set = new Set(current);
@@ -49,6 +52,8 @@ export function Canvas() {
       docId: s.docId,
     })),
   );
+  // Zoomed far out, details are unreadable anyway: hide them (CSS only) so panning paints less.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const cache = useRef(new FlowCache()).current;
   const flowNodes = useMemo(() => cache.toNodes(nodes, new Set(selN), entry, measured), [cache, nodes, selN, entry, measured]);
   const offline = useMemo(() => new Set(nodes.filter((n) => n.role === 'offline').map((n) => n.id)), [nodes]);
@@ -112,7 +117,7 @@ export function Canvas() {
   const endDrag = useCallback(() => store.getState().endDrag(), [store]);
 
   return (
-    <div className="ls-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`ls-canvas${far ? ' is-far' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         key={docId}
         nodes={flowNodes}

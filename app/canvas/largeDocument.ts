@@ -25,7 +25,8 @@ export function largeDocument(nodeCount = 300, perLayer = 12): Topology {
     const kind = ONLINE[i % ONLINE.length];
     const id = `${kind}-${i}`;
     doc.nodes.push({ ...makeNode(kind, id, { x: layer * 260, y: (row - perLayer / 2) * 110 }), label: `${kind} ${i}` });
-    (layers[layer] ??= []).push(id);
+    if (!layers[layer]) layers[layer] = [];
+    layers[layer].push(id);
   }
   for (let i = 0; i < offlineCount; i++) {
     const id = `offline-${i + 1}`;

@@ -22,9 +22,13 @@ export async function bootDocument(store: AppStore): Promise<void> {
     // IndexedDB unavailable (private mode, blocked): start from the template.
   }
   if (!restored) store.getState().loadDocument(loadTemplate(DEFAULT_TEMPLATE_ID));
+  openSharedFromLocation(store);
+}
+
+/** Opens the share link in the address bar, if any (on load and when a link is pasted into this tab). */
+export function openSharedFromLocation(store: AppStore): void {
   const shared = decodeShareFragment(window.location.hash);
-  if (shared) {
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    openDocumentResult(store, shared, 'This share link');
-  }
+  if (!shared) return;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  openDocumentResult(store, shared, 'This share link');
 }

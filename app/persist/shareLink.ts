@@ -3,7 +3,7 @@
  * (`#doc=…`), so it never reaches a server. Opening one parses it with the
  * engine's parser; a mangled link yields errors, never a half-read document.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { type ParseResult, parseTopologyText } from '../../workers/engine/parse';
 import type { Topology } from '../../workers/engine/schema';
 
@@ -13,7 +13,7 @@ export const MAX_LINK_CHARS = 8000;
 
 /** The share link of `doc` under `base` (origin + path), and whether it is too long to share. */
 export function encodeShareLink(doc: Topology, base: string): { url: string; tooLong: boolean } {
-  const url = `${base}${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify(doc))}`;
+  const url = `${base}${SHARE_PREFIX}${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}`;
   return { url, tooLong: url.length > MAX_LINK_CHARS };
 }
 
@@ -23,7 +23,7 @@ export function decodeShareFragment(hash: string): ParseResult | null {
   const packed = hash.slice(SHARE_PREFIX.length);
   let text: string | null = null;
   try {
-    text = decompressFromEncodedURIComponent(packed);
+    text = LZString.decompressFromEncodedURIComponent(packed);
   } catch {
     text = null;
   }
