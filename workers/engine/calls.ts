@@ -1,0 +1,209 @@
+/**
+ * What happens after a visit's service: the node's outgoing calls (sync,
+ * sequential or forked; async messages), their attempts, timeouts and
+ * retries, and the answers travelling back up a request's tree of visits to
+ * the request's end. The station side (arrivals, queues, servers, batching)
+ * is the Simulator in simulate.ts, which extends this class.
+ */
+import type { CompiledModel } from './compile';
+import * as E from './events';
+import { EventQueue } from './eventQueue';
+import { bucketOf as bucketOfImported } from './histogram';
+import * as R from './raw';
+import { Rng, streamSeed } from './rng';
+import * as S from './simState';
+import { SimState } from './simState';
+
+// Module-local bindings: imported bindings can cost a getter call per use under some loaders (tsx, vite-node).
+const { SERIES_FIELDS, S_COMPLETED, S_ERRORS, T_CAP_DROPS, T_COMPLETED, T_ERRORS, T_LAT_MAX, T_LAT_SUM, T_LAT_SUM_SQ, T_TIMEOUTS } = R;
+const { F_ASYNC, F_COUNTED, F_FAILED, F_HOLDING, F_ROOT } = S;
+const { EV_NODE, EV_TIMEOUT } = E;
+const bucketOf = bucketOfImported;
+
+/** Safety cap: at most this many visits in flight; new arrivals and async messages beyond it are dropped. */
+export const MAX_LIVE_VISITS = 200_000;
+/** Hard cap for sync call attempts (their requests are already admitted): beyond it the call fails. */
+export const HARD_MAX_LIVE_VISITS = 800_000;
+
+/** The call-and-answer half of the simulator. */
+export abstract class CallSim extends SimState {
+  protected readonly q = new EventQueue();
+  /** Per node: cache hits and call probabilities. */
+  protected readonly routeRng: Rng[] = [];
+  /** Requests counted in the statistics (arrived after the warm-up) still in flight. */
+  protected countedLive = 0;
+  /** True once the safety cap refused something. */
+  protected capHit = false;
+
+  constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number) {
+    super(m, warmMs, endMs, windowMs);
+    for (let i = 0; i < m.nodeCount; i++) this.routeRng.push(new Rng(streamSeed(seed, 2 + 2 * i)));
+  }
+
+  /** Frame f reaches its node (start service, wait, or be dropped). */
+  protected abstract arrive(f: number): void;
+  /** Frees one server of node i's station and starts whoever waits there. */
+  protected abstract release(i: number): void;
+
+  /** After service: a cache hit or a leaf completes; otherwise the calls start. */
+  protected beginCalls(f: number, i: number): void {
+    const m = this.m;
+    const e0 = m.edgeStart[i];
+    const e1 = m.edgeStart[i + 1];
+    const rng = this.routeRng[i];
+    if (e0 === e1 || (m.nodeHit[i] > 0 && rng.next() < m.nodeHit[i])) {
+      this.complete(f);
+      return;
+    }
+    if (!m.nodeParallel[i]) {
+      this.fEdge[f] = e0 - 1;
+      this.fLeft[f] = 0;
+      this.nextSequential(f);
+      return;
+    }
+    this.fLeft[f] = 1; // guard: calls failing at once must not complete the frame mid-fork
+    for (let e = e0; e < e1; e++) {
+      if (m.edgeProb[e] < 1 && rng.next() >= m.edgeProb[e]) continue;
+      for (let k = m.edgeCount[e]; k > 0; k--) {
+        if (m.edgeAsync[e]) this.sendAsync(e);
+        else {
+          this.fLeft[f]++;
+          this.startCall(f, e);
+        }
+      }
+    }
+    if (--this.fLeft[f] === 0) this.complete(f);
+  }
+
+  /** Sequential mode: makes the next call of frame f, or completes it. */
+  protected nextSequential(f: number): void {
+    const m = this.m;
+    const i = this.fNode[f];
+    const end = m.edgeStart[i + 1];
+    for (;;) {
+      if (this.fLeft[f] > 0) {
+        this.fLeft[f]--;
+        this.startCall(f, this.fEdge[f]);
+        return;
+      }
+      const e = ++this.fEdge[f];
+      if (e >= end) {
+        this.complete(f);
+        return;
+      }
+      if (m.edgeProb[e] < 1 && this.routeRng[i].next() >= m.edgeProb[e]) continue;
+      if (m.edgeAsync[e]) {
+        for (let k = m.edgeCount[e]; k > 0; k--) this.sendAsync(e);
+        continue;
+      }
+      this.fLeft[f] = m.edgeCount[e];
+    }
+  }
+
+  protected startCall(f: number, e: number): void {
+    const c = this.allocCall();
+    this.cFrame[c] = f;
+    this.cEdge[c] = e;
+    this.cLeft[c] = this.m.edgeRetries[e];
+    this.attempt(c);
+  }
+
+  /** One attempt of call c: a new visit to the callee (after the network delay), with its own timeout. */
+  protected attempt(c: number): void {
+    const m = this.m;
+    const e = this.cEdge[c];
+    const token = ++this.tokenSeq;
+    this.cToken[c] = token;
+    if (this.live >= HARD_MAX_LIVE_VISITS) {
+      this.capHit = true;
+      this.raw.totals[T_CAP_DROPS]++;
+      this.callReturned(c, true);
+      return;
+    }
+    if (m.edgeTimeoutMs[e] > 0) this.q.push(this.now + m.edgeTimeoutMs[e], EV_TIMEOUT, c, token);
+    const child = this.allocFrame();
+    this.fNode[child] = m.edgeTarget[e];
+    this.fCall[child] = c;
+    this.fToken[child] = token;
+    this.fFlags[child] = 0;
+    if (m.edgeNetMs[e] > 0) this.q.push(this.now + m.edgeNetMs[e], EV_NODE, child, 0);
+    else this.arrive(child);
+  }
+
+  protected sendAsync(e: number): void {
+    const m = this.m;
+    if (this.live >= MAX_LIVE_VISITS) {
+      this.capHit = true;
+      this.raw.totals[T_CAP_DROPS]++;
+      return;
+    }
+    const child = this.allocFrame();
+    this.fNode[child] = m.edgeTarget[e];
+    this.fCall[child] = -1;
+    this.fFlags[child] = F_ASYNC;
+    if (m.edgeNetMs[e] > 0) this.q.push(this.now + m.edgeNetMs[e], EV_NODE, child, 0);
+    else this.arrive(child);
+  }
+
+  protected onTimeout(c: number, token: number): void {
+    if (this.cToken[c] !== token) return; // answered already: lazily cancelled
+    if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
+    if (this.cLeft[c] > 0) {
+      this.cLeft[c]--;
+      this.attempt(c);
+    } else this.callReturned(c, true);
+  }
+
+  /** Call c is over (answered, failed after its last attempt, or dropped downstream). */
+  protected callReturned(c: number, failed: boolean): void {
+    const f = this.cFrame[c];
+    this.freeCall(c);
+    if (failed) this.fFlags[f] |= F_FAILED;
+    if (this.m.nodeParallel[this.fNode[f]]) {
+      if (--this.fLeft[f] === 0) this.complete(f);
+    } else if (failed) this.complete(f);
+    else this.nextSequential(f);
+  }
+
+  /** Frame f has made all its calls: answer its caller, or finish its request. */
+  protected complete(f: number): void {
+    const flags = this.fFlags[f];
+    if (flags & F_HOLDING) this.release(this.fNode[f]);
+    if (flags & F_ROOT) {
+      this.finishRequest(f, flags);
+      return;
+    }
+    const c = this.fCall[f];
+    const token = this.fToken[f];
+    this.freeFrame(f);
+    if (!(flags & F_ASYNC) && this.cToken[c] === token) this.callReturned(c, (flags & F_FAILED) !== 0);
+  }
+
+  protected finishRequest(f: number, flags: number): void {
+    const latency = this.now - this.fArriveMs[f];
+    const failed = (flags & F_FAILED) !== 0;
+    const w = this.windowOf(this.now);
+    const series = this.raw.series;
+    this.freeFrame(f);
+    if (failed) {
+      series[w * SERIES_FIELDS + S_ERRORS]++;
+      if (flags & F_COUNTED) {
+        this.countedLive--;
+        this.raw.totals[T_ERRORS]++;
+      }
+      return;
+    }
+    // One bucket lookup serves both histograms: the coarse (16 per octave) bucket is the fine (128) one's top bits.
+    const fine = bucketOf(latency, this.fineBits);
+    series[w * SERIES_FIELDS + S_COMPLETED]++;
+    this.raw.seriesHist[w * this.seriesBuckets + (fine === 0 ? 0 : ((fine - 1) >> this.coarseShift) + 1)]++;
+    if (!(flags & F_COUNTED)) return;
+    this.countedLive--;
+    const t = this.raw.totals;
+    t[T_COMPLETED]++;
+    t[T_LAT_SUM] += latency;
+    t[T_LAT_SUM_SQ] += latency * latency;
+    if (latency > t[T_LAT_MAX]) t[T_LAT_MAX] = latency;
+    this.raw.latency[fine]++;
+  }
+}

@@ -1,0 +1,16 @@
+/** Integer event kinds of the simulator's event queue (dispatched by a switch in simulate.ts). */
+
+/** The next external arrival at the entry. */
+export const EV_ARRIVAL = 0;
+/** A visit (a = frame) reaches its node after the network delay. */
+export const EV_NODE = 1;
+/** A visit's service ends (a = frame). */
+export const EV_DONE = 2;
+/** A batch's service ends (a = first frame of the batch list). */
+export const EV_BATCH_DONE = 3;
+/** A call attempt's timeout (a = call, b = attempt token; ignored if the token no longer matches). */
+export const EV_TIMEOUT = 4;
+/** A batching node's oldest request may have waited maxWaitMs (a = node). */
+export const EV_BATCH_TIMER = 5;
+/** The middle of the measured interval: queue lengths are snapshot for saturation detection. */
+export const EV_MID = 6;
