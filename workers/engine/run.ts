@@ -71,7 +71,8 @@ export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
   return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec };
 }
 
-function simSpec(doc: Topology, run: ResolvedRun, repSeed: number): SimSpec {
+/** The simulator's spec for one replication of a resolved run (times in ms); the trace recorder uses it too. */
+export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number): SimSpec {
   const kind = doc.workload.arrival;
   return {
     arrival: kind === 'constant' ? ARRIVAL_CONSTANT : kind === 'bursty' ? ARRIVAL_BURSTY : ARRIVAL_POISSON,
