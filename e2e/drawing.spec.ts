@@ -5,10 +5,12 @@ test('draws a three-node topology from scratch with the mouse, in both edge mode
   const studio = new StudioPage(page);
   await studio.open();
   await studio.newBlank();
+  await expect(page.getByTestId('empty-hint')).toBeVisible();
   await expect(studio.workerStatus).toHaveText(/problem/);
 
   await studio.dragFromPalette('gateway', 160, 200);
   await expect(studio.node('gateway-1')).toBeVisible();
+  await expect(page.getByTestId('empty-hint')).toHaveCount(0);
   await studio.dragFromPalette('service', 460, 200);
   await expect(studio.node('service-1')).toBeVisible();
   await studio.dragFromPalette('queue', 760, 200);

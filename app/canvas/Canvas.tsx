@@ -27,6 +27,7 @@ export const KIND_MIME = 'application/x-loadsketch-kind';
 const SNAP: [number, number] = [10, 10];
 /** Below this zoom, node details and edge labels are hidden. */
 export const FAR_ZOOM = 0.45;
+const MINIMAP_SIZE = { width: 150, height: 100 };
 
 function applySelection(current: string[], changes: { id: string; selected: boolean }[]): string[] {
   const set = new Set(current);
@@ -146,12 +147,18 @@ export function Canvas() {
         aria-label="Topology canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" className="ls-minimap" />
+        {nodes.length > 0 && <MiniMap pannable zoomable ariaLabel="Minimap" className="ls-minimap" style={MINIMAP_SIZE} />}
         <Controls aria-label="Zoom controls" />
         <Panel position="top-right">
           <CanvasUtilLegend />
         </Panel>
       </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="ls-empty" data-testid="empty-hint">
+          Drag a building block from the palette onto the canvas, or click one, to start. Then connect nodes by dragging from a
+          node's right handle to another node's left handle.
+        </div>
+      )}
     </div>
   );
 }
