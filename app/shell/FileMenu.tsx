@@ -68,10 +68,10 @@ export function FileMenu() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.html,text/html"
         hidden
         data-testid="open-file-input"
-        aria-label="Open a Loadsketch JSON file"
+        aria-label="Open a Loadsketch JSON file or report"
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';

@@ -1,0 +1,87 @@
+/** The Export menu: report (HTML, PDF through print), PNG of the canvas and the charts, CSV of every number. */
+import { buildReportHtml } from '../../workers/report/buildReport';
+import { nodesCsv, sweepCsv } from '../../workers/report/csv';
+import { detailPoint, simulatedBottleneck } from '../../workers/report/model';
+import { distributionChart, latencyChart, throughputChart, utilizationChart } from '../../workers/report/reportCharts';
+import { Menu } from '../shell/Menu';
+import type { AppStore } from '../store';
+import { useAppStoreApi } from '../store/react';
+import { downloadDataUrl, downloadText, nowText, slug } from './download';
+import { canvasPng, svgPng } from './images';
+import { printReportHtml } from './printReport';
+import { finishedSweep, reportInputFromState } from './reportInput';
+
+function reportHtml(store: AppStore): string {
+  const { input, notes } = reportInputFromState(store.getState(), nowText());
+  if (notes.length) store.getState().showToast(notes.join(' '));
+  return buildReportHtml(input);
+}
+
+/** Runs an export; a failure becomes a toast, never an unhandled rejection. */
+function attempt(store: AppStore, what: string, action: () => void | Promise<void>) {
+  Promise.resolve()
+    .then(action)
+    .catch((err: unknown) => store.getState().showToast(`${what} failed: ${err instanceof Error ? err.message : String(err)}`));
+}
+
+async function chartPngs(store: AppStore): Promise<void> {
+  const s = store.getState();
+  const sweep = finishedSweep(s);
+  if (!sweep || !s.run) {
+    s.showToast('Run a load sweep first: the charts come from its results.');
+    return;
+  }
+  const doc = s.run.doc;
+  const { input } = reportInputFromState(s, '');
+  const point = detailPoint(sweep, input.detailRatePerSec)!;
+  const charts: [string, string][] = [
+    ['latency', latencyChart(sweep, doc.slo)],
+    ['throughput', throughputChart(sweep)],
+    ['utilisation', utilizationChart(doc, point, simulatedBottleneck(doc, point)?.id ?? null)],
+    ['distribution', distributionChart(point)],
+  ];
+  for (const [name, svg] of charts) await downloadDataUrl(await svgPng(svg), `${slug(doc.name)}-${name}.png`);
+}
+
+export function ExportMenu() {
+  const store = useAppStoreApi();
+  const name = () => slug(store.getState().doc.name);
+  const csv = (kind: 'sweep' | 'nodes') => {
+    const s = store.getState();
+    const sweep = finishedSweep(s);
+    if (!sweep || !s.run) return s.showToast('Run a load sweep first: the CSV holds its results.');
+    const text = kind === 'sweep' ? sweepCsv(sweep) : nodesCsv(s.run.doc, sweep);
+    downloadText(text, `${slug(s.run.doc.name)}-${kind === 'sweep' ? 'sweep' : 'nodes'}.csv`, 'text/csv');
+  };
+  return (
+    <Menu label="Export" testId="export-menu">
+      {(close) => {
+        const item = (label: string, testId: string, action: () => void | Promise<void>) => (
+          <button
+            type="button"
+            role="menuitem"
+            data-testid={testId}
+            onClick={() => {
+              close();
+              attempt(store, label, action);
+            }}
+          >
+            {label}
+          </button>
+        );
+        return (
+          <>
+            {item('Report (HTML)', 'export-report-html', () => downloadText(reportHtml(store), `${name()}-report.html`, 'text/html'))}
+            {item('Report as PDF (print)…', 'export-report-pdf', () => void printReportHtml(reportHtml(store)))}
+            <div className="ls-menu-group">Images</div>
+            {item('Canvas as PNG', 'export-canvas-png', async () => downloadDataUrl(await canvasPng(), `${name()}-canvas.png`))}
+            {item('Charts as PNG', 'export-charts-png', () => chartPngs(store))}
+            <div className="ls-menu-group">Data</div>
+            {item('Sweep points (CSV)', 'export-sweep-csv', () => csv('sweep'))}
+            {item('Per-node figures (CSV)', 'export-nodes-csv', () => csv('nodes'))}
+          </>
+        );
+      }}
+    </Menu>
+  );
+}

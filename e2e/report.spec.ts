@@ -1,0 +1,131 @@
+/**
+ * Reports from the studio, in real Chromium through the real workers: export
+ * a report of a swept template, open it (charts, verdict, parameter table),
+ * re-import it (same document); PNG and CSV exports; a hostile label stays
+ * text in the studio and the report and runs nothing.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { fmtRate } from '../workers/report/format';
+import { ResultsPanel } from './pages/ResultsPanel';
+import { StudioPage } from './pages/StudioPage';
+
+test.describe.configure({ timeout: 180_000 });
+const SHOTS = '/tmp/shots';
+const XSS = '<img src=x onerror=alert(1)>';
+
+async function exportFile(page: Page, item: string): Promise<{ path: string; name: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId(item).click();
+  const d = await download;
+  // Saved under its own name, so a browser opens a .html file as HTML.
+  const path = join(mkdtempSync(join(tmpdir(), 'loadsketch-export-')), d.suggestedFilename());
+  await d.saveAs(path);
+  return { path, name: d.suggestedFilename() };
+}
+
+/** Opens a saved report as a file:// page; fails the test if any dialog opens or any request leaves the page. */
+async function openReport(page: Page, path: string) {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file://')) requests.push(r.url());
+  });
+  await page.goto(`file://${path}`);
+  return { dialogs, requests };
+}
+
+test('export a swept template as a report, read it, re-import it; PNG and CSV exports', async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('retrieve-rank-rerank');
+  await expect(studio.node('ranker')).toBeVisible();
+  await results.setRun({ warmupSec: 0.5, durationSec: 3 });
+  const original = await studio.exportDoc();
+  await results.sweep(5);
+  await results.run();
+  await results.waitDone();
+  await results.tab('capacity');
+  await page.getByTestId('find-capacity').click();
+  const studioVerdict = page.getByTestId('verdict');
+  await expect(studioVerdict).toBeVisible({ timeout: 120_000 });
+  const microCap = Number(await studioVerdict.getAttribute('data-micro'));
+  const monoCap = Number(await studioVerdict.getAttribute('data-mono'));
+
+  const report = await exportFile(page, 'export-report-html');
+  expect(report.name).toBe('retrieve-rank-re-rank-recommender-report.html');
+  const html = readFileSync(report.path, 'utf8');
+
+  const view = await context.newPage();
+  const { dialogs, requests } = await openReport(view, report.path);
+  await expect(view.getByTestId('report-title')).toHaveText(original.name);
+  for (const id of ['diagram', 'chart-latency', 'chart-throughput', 'chart-utilization', 'chart-distribution']) {
+    await expect(view.getByTestId(id).locator('svg')).toBeVisible();
+  }
+  const verdict = view.getByTestId('verdict');
+  await expect(verdict).toContainText(`the microservice design sustains up to ${fmtRate(microCap)}`);
+  await expect(verdict).toContainText(`the monolith sustains up to ${fmtRate(monoCap)}`);
+  const params = view.getByTestId('assumptions-nodes');
+  await expect(params.locator('tr', { hasText: 'Ranking model (GPU)' })).toContainText('8×1');
+  await expect(view.getByTestId('assumptions-run')).toContainText('3 s (warm-up 0.5 s excluded)');
+  await expect(view.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(10);
+  mkdirSync(SHOTS, { recursive: true });
+  await view.setViewportSize({ width: 1100, height: 1400 });
+  await view.screenshot({ path: `${SHOTS}/report-studio-top.png` });
+  await view.getByTestId('chart-latency').scrollIntoViewIfNeeded();
+  await view.screenshot({ path: `${SHOTS}/report-studio-charts.png` });
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
+
+  // Re-import the report: the same document comes back.
+  await studio.openTemplate('mm1');
+  await expect(studio.docName).toHaveValue('Classroom: one M/M/1 queue');
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'report.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await expect(studio.docName).toHaveValue(original.name);
+  expect(await studio.exportDoc()).toEqual(original);
+
+  // The other exports still refer to the finished run.
+  const csv = readFileSync((await exportFile(page, 'export-sweep-csv')).path, 'utf8').trimEnd().split('\r\n');
+  expect(csv[0].split(',').slice(0, 3)).toEqual(['offered_per_sec', 'design', 'completed']);
+  expect(csv.length).toBe(1 + 2 * 5);
+  const nodes = readFileSync((await exportFile(page, 'export-nodes-csv')).path, 'utf8').trimEnd().split('\r\n');
+  expect(nodes.length).toBe(1 + 5 * 2 * original.nodes.length);
+  const png = readFileSync((await exportFile(page, 'export-canvas-png')).path);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.length).toBeGreaterThan(5_000);
+});
+
+test('a label like <img src=x onerror=alert(1)> stays text in the studio and the report, and runs nothing', async ({ page, context }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.openTemplate('tandem');
+  const first = studio.nodes.first();
+  const id = (await first.getAttribute('data-id'))!;
+  await studio.selectNode(id);
+  await studio.setField('label', XSS);
+  await expect(studio.node(id).getByTestId('node-label')).toHaveText(XSS);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+
+  const report = await exportFile(page, 'export-report-html');
+  const view = await context.newPage();
+  const opened = await openReport(view, report.path);
+  await expect(view.getByTestId('assumptions-nodes').getByRole('cell', { name: XSS, exact: true })).toBeVisible();
+  await expect(view.getByTestId('diagram').locator('text', { hasText: '<img src=x' })).toHaveCount(1);
+  await expect(view.locator('img')).toHaveCount(0);
+  await view.screenshot({ path: `${SHOTS}/report-xss.png` });
+  expect(opened.dialogs).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
