@@ -4,6 +4,7 @@ import { expose, transfer } from 'comlink';
 import { engineApi } from './engine/api';
 import type { ReplicationResult } from './engine/raw';
 import type { RunResult, SweepResult } from './engine/results';
+import { traceBuffers } from './engine/trace';
 
 function moved<A extends unknown[], R extends RunResult | SweepResult | ReplicationResult>(f: (...a: A) => R): (...a: A) => R {
   return (...a) => {
@@ -18,4 +19,8 @@ expose({
   combineReplications: moved(engineApi.combineReplications),
   runPoint: moved(engineApi.runPoint),
   sweep: moved(engineApi.sweep),
+  traceDocument: (...a: Parameters<typeof engineApi.traceDocument>) => {
+    const t = engineApi.traceDocument(...a);
+    return transfer(t, traceBuffers(t));
+  },
 });

@@ -8,6 +8,7 @@ import type { DesignRaw, ReplicationResult } from './raw';
 import type { DesignResult, RunResult, SweepResult } from './results';
 import { combineReplications, runPoint, simulateReplication } from './run';
 import { sweep, sweepRates } from './sweep';
+import { traceDocument } from './trace';
 
 /** Validates any value as a document (the worker's answer to "is this runnable?"). */
 function validate(raw: unknown): ParseResult {
@@ -45,6 +46,7 @@ export const engineApi = {
   sweepRates,
   sweep,
   deriveMonolith,
+  traceDocument,
   transferables,
 };
 /** The API type the app's comlink proxy is typed with. */
