@@ -94,7 +94,7 @@ export function lineChart(spec: LineChartSpec): string {
   const xMin = Math.min(0, ...xs);
   const xMax = Math.max(xMin + 1e-9, ...xs, ...(spec.vLines ?? []).map((l) => l.at).filter((v) => v <= Math.max(...xs, 0) * 1.05));
   const yTop = spec.yMax ?? Math.max(1e-9, ...ys, ...(spec.hLines ?? []).map((l) => l.at));
-  const xt = niceTicks(xMin, xMax);
+  const xt = niceTicks(xMin, xMax, 7);
   const yt = niceTicks(0, yTop);
   const X1 = Math.max(xMax, xt[xt.length - 1]);
   const Y1 = Math.max(yTop, yt[yt.length - 1]);
