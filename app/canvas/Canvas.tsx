@@ -56,6 +56,9 @@ export function Canvas() {
   // Zoomed far out, details are unreadable anyway: hide them (CSS only) so panning paints less.
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const cache = useRef(new FlowCache()).current;
+  // Fit the view when a document opens with nodes; an empty document must not jump to its first node.
+  const opened = useRef<{ docId: string; fit: boolean } | null>(null);
+  if (opened.current?.docId !== docId) opened.current = { docId, fit: nodes.length > 0 };
   const flowNodes = useMemo(() => cache.toNodes(nodes, new Set(selN), entry, measured), [cache, nodes, selN, entry, measured]);
   const offline = useMemo(() => new Set(nodes.filter((n) => n.role === 'offline').map((n) => n.id)), [nodes]);
   const flowEdges = useMemo(() => cache.toEdges(edges, new Set(selE), offline), [cache, edges, selE, offline]);
@@ -133,7 +136,7 @@ export function Canvas() {
         onSelectionDragStart={beginDrag}
         onSelectionDragStop={endDrag}
         colorMode={theme}
-        fitView
+        fitView={opened.current.fit}
         fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
         minZoom={0.05}
         maxZoom={2.5}
