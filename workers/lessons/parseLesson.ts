@@ -32,7 +32,7 @@ export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; erro
 
 const MAX_ERRORS = 50;
 
-function describe(v: unknown): string {
+function describeValue(v: unknown): string {
   if (typeof v === 'string') return v.length > 40 ? `a ${v.length}-character text` : JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   return Array.isArray(v) ? 'a list' : `${v === undefined ? 'nothing' : typeof v}`;
@@ -93,7 +93,7 @@ export function parseLesson(raw: unknown): LessonParseResult {
       ok: false,
       errors: shaped.error.issues.slice(0, MAX_ERRORS).map((i) => {
         const path = formatPath(i.path);
-        const got = i.code === 'unrecognized_keys' ? ` (unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')})` : ` (got ${describe(valueAt(raw, i.path))})`;
+        const got = i.code === 'unrecognized_keys' ? ` (unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')})` : ` (got ${describeValue(valueAt(raw, i.path))})`;
         return { path, message: `${path || 'The lesson'} ${i.message}${got}` };
       }),
     };
