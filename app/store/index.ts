@@ -6,6 +6,7 @@ import { type TemporalState, temporal } from 'zundo';
 import type { StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Topology } from '../../workers/engine/schema';
+import { createClassroomSlice } from '../classroom/classroomSlice';
 import { createDocumentSlice } from './documentSlice';
 import { blankDocument } from './docOps';
 import { createRunSlice } from './runSlice';
@@ -31,6 +32,7 @@ export function createAppStore(options: StoreOptions = {}) {
         ...createDocumentSlice(set, get, () => (api as unknown as WithHistory).temporal.getState(), options.doc ?? blankDocument()),
         ...createUiSlice(set, get, options.theme ?? 'light'),
         ...createRunSlice(set, get),
+        ...createClassroomSlice(set, get),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import type { ClassroomSlice } from '../classroom/classroomSlice';
 import type { DocumentSlice } from './documentSlice';
 import type { RunSlice } from './runSlice';
 import type { UiSlice } from './uiSlice';
@@ -11,6 +12,6 @@ import type { UiSlice } from './uiSlice';
  * `doc` is in the undo history (see `partialize` there), so run state never
  * becomes an undo step; keep run results out of node data.
  */
-export type AppState = DocumentSlice & UiSlice & RunSlice;
+export type AppState = DocumentSlice & UiSlice & RunSlice & ClassroomSlice;
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
