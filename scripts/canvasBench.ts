@@ -14,7 +14,7 @@ import { encodeShareLink } from '../app/persist/shareLink';
 
 const args = process.argv.slice(2);
 const nodeCount = Number(args[args.indexOf('--nodes') + 1]) || 300;
-const PORT = Number(process.env.LOADSKETCH_BENCH_PORT ?? 4188);
+const PORT = Number(process.env.LOADSKETCH_CANVAS_BENCH_PORT ?? 4287);
 const BASE = `http://localhost:${PORT}/`;
 const executablePath = process.env.LOADSKETCH_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // The same flags as playwright.config.ts.
@@ -150,7 +150,13 @@ async function main() {
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  let exited = false;
+  server.on('exit', () => {
+    exited = true;
+  });
   try {
+    await new Promise((r) => setTimeout(r, 1500));
+    if (exited) throw new Error(`vite preview could not start on port ${PORT} (in use? set LOADSKETCH_CANVAS_BENCH_PORT)`);
     await waitForServer(BASE, 30_000);
     const browser = await chromium.launch({ executablePath, args: FLAGS });
     const doc = largeDocument(nodeCount);
@@ -168,7 +174,7 @@ async function main() {
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    if (server.pid && !exited) process.kill(-server.pid);
   }
 }
 
