@@ -88,7 +88,7 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
           <YAxis stroke={ink.axis} domain={[0, cap]} allowDataOverflow tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} label={{ value: 'ms', angle: -90, position: 'insideLeft', fill: ink.axis }} />
           <Tooltip formatter={(v, name) => [Array.isArray(v) ? `${fmtMs(Number(v[0]))} – ${fmtMs(Number(v[1]))}` : fmtMs(Number(v)), name]} labelFormatter={(v) => `Offered ${fmtRate(Number(v))}`} />
           <ReferenceLine y={slo.thresholdMs} stroke={ink.ref} strokeDasharray="4 4" label={{ value: `SLO ${slo.percentile}`, position: 'insideTopLeft', fill: ink.axis, fontSize: 11 }} />
-          {DESIGNS.flatMap((d) =>
+          {hasCi && DESIGNS.flatMap((d) =>
             shown.map((p) => (
               <Area key={ciKey(d, p)} dataKey={ciKey(d, p)} name={`${DESIGN_LABEL[d]} ${p} 95% CI`} stroke="none" fill={design[d]} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
             )),

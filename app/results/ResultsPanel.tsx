@@ -1,6 +1,6 @@
 /** The results area: the run panel, progress, and tabs of charts over the run in the store. */
 import './results.css';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useAppStore } from '../store/react';
 import { CapacityView } from './CapacityView';
 import { DistributionChart } from './DistributionChart';
@@ -31,7 +31,9 @@ function Curves() {
   const kind = useAppStore((s) => s.run?.kind);
   const slo = useAppStore((s) => s.run?.doc.slo ?? s.doc.slo);
   const shown = useAppStore(selectShownPoint);
-  const done = useMemo(() => donePoints(points ?? []), [points]);
+  // Charts re-render in a transition (time-sliced by React), so streaming points never block input.
+  const deferred = useDeferredValue(points);
+  const done = useMemo(() => donePoints(deferred ?? []), [deferred]);
   if (kind === 'single') return shown ? <SingleSummary point={shown} slo={slo} /> : <p className="ls-hint">Running…</p>;
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
@@ -43,7 +45,7 @@ function Curves() {
 }
 
 function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
-  const point = useAppStore(selectShownPoint);
+  const point = useDeferredValue(useAppStore(selectShownPoint));
   const doc = useAppStore((s) => s.run?.doc);
   if (!point || !doc) return <p className="ls-hint">Waiting for the first point…</p>;
   return (
