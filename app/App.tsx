@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { useEffect, useState } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { ClassroomLayer } from './classroom/ClassroomLayer';
 import { Inspector } from './canvas/inspector/Inspector';
 import { Palette } from './canvas/Palette';
 import { startAutosave } from './persist/autosave';
@@ -50,6 +51,7 @@ export function App({ store = appStore }: { store?: AppStore }) {
             </div>
             <Inspector />
           </main>
+          <ClassroomLayer ready={ready} />
           <Dialogs />
           <Toast />
         </div>

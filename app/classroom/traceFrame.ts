@@ -43,7 +43,6 @@ const pt = new Float64Array(2);
 export function frameAt(t: TraceResult, tMs: number, hopMs: number, g: Geometry, out: Float32Array): FrameCounts {
   const cap = Math.floor(out.length / 3);
   let n = 0;
-  let moving: number;
   const push = (x: number, y: number, kind: number) => {
     if (n >= cap || Number.isNaN(x)) return;
     out[3 * n] = x;
@@ -68,7 +67,7 @@ export function frameAt(t: TraceResult, tMs: number, hopMs: number, g: Geometry,
     g.edgePoint(t.callEdge[c], 1 - (tMs - back) / hopMs, pt);
     push(pt[0], pt[1], outcome === CALL_OK ? DOT_ANSWER : outcome === CALL_TIMEOUT ? DOT_TIMEOUT : DOT_DROPPED);
   }
-  moving = n;
+  const moving = n;
   // Visits: queued dots in a row above the node, served ones along its bottom edge.
   const nodes = t.nodeIds.length;
   const queued = new Int32Array(nodes);
@@ -90,7 +89,7 @@ export function frameAt(t: TraceResult, tMs: number, hopMs: number, g: Geometry,
       if (q < MAX_ROW) push(x + 10 + q * DOT_GAP, y - 12, DOT_QUEUED);
     } else {
       const s = serving[i]++;
-      push(x + 10 + (s % Math.max(1, Math.floor((w - 12) / DOT_GAP))) * DOT_GAP, y + h, DOT_SERVING);
+      push(x + 10 + (s % Math.max(1, Math.floor((w - 12) / DOT_GAP))) * DOT_GAP, y + h + 18, DOT_SERVING);
     }
   }
   return { dots: n, moving };

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { computeLayout } from '../canvas/autoLayout';
+import { ClassroomMenu } from '../classroom/ClassroomMenu';
 import { ExportMenu } from '../report/ExportMenu';
 import { selectDocName, selectTheme } from '../store/selectors';
 import { useAppStore, useAppStoreApi, useHistoryState } from '../store/react';
@@ -61,6 +62,7 @@ export function Header() {
       <TemplateMenu />
       <FileMenu />
       <ExportMenu />
+      <ClassroomMenu />
       <div className="ls-toolbar" role="toolbar" aria-label="Edit">
         <button type="button" className="ls-button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)" data-testid="undo">
           ↶

@@ -1,0 +1,116 @@
+/**
+ * The animation: asks the simulation worker for a trace of the document on
+ * the canvas (the lesson step's load and seed when a lesson is open), draws
+ * it with AnimationOverlay, and shows the player bar (play, pause, step,
+ * speed). The trace comes from the real engine (engineApi.traceDocument).
+ */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { TraceOptions, TraceResult } from '../../workers/engine/traceResult';
+import type { LessonStep } from '../../workers/lessons';
+import { useAppStore } from '../store/react';
+import { engineWorker } from '../worker/engineClient';
+import { AnimationOverlay } from './AnimationOverlay';
+import { stepTraceRate } from './lessonRun';
+import { type Player, type PlayerState, SPEEDS } from './player';
+
+function traceOptions(step: LessonStep | null): TraceOptions {
+  if (!step) return { requests: 60 };
+  return {
+    ratePerSec: step.doc.workload.profile ? undefined : stepTraceRate(step),
+    seed: step.seed,
+    requests: step.animate.requests,
+    startSec: step.animate.startSec ?? undefined,
+  };
+}
+
+const IDLE: PlayerState = { playing: false, realMsPerSimMs: 20, simMs: 0, atEnd: false };
+
+function usePlayerState(player: Player | null): PlayerState {
+  return useSyncExternalStore(
+    (cb) => (player ? player.subscribe(cb) : () => {}),
+    () => player?.snapshot ?? IDLE,
+  );
+}
+
+export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }) {
+  const doc = useAppStore((s) => s.doc);
+  const step = useAppStore((s) => (s.lesson ? s.lesson.steps[s.lessonStep] : null));
+  const [trace, setTrace] = useState<{ trace: TraceResult; doc: typeof doc } | null>(null);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+  const [player, setPlayer] = useState<Player | null>(null);
+  const state = usePlayerState(player);
+
+  useEffect(() => {
+    let live = true;
+    setStatus('loading');
+    const timer = setTimeout(() => {
+      engineWorker()
+        .traceDocument(doc, traceOptions(step))
+        .then((t) => {
+          if (!live) return;
+          setTrace({ trace: t, doc });
+          setStatus('ready');
+        })
+        .catch((e: unknown) => {
+          if (!live) return;
+          setError(e instanceof Error ? e.message : String(e));
+          setStatus('error');
+        });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [doc, step]);
+
+  const bind = useCallback(
+    (p: Player | null) => {
+      setPlayer(p);
+      onPlayer(p);
+      if (p) {
+        p.onTick = (ms) => {
+          const clock = document.querySelector<HTMLElement>('[data-testid=anim-clock]');
+          if (clock) clock.textContent = `${((ms - p.trace.startMs) / 1000).toFixed(3)} s`;
+        };
+      }
+    },
+    [onPlayer],
+  );
+
+  const t = trace?.trace;
+  return (
+    <>
+      {trace && <AnimationOverlay trace={trace.trace} doc={trace.doc} onPlayer={bind} />}
+      <section className="ls-player" aria-label="Animated requests" data-testid="player" data-status={status} data-playing={state.playing}>
+        <button type="button" className="ls-button ls-player-main" onClick={() => player?.toggle()} disabled={!player} data-testid="anim-play" aria-label={state.playing ? 'Pause animation' : 'Play animation'}>
+          {state.playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <button type="button" className="ls-button" onClick={() => player?.step(-1)} disabled={!player} data-testid="anim-back" aria-label="Step back one event">
+          ◀ step
+        </button>
+        <button type="button" className="ls-button" onClick={() => player?.step(1)} disabled={!player} data-testid="anim-step" aria-label="Step forward one event">
+          step ▶
+        </button>
+        <label className="ls-player-speed">
+          Speed
+          <select value={state.realMsPerSimMs} onChange={(e) => player?.setSpeed(Number(e.target.value))} disabled={!player} data-testid="anim-speed">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                1 ms = {s} ms
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="ls-player-clock" data-testid="anim-clock" aria-live="off">
+          0.000 s
+        </span>
+        <span className="ls-player-info">
+          {status === 'loading' && 'Tracing requests…'}
+          {status === 'error' && `No animation: ${error}`}
+          {status === 'ready' && t && `${t.requests} real requests from the engine, ${(t.startMs / 1000).toFixed(1)} s into the run`}
+        </span>
+      </section>
+    </>
+  );
+}

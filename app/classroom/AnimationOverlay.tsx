@@ -1,0 +1,166 @@
+/**
+ * The animated requests: an SVG layer in React Flow's viewport coordinates
+ * (ViewportPortal) with one circle per visible dot and a queue / busy gauge
+ * on every node, redrawn imperatively by the Player on each animation frame.
+ * React renders this component once per trace, never per frame.
+ */
+import { getBezierPath, Position, useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Topology } from '../../workers/engine/schema';
+import type { TraceResult } from '../../workers/engine/traceResult';
+import { DEFAULT_SPEED, Player } from './player';
+import { frameAt, type Geometry, Levels } from './traceFrame';
+
+/** Real ms a dot takes at least to cross an edge (a call with no network cost still visibly travels). */
+const HOP_REAL_MS = 280;
+const MAX_DOTS = 600;
+const SAMPLES = 48;
+const DOT_CLASS = ['travel', 'queued', 'serving', 'answer', 'timeout', 'async', 'dropped'].map((k) => `ls-dot ls-dot-${k}`);
+const SVG = 'http://www.w3.org/2000/svg';
+
+type NodeLookup = Map<string, { internals: { positionAbsolute: { x: number; y: number } }; measured: { width?: number; height?: number } }>;
+
+function buildGeometry(trace: TraceResult, doc: Topology, lookup: NodeLookup): Geometry {
+  const nodeBox = new Float64Array(4 * trace.nodeIds.length).fill(Number.NaN);
+  trace.nodeIds.forEach((id, i) => {
+    const n = lookup.get(id);
+    if (!n) return;
+    nodeBox.set([n.internals.positionAbsolute.x, n.internals.positionAbsolute.y, n.measured.width ?? 180, n.measured.height ?? 80], 4 * i);
+  });
+  const index = new Map(trace.nodeIds.map((id, i) => [id, i]));
+  const edges = new Map(doc.edges.map((e) => [e.id, e]));
+  const path = document.createElementNS(SVG, 'path');
+  const samples = trace.edgeIds.map((id) => {
+    const e = edges.get(id);
+    const s = e ? index.get(e.source) : undefined;
+    const t = e ? index.get(e.target) : undefined;
+    const pts = new Float64Array(2 * (SAMPLES + 1)).fill(Number.NaN);
+    if (s === undefined || t === undefined || Number.isNaN(nodeBox[4 * s]) || Number.isNaN(nodeBox[4 * t])) return pts;
+    const [d] = getBezierPath({
+      sourceX: nodeBox[4 * s] + nodeBox[4 * s + 2],
+      sourceY: nodeBox[4 * s + 1] + nodeBox[4 * s + 3] / 2,
+      sourcePosition: Position.Right,
+      targetX: nodeBox[4 * t],
+      targetY: nodeBox[4 * t + 1] + nodeBox[4 * t + 3] / 2,
+      targetPosition: Position.Left,
+    });
+    path.setAttribute('d', d);
+    const len = path.getTotalLength();
+    for (let k = 0; k <= SAMPLES; k++) {
+      const p = path.getPointAtLength((len * k) / SAMPLES);
+      pts[2 * k] = p.x;
+      pts[2 * k + 1] = p.y;
+    }
+    return pts;
+  });
+  return {
+    nodeBox,
+    edgePoint: (e, progress, out) => {
+      const pts = samples[e];
+      const f = Math.max(0, Math.min(1, progress)) * SAMPLES;
+      const k = Math.min(SAMPLES - 1, Math.floor(f));
+      const r = f - k;
+      out[0] = pts[2 * k] + r * (pts[2 * k + 2] - pts[2 * k]);
+      out[1] = pts[2 * k + 1] + r * (pts[2 * k + 3] - pts[2 * k + 1]);
+    },
+  };
+}
+
+interface Props {
+  trace: TraceResult;
+  doc: Topology;
+  onPlayer: (p: Player | null) => void;
+}
+
+export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const lookup = useFlowStore((s) => s.nodeLookup) as unknown as NodeLookup;
+  const geometry = useMemo(() => buildGeometry(trace, doc, lookup), [trace, doc, lookup]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    svg.replaceChildren();
+    const gauges = svg.appendChild(document.createElementNS(SVG, 'g'));
+    const dotsLayer = svg.appendChild(document.createElementNS(SVG, 'g'));
+    const levels = new Levels(trace);
+    const gauge = trace.nodeIds.map((_, i) => {
+      const [x, y, w, h] = geometry.nodeBox.subarray(4 * i, 4 * i + 4);
+      if (Number.isNaN(x)) return null;
+      const g = gauges.appendChild(document.createElementNS(SVG, 'g'));
+      g.setAttribute('class', 'ls-gauge');
+      g.setAttribute('data-node', trace.nodeIds[i]);
+      const mk = (tag: string, attrs: Record<string, string | number>) => {
+        const el = g.appendChild(document.createElementNS(SVG, tag));
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+        return el;
+      };
+      mk('rect', { x, y: y - 30, width: w, height: 10, rx: 3, class: 'ls-gauge-track' });
+      const fill = mk('rect', { x, y: y - 30, width: 0, height: 10, rx: 3, class: 'ls-gauge-queue' });
+      mk('rect', { x, y: y + h + 4, width: w, height: 6, rx: 3, class: 'ls-gauge-track' });
+      const busy = mk('rect', { x, y: y + h + 4, width: 0, height: 6, rx: 3, class: 'ls-gauge-busy' });
+      const label = mk('text', { x, y: y - 36, class: 'ls-gauge-label' });
+      return { fill, busy, label, w, last: '' };
+    });
+    const circles: SVGCircleElement[] = [];
+    const kinds: number[] = [];
+    const buf = new Float32Array(3 * MAX_DOTS);
+    let player: Player | null = null;
+    const draw = (simMs: number) => {
+      const counts = frameAt(trace, simMs, HOP_REAL_MS / (player?.snapshot.realMsPerSimMs ?? DEFAULT_SPEED), geometry, buf);
+      while (circles.length < counts.dots) {
+        const c = dotsLayer.appendChild(document.createElementNS(SVG, 'circle'));
+        c.setAttribute('r', '7');
+        circles.push(c);
+        kinds.push(-1);
+      }
+      for (let d = 0; d < circles.length; d++) {
+        const c = circles[d];
+        if (d >= counts.dots) {
+          if (kinds[d] !== -1) {
+            c.setAttribute('visibility', 'hidden');
+            kinds[d] = -1;
+          }
+          continue;
+        }
+        c.setAttribute('cx', buf[3 * d].toFixed(1));
+        c.setAttribute('cy', buf[3 * d + 1].toFixed(1));
+        const k = buf[3 * d + 2];
+        if (kinds[d] !== k) {
+          if (kinds[d] === -1) c.removeAttribute('visibility');
+          c.setAttribute('class', DOT_CLASS[k]);
+          kinds[d] = k;
+        }
+      }
+      levels.seek(simMs);
+      gauge.forEach((gg, i) => {
+        if (!gg) return;
+        const q = levels.queued[i];
+        const b = levels.busy[i];
+        const c = trace.nodeServers[i];
+        const text = `queue ${q} · busy ${b}/${c}`;
+        if (text === gg.last) return;
+        gg.last = text;
+        gg.fill.setAttribute('width', ((gg.w * Math.min(q, 20)) / 20).toFixed(1));
+        gg.busy.setAttribute('width', ((gg.w * Math.min(b, c)) / Math.max(1, c)).toFixed(1));
+        gg.label.textContent = text;
+      });
+      svg.dataset.dots = String(counts.dots);
+      svg.dataset.moving = String(counts.moving);
+      svg.dataset.simMs = simMs.toFixed(3);
+    };
+    player = new Player(trace, draw);
+    const made = player;
+    onPlayer(made);
+    return () => {
+      made.dispose();
+      onPlayer(null);
+    };
+  }, [trace, geometry, onPlayer]);
+
+  return (
+    <ViewportPortal>
+      <svg ref={svgRef} className="ls-anim" data-testid="animation-layer" width={1} height={1} aria-hidden="true" />
+    </ViewportPortal>
+  );
+}
