@@ -55,9 +55,8 @@ test('present a lesson: arrows step, the animation plays, pauses and steps, Expl
   const dots = () => layer(page).locator('circle:not([visibility])').evaluateAll((cs) => cs.map((c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`).join(' '));
   const before = await dots();
   const t0 = await attr(page, 'data-sim-ms');
-  await page.waitForTimeout(400);
-  expect(await attr(page, 'data-sim-ms')).toBeGreaterThan(t0);
-  expect(await dots()).not.toBe(before);
+  await expect.poll(() => attr(page, 'data-sim-ms')).toBeGreaterThan(t0);
+  await expect.poll(dots, { timeout: 10_000 }).not.toBe(before);
   await page.screenshot({ path: `${SHOTS}/classroom-animation.png` });
 
   await page.getByTestId('anim-play').click(); // pause
@@ -132,4 +131,17 @@ test("a teacher's lesson file opens, and a lesson travels as a link", async ({ p
   await expect(page.getByTestId('lesson-step-title')).toHaveText('Slow middle');
   await expect(page.getByTestId('lesson')).toContainText('Seed 9 (locked)');
   await expect(page).not.toHaveURL(/#lesson=/);
+});
+
+test('fan-out in presentation mode: a request becomes eight dots, drawn without React re-rendering', async ({ page }) => {
+  await openLesson(page, 'tail-at-scale');
+  await page.getByTestId('present').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('Eight backends in parallel');
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await page.keyboard.press(' ');
+  await expect.poll(() => attr(page, 'data-dots'), { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
+  await page.keyboard.press(' ');
+  await page.screenshot({ path: `${SHOTS}/classroom-fanout.png` });
+  await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
 });

@@ -74,8 +74,22 @@ interface Props {
 
 export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const lookup = useFlowStore((s) => s.nodeLookup) as unknown as NodeLookup;
-  const geometry = useMemo(() => buildGeometry(trace, doc, lookup), [trace, doc, lookup]);
+  // React Flow updates node sizes in place: a string of positions and sizes tells when the drawing moved or grew.
+  const layoutKey = useFlowStore((s) => {
+    let key = '';
+    for (const n of s.nodeLookup.values()) key += `${n.id}:${n.internals.positionAbsolute.x},${n.internals.positionAbsolute.y},${n.measured.width},${n.measured.height};`;
+    return key;
+  });
+  const lookupOf = useFlowStore((s) => s.nodeLookup) as unknown as NodeLookup;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey is the change signal for the in-place lookup
+  const geometry = useMemo(() => buildGeometry(trace, doc, lookupOf), [trace, doc, lookupOf, layoutKey]);
+  // Nodes move or grow (e.g. when a run adds their utilisation bar): the next frame uses the new geometry, the clock keeps going.
+  const geometryRef = useRef(geometry);
+  geometryRef.current = geometry;
+  const redraw = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (geometry.nodeBox.length > 0) redraw.current?.();
+  }, [geometry]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -84,7 +98,8 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
     const gauges = svg.appendChild(document.createElementNS(SVG, 'g'));
     const dotsLayer = svg.appendChild(document.createElementNS(SVG, 'g'));
     const levels = new Levels(trace);
-    const gauge = trace.nodeIds.map((_, i) => {
+    const buildGauges = (geometry: Geometry) =>
+      trace.nodeIds.map((_, i) => {
       const [x, y, w, h] = geometry.nodeBox.subarray(4 * i, 4 * i + 4);
       if (Number.isNaN(x)) return null;
       const g = gauges.appendChild(document.createElementNS(SVG, 'g'));
@@ -102,11 +117,19 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
       const label = mk('text', { x, y: y - 36, class: 'ls-gauge-label' });
       return { fill, busy, label, w, last: '' };
     });
+    let built = geometryRef.current;
+    let gauge = buildGauges(built);
     const circles: SVGCircleElement[] = [];
     const kinds: number[] = [];
     const buf = new Float32Array(3 * MAX_DOTS);
     let player: Player | null = null;
     const draw = (simMs: number) => {
+      const geometry = geometryRef.current;
+      if (geometry !== built) {
+        built = geometry;
+        gauges.replaceChildren();
+        gauge = buildGauges(geometry);
+      }
       const counts = frameAt(trace, simMs, HOP_REAL_MS / (player?.snapshot.realMsPerSimMs ?? DEFAULT_SPEED), geometry, buf);
       while (circles.length < counts.dots) {
         const c = dotsLayer.appendChild(document.createElementNS(SVG, 'circle'));
@@ -151,12 +174,14 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
     };
     player = new Player(trace, draw);
     const made = player;
+    redraw.current = () => made.seek(made.snapshot.simMs);
     onPlayer(made);
     return () => {
       made.dispose();
+      redraw.current = null;
       onPlayer(null);
     };
-  }, [trace, geometry, onPlayer]);
+  }, [trace, onPlayer]);
 
   return (
     <ViewportPortal>

@@ -4,6 +4,7 @@
  * animation, + and − for speed), the lesson panel, the animation, explain
  * popovers, and lessons opened from a `#lesson=` link.
  */
+import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import './classroom.css';
@@ -33,6 +34,7 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
   const lesson = useAppStore((s) => s.lesson);
   const step = useAppStore((s) => s.lessonStep);
   const player = useRef<Player | null>(null);
+  const { fitView } = useReactFlow();
   const onPlayer = useCallback((p: Player | null) => {
     player.current = p;
   }, []);
@@ -44,6 +46,13 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
   }, [presenting]);
 
   useEffect(() => installExplainClicks(store), [store]);
+
+  // The canvas changes size when panels hide or show, and each step brings its own drawing: fit it to the room.
+  useEffect(() => {
+    if (!ready || (!presenting && lesson === null) || step < 0) return;
+    const timer = setTimeout(() => void fitView({ padding: 0.18, duration: 0 }), 80);
+    return () => clearTimeout(timer);
+  }, [ready, presenting, lesson, step, fitView]);
 
   useEffect(() => {
     if (!ready) return;
