@@ -122,6 +122,8 @@ test("a teacher's lesson file opens, and a lesson travels as a link", async ({ p
   await page.getByTestId('lesson-file-input').setInputFiles({ name: 'my.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson)) });
   await expect(page.getByTestId('lesson-step-title')).toHaveText('Slow middle');
   await expect(page.getByTestId('node-stage2')).toContainText('Slow stage');
+  await expect(page.getByTestId('lesson-numbers')).toContainText('At 60 req/s', { timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/classroom-lesson-studio.png` });
 
   const broken = { ...lesson, steps: [{ ...lesson.steps[0], run: { ratePerSec: 60 } }] };
   await page.getByTestId('lesson-file-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
