@@ -1,7 +1,8 @@
 /** Latency distribution at the chosen point: the CDF of both designs from their histograms. */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
+import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtMs, fmtPct, fmtRate } from './format';
 import { cdfPoints, DESIGN_LABEL, DESIGNS } from './series';
@@ -50,7 +51,7 @@ export const DistributionChart = memo(function DistributionChart({ point }: { po
       caption="Cumulative share of requests completed within a given latency (log scale), both designs; the table gives the percentiles."
       table={table}
     >
-      <ResponsiveContainer width="100%" height={250}>
+      <ChartSizer height={250}>
         <LineChart margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
           <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
           <XAxis dataKey="ms" type="number" scale="log" domain={['auto', 'auto']} allowDuplicatedCategory={false} stroke={ink.axis} tickFormatter={(v: number) => fmtMs(v)} label={{ value: 'latency (log scale)', position: 'insideBottom', offset: -10, fill: ink.axis }} />
@@ -61,7 +62,7 @@ export const DistributionChart = memo(function DistributionChart({ point }: { po
             <Line key={d} data={cdf[d]} dataKey="fraction" name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartSizer>
     </ChartFrame>
   );
 });

@@ -1,14 +1,17 @@
 /** Latency vs offered load: both designs, chosen percentiles, CI bands, analytic mean dashed, SLO line. */
-import { memo, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
 import type { Slo } from '../../workers/engine/schema';
+import { axisLabel, DOMAIN_ZERO_TO_MAX, DOT_SMALL, MARGIN, offeredLabel, tick3 } from './chartProps';
+import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
 import { fmtMs, fmtRate } from './format';
 import { LineKey } from './LineKey';
 import { analyticKey, ciKey, DESIGN_LABEL, DESIGNS, latencyKey, latencyRows, PERCENTILES, type Percentile } from './series';
 import { useChartColours } from './useChartColours';
+import { useMountStages } from './useStaggered';
 import { sloText } from './verdict';
 
 function yCap(points: readonly RunResult[], slo: Slo, shown: readonly Percentile[]): number {
@@ -19,6 +22,8 @@ function yCap(points: readonly RunResult[], slo: Slo, shown: readonly Percentile
       if (!p[d].saturated) for (const q of shown) max = Math.max(max, (p[d].endToEnd[field[q]] || 0) * 1.15);
   return Number(max.toPrecision(2));
 }
+
+const tooltipValue = (v: unknown, name: unknown) => [Array.isArray(v) ? `${fmtMs(Number(v[0]))} – ${fmtMs(Number(v[1]))}` : fmtMs(Number(v)), name] as [string, string];
 
 function LatencyTable({ rows }: { rows: ReturnType<typeof latencyRows> }) {
   return (
@@ -57,11 +62,45 @@ function LatencyTable({ rows }: { rows: ReturnType<typeof latencyRows> }) {
 
 export const LatencyChart = memo(function LatencyChart({ points, slo }: { points: readonly RunResult[]; slo: Slo }) {
   const [shown, setShown] = useState<Percentile[]>(['mean', 'p99']);
-  const { design, ink } = useChartColours();
+  const { theme, design, ink } = useChartColours();
+  const stage = useMountStages(2);
   const rows = useMemo(() => latencyRows(points), [points]);
   const cap = useMemo(() => yCap(points, slo, shown), [points, slo, shown]);
   const hasCi = rows.some((r) => DESIGNS.some((d) => shown.some((p) => r[ciKey(d, p)])));
-  const toggle = (p: Percentile) => setShown(shown.includes(p) ? shown.filter((x) => x !== p) : [...shown, p]);
+  const toggle = useCallback((p: Percentile) => setShown((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p])), []);
+  const yDomain = useMemo(() => [0, cap], [cap]);
+  const sloLabel = useMemo(() => ({ value: `SLO ${slo.percentile}`, position: 'insideTopLeft' as const, fill: ink.axis, fontSize: 11 }), [slo.percentile, ink]);
+  // Memoised elements: a new point only changes the chart's data, so recharts re-registers no series or axis.
+  const frame = useMemo(
+    () => [
+      <CartesianGrid key="grid" stroke={ink.grid} strokeDasharray="3 3" />,
+      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={DOMAIN_ZERO_TO_MAX} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
+      <YAxis key="y" interval={0} stroke={ink.axis} domain={yDomain} allowDataOverflow tickFormatter={tick3} label={axisLabel(theme, 'ms', true)} />,
+      <Tooltip key="tip" formatter={tooltipValue} labelFormatter={offeredLabel} />,
+      <ReferenceLine key="slo" y={slo.thresholdMs} stroke={ink.ref} strokeDasharray="4 4" label={sloLabel} />,
+    ],
+    [theme, ink, yDomain, slo.thresholdMs, sloLabel],
+  );
+  const series = useMemo(
+    () => [
+      ...(hasCi
+        ? DESIGNS.flatMap((d) =>
+            shown.map((p) => (
+              <Area key={ciKey(d, p)} dataKey={ciKey(d, p)} name={`${DESIGN_LABEL[d]} ${p} 95% CI`} stroke="none" fill={design[d]} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
+            )),
+          )
+        : []),
+      ...DESIGNS.flatMap((d) =>
+        PERCENTILES.filter((p) => shown.includes(p)).map((p) => (
+          <Line key={latencyKey(d, p)} dataKey={latencyKey(d, p)} name={`${DESIGN_LABEL[d]} ${p}`} stroke={design[d]} strokeWidth={PERCENTILE_WIDTH[p]} strokeDasharray={PERCENTILE_DASH[p]} dot={DOT_SMALL} isAnimationActive={false} connectNulls={false} />
+        )),
+      ),
+      ...DESIGNS.map((d) => (
+        <Line key={analyticKey(d)} dataKey={analyticKey(d)} name={`${DESIGN_LABEL[d]} analytic mean`} stroke={design[d]} strokeOpacity={0.75} strokeWidth={1.2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+      )),
+    ],
+    [hasCi, shown, design],
+  );
   const controls = (
     <fieldset className="ls-chips" aria-label="Percentiles shown">
       {PERCENTILES.map((p) => (
@@ -81,28 +120,12 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
       table={<LatencyTable rows={rows} />}
     >
       <LineKey colours={design} ink={ink.axis} percentiles={PERCENTILES.filter((p) => shown.includes(p))} analytic />
-      <ResponsiveContainer width="100%" height={230}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
-          <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="ratePerSec" type="number" domain={[0, 'dataMax']} stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} label={{ value: 'offered load (req/s)', position: 'insideBottom', offset: -10, fill: ink.axis }} />
-          <YAxis stroke={ink.axis} domain={[0, cap]} allowDataOverflow tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} label={{ value: 'ms', angle: -90, position: 'insideLeft', fill: ink.axis }} />
-          <Tooltip formatter={(v, name) => [Array.isArray(v) ? `${fmtMs(Number(v[0]))} – ${fmtMs(Number(v[1]))}` : fmtMs(Number(v)), name]} labelFormatter={(v) => `Offered ${fmtRate(Number(v))}`} />
-          <ReferenceLine y={slo.thresholdMs} stroke={ink.ref} strokeDasharray="4 4" label={{ value: `SLO ${slo.percentile}`, position: 'insideTopLeft', fill: ink.axis, fontSize: 11 }} />
-          {hasCi && DESIGNS.flatMap((d) =>
-            shown.map((p) => (
-              <Area key={ciKey(d, p)} dataKey={ciKey(d, p)} name={`${DESIGN_LABEL[d]} ${p} 95% CI`} stroke="none" fill={design[d]} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
-            )),
-          )}
-          {DESIGNS.flatMap((d) =>
-            PERCENTILES.filter((p) => shown.includes(p)).map((p) => (
-              <Line key={latencyKey(d, p)} dataKey={latencyKey(d, p)} name={`${DESIGN_LABEL[d]} ${p}`} stroke={design[d]} strokeWidth={PERCENTILE_WIDTH[p]} strokeDasharray={PERCENTILE_DASH[p]} dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
-            )),
-          )}
-          {DESIGNS.map((d) => (
-            <Line key={analyticKey(d)} dataKey={analyticKey(d)} name={`${DESIGN_LABEL[d]} analytic mean`} stroke={design[d]} strokeOpacity={0.75} strokeWidth={1.2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          ))}
+      <ChartSizer height={230}>
+        <ComposedChart data={rows} margin={MARGIN}>
+          {frame}
+          {stage > 0 && series}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartSizer>
     </ChartFrame>
   );
 });

@@ -1,8 +1,9 @@
 /** Per-node view at the chosen point: utilisation bars (simulated and predicted), the node table, the bottleneck. */
 import { memo, useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
 import type { Topology } from '../../workers/engine/schema';
+import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { utilStep } from './colours';
 import { fmtMs, fmtNum, fmtPct, fmtRate } from './format';
@@ -72,11 +73,11 @@ export const NodeView = memo(function NodeView({ point, doc }: { point: RunResul
         caption="Share of each node's servers busy (simulated, coloured by the utilisation scale) beside the analytic prediction (grey). Pooled monolith nodes show their share of the pool."
         table={<NodeTable rows={rows} />}
       >
-        <ResponsiveContainer width="100%" height={Math.max(160, 26 * rows.length + 50)}>
+        <ChartSizer height={Math.max(160, 26 * rows.length + 50)}>
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, (m: number) => Math.max(1, m)]} stroke={ink.axis} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
-            <YAxis type="category" dataKey="label" width={170} stroke={ink.axis} tick={{ fontSize: 11 }} />
+            <XAxis type="number" interval={0} domain={[0, (m: number) => Math.max(1, m)]} stroke={ink.axis} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+            <YAxis type="category" interval={0} dataKey="label" width={170} stroke={ink.axis} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v, name) => [fmtPct(Number(v)), name]} />
             <Legend verticalAlign="top" height={22} />
             <ReferenceLine x={1} stroke={ink.ref} strokeDasharray="3 3" />
@@ -87,7 +88,7 @@ export const NodeView = memo(function NodeView({ point, doc }: { point: RunResul
             </Bar>
             <Bar dataKey="analyticUtilization" name="predicted" fill={ink.grid} isAnimationActive={false} />
           </BarChart>
-        </ResponsiveContainer>
+        </ChartSizer>
         <UtilLegend />
       </ChartFrame>
     </div>

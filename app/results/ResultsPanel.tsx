@@ -1,8 +1,10 @@
 /** The results area: the run panel, progress, and tabs of charts over the run in the store. */
 import './results.css';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { RunResult } from '../../workers/engine/results';
 import { useAppStore } from '../store/react';
 import { CapacityView } from './CapacityView';
+import { ChartWarmup } from './ChartWarmup';
 import { DistributionChart } from './DistributionChart';
 import { LatencyChart } from './LatencyChart';
 import { MonolithView } from './MonolithView';
@@ -15,6 +17,7 @@ import { donePoints } from './series';
 import { SingleSummary } from './SingleSummary';
 import { ThroughputChart } from './ThroughputChart';
 import { TimeSeriesView } from './TimeSeriesView';
+import { useStaggered } from './useStaggered';
 
 const TABS = [
   ['curves', 'Load curves'],
@@ -26,26 +29,28 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
+const NO_POINTS: readonly RunResult[] = [];
+
 function Curves() {
   const points = useAppStore((s) => s.run?.points);
   const kind = useAppStore((s) => s.run?.kind);
   const slo = useAppStore((s) => s.run?.doc.slo ?? s.doc.slo);
   const shown = useAppStore(selectShownPoint);
-  // Charts re-render in a transition (time-sliced by React), so streaming points never block input.
-  const deferred = useDeferredValue(points);
-  const done = useMemo(() => donePoints(deferred ?? []), [deferred]);
+  const done = useMemo(() => (points ? donePoints(points) : NO_POINTS), [points]);
+  // Each chart takes new points in a task of its own, after the canvas and progress have updated.
+  const [latency, throughput] = useStaggered(done, 2, NO_POINTS);
   if (kind === 'single') return shown ? <SingleSummary point={shown} slo={slo} /> : <p className="ls-hint">Running…</p>;
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
     <div className="ls-chart-pair">
-      <LatencyChart points={done} slo={slo} />
-      <ThroughputChart points={done} />
+      {latency.length ? <LatencyChart points={latency} slo={slo} /> : <div className="ls-chart ls-chart-pending" />}
+      {throughput.length ? <ThroughputChart points={throughput} /> : <div className="ls-chart ls-chart-pending" />}
     </div>
   );
 }
 
 function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
-  const point = useDeferredValue(useAppStore(selectShownPoint));
+  const [point] = useStaggered(useAppStore(selectShownPoint), 1, null);
   const doc = useAppStore((s) => s.run?.doc);
   if (!point || !doc) return <p className="ls-hint">Waiting for the first point…</p>;
   return (
@@ -66,6 +71,7 @@ export function ResultsPanel() {
   return (
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}`}>
       <RunPanel />
+      <ChartWarmup />
       <div className="ls-results-main">
         <div className="ls-results-bar">
           <div className="ls-tabs" role="tablist" aria-label="Results views">

@@ -1,18 +1,54 @@
 /** Throughput vs offered load, both designs, the analytic saturation rate (the knee) of each marked. */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
+import { axisLabel, DOMAIN_ZERO_TO_MAX, DOT, MARGIN, offeredLabel, tick3 } from './chartProps';
+import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtRate } from './format';
 import { LineKey } from './LineKey';
-import { DESIGN_LABEL, DESIGNS, saturationRates, throughputRows } from './series';
+import { DESIGN_LABEL, DESIGNS, type Design, saturationRates, throughputRows } from './series';
 import { useChartColours } from './useChartColours';
+import { useMountStages } from './useStaggered';
+
+const tooltipValue = (v: unknown, name: unknown) => [fmtRate(Number(v)), name] as [string, string];
+
+function kneeLabel(d: Design, fill: string) {
+  return { value: `${d === 'monolith' ? 'monolith' : 'microservices'} knee`, position: d === 'monolith' ? ('insideBottomRight' as const) : ('insideTopRight' as const), fill, fontSize: 11 };
+}
 
 export const ThroughputChart = memo(function ThroughputChart({ points }: { points: readonly RunResult[] }) {
-  const { design, ink } = useChartColours();
+  const { theme, design, ink } = useChartColours();
+  const stage = useMountStages(2);
   const rows = useMemo(() => throughputRows(points), [points]);
   const sat = useMemo(() => saturationRates(points), [points]);
   const max = rows.length ? rows[rows.length - 1].ratePerSec : 1;
+  const diagonal = useMemo(() => [{ x: 0, y: 0 }, { x: max, y: max }] as const, [max]);
+  const knees = useMemo(() => ({ microservices: kneeLabel('microservices', design.microservices), monolith: kneeLabel('monolith', design.monolith) }), [design]);
+  // Memoised elements: a new point only changes the chart's data (and the diagonal's end).
+  const frame = useMemo(
+    () => [
+      <CartesianGrid key="grid" stroke={ink.grid} strokeDasharray="3 3" />,
+      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={DOMAIN_ZERO_TO_MAX} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
+      <YAxis key="y" interval={0} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'req/s', true)} />,
+      <Tooltip key="tip" formatter={tooltipValue} labelFormatter={offeredLabel} />,
+    ],
+    [theme, ink],
+  );
+  const shownKnee = (d: Design) => (sat[d] !== null && sat[d]! <= max * 1.05 ? sat[d] : null);
+  const microKnee = shownKnee('microservices');
+  const monoKnee = shownKnee('monolith');
+  const marks = useMemo(() => {
+    const at = { microservices: microKnee, monolith: monoKnee };
+    return [
+      <ReferenceLine key="diag" segment={diagonal} stroke={ink.grid} strokeWidth={1.5} ifOverflow="hidden" />,
+      ...DESIGNS.flatMap((d) => (at[d] === null ? [] : [<ReferenceLine key={d} x={at[d]} stroke={design[d]} strokeDasharray="5 4" label={knees[d]} />])),
+    ];
+  }, [diagonal, ink, design, knees, microKnee, monoKnee]);
+  const series = useMemo(
+    () => DESIGNS.map((d) => <Line key={d} dataKey={d} name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2.2} dot={DOT} isAnimationActive={false} />),
+    [design],
+  );
   const table = (
     <table className="ls-table" data-testid="throughput-table">
       <thead>
@@ -57,23 +93,13 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
       table={table}
     >
       <LineKey colours={design} ink={ink.axis} percentiles={[]} analytic={false} />
-      <ResponsiveContainer width="100%" height={230}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
-          <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="ratePerSec" type="number" domain={[0, 'dataMax']} stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} label={{ value: 'offered load (req/s)', position: 'insideBottom', offset: -10, fill: ink.axis }} />
-          <YAxis stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} label={{ value: 'req/s', angle: -90, position: 'insideLeft', fill: ink.axis }} />
-          <Tooltip formatter={(v, name) => [fmtRate(Number(v)), name]} labelFormatter={(v) => `Offered ${fmtRate(Number(v))}`} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: max, y: max }]} stroke={ink.grid} strokeWidth={1.5} ifOverflow="hidden" />
-          {DESIGNS.map((d) =>
-            sat[d] !== null && sat[d]! <= max * 1.05 ? (
-              <ReferenceLine key={d} x={sat[d]!} stroke={design[d]} strokeDasharray="5 4" label={{ value: `${d === 'monolith' ? 'monolith' : 'microservices'} knee`, position: d === 'monolith' ? 'insideBottomRight' : 'insideTopRight', fill: design[d], fontSize: 11 }} />
-            ) : null,
-          )}
-          {DESIGNS.map((d) => (
-            <Line key={d} dataKey={d} name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2.2} dot={{ r: 2.5 }} isAnimationActive={false} />
-          ))}
+      <ChartSizer height={230}>
+        <LineChart data={rows} margin={MARGIN}>
+          {frame}
+          {stage > 0 && marks}
+          {stage > 0 && series}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartSizer>
     </ChartFrame>
   );
 });

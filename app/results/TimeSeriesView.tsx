@@ -1,7 +1,8 @@
 /** Time series of one run (per window): offered and completed load, p50/p99, queue length; both designs. */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
+import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtMs, fmtNum, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS, timeRows } from './series';
@@ -43,16 +44,16 @@ function Small({ rows, title, children }: { rows: Row[]; title: string; children
   return (
     <div className="ls-small-chart">
       <div className="ls-small-title">{title}</div>
-      <ResponsiveContainer width="100%" height={170}>
+      <ChartSizer height={170}>
         <LineChart data={rows} margin={{ top: 4, right: 10, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="startSec" type="number" domain={['dataMin', 'dataMax']} stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))} s`} />
-          <YAxis stroke={ink.axis} width={44} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} />
+          <XAxis interval={0} dataKey="startSec" type="number" domain={['dataMin', 'dataMax']} stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))} s`} />
+          <YAxis interval={0} stroke={ink.axis} width={44} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} />
           <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} s`} />
           <Legend height={20} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
           {children}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartSizer>
     </div>
   );
 }

@@ -8,12 +8,15 @@ import type { RunResult } from '../../workers/engine/results';
 import type { AppStore } from '../store';
 import type { DesignCapacity } from '../store/runSlice';
 import { type CapacityFound, meetsSlo, searchCapacity } from './capacity';
+import { coalesce } from './coalesce';
 import { planRun } from './plan';
 import { runPoints } from './scheduler';
 import { CancelledError, type WorkerPool } from './workerPool';
 
 /** Longest gap between progress updates in the store, ms (progress is throttled to this). */
 export const PROGRESS_INTERVAL_MS = 150;
+/** Sweep points reach the store at most once per this interval, ms (each update re-renders the charts). */
+export const POINTS_INTERVAL_MS = 250;
 
 /** A readable message for a failed run. */
 export function failureMessage(err: unknown): string {
@@ -27,6 +30,8 @@ const now = () => performance.now();
 export class RunController {
   private pool: WorkerPool | null = null;
   private nextId = 1;
+  /** Puts the current run's waiting points into the store (before it is marked cancelled). */
+  private flushPoints: () => void = () => {};
 
   constructor(
     private readonly store: AppStore,
@@ -67,20 +72,28 @@ export class RunController {
       const eta = latest > 0 ? (elapsed / latest) * (r.jobsTotal - latest) : null;
       this.store.getState().runProgressed(id, latest, eta);
     };
+    let firstAtMs = 0;
+    const points = coalesce<{ index: number; result: RunResult }>((done) => this.store.getState().runPointsDone(id, done, firstAtMs), POINTS_INTERVAL_MS, now);
+    this.flushPoints = points.flush;
     runPoints(this.workers, doc, plan.points, plan.replications, {
       onJob: (done) => {
         latest = done;
         timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
       },
-      onPoint: (i, result) => this.store.getState().runPointDone(id, i, result, now()),
+      onPoint: (index, result) => {
+        firstAtMs ||= now();
+        points.push({ index, result });
+      },
     }).then(
       () => {
         if (timer) clearTimeout(timer);
+        points.flush();
         flush();
         this.store.getState().runEnded(id, 'done');
       },
       (err) => {
         if (timer) clearTimeout(timer);
+        points.flush();
         if (err instanceof CancelledError) return this.store.getState().runEnded(id, 'cancelled');
         this.pool?.cancel();
         this.store.getState().runEnded(id, 'error', failureMessage(err));
@@ -91,6 +104,7 @@ export class RunController {
 
   /** Stops the run and any capacity search at once (workers terminated and replaced). */
   cancel(): void {
+    this.flushPoints();
     const s = this.store.getState();
     this.pool?.cancel();
     if (s.run?.status === 'running') s.runEnded(s.run.id, 'cancelled');

@@ -61,7 +61,8 @@ export interface RunSlice {
   setFormErrors(errors: FormErrors): void;
   runStarted(run: Pick<RunRecord, 'id' | 'kind' | 'doc' | 'rates' | 'replications' | 'startedAtMs'>): void;
   runProgressed(id: number, jobsDone: number, etaSec: number | null): void;
-  runPointDone(id: number, index: number, result: RunResult, atMs: number): void;
+  /** Points that completed (several at once when they arrive in a burst); `atMs` is when the first arrived. */
+  runPointsDone(id: number, done: readonly { index: number; result: RunResult }[], atMs: number): void;
   runEnded(id: number, status: RunStatus, error?: string): void;
   selectPoint(index: number | null): void;
   setCapacity(capacity: CapacityRecord | null): void;
@@ -100,12 +101,12 @@ export function createRunSlice(set: SetState, get: GetState): RunSlice {
       const r = current(id);
       if (r?.status === 'running') set({ run: { ...r, jobsDone, etaSec } });
     },
-    runPointDone: (id, index, result, atMs) => {
+    runPointsDone: (id, done, atMs) => {
       const r = current(id);
-      if (r?.status !== 'running') return;
+      if (r?.status !== 'running' || !done.length) return;
       const points = r.points.slice();
-      points[index] = result;
-      set({ run: { ...r, points, pointsDone: r.pointsDone + 1, firstPointMs: r.firstPointMs ?? atMs - r.startedAtMs } });
+      for (const d of done) points[d.index] = d.result;
+      set({ run: { ...r, points, pointsDone: r.pointsDone + done.length, firstPointMs: r.firstPointMs ?? atMs - r.startedAtMs } });
     },
     runEnded: (id, status, error) => {
       const r = current(id);
