@@ -28,7 +28,7 @@ export function blankDocument(name = 'Untitled'): Topology {
     run: { ...RUN_DEFAULTS },
     pools: [],
     slo: { ...SLO_DEFAULT },
-    monolith: { servers: null },
+    monolith: { servers: null, costPerHour: null },
   };
 }
 

@@ -32,7 +32,7 @@ export function mergedNodeIds(doc: Topology): Set<string> {
  * The monolith version of a design (a valid version-1 document): every merged
  * node gets pool "monolith" with S = Σ replicas × concurrency servers (or
  * `doc.monolith.servers`) costing Σ replicas × costPerReplicaHour per hour
- * (scaled by S / Σ when overridden); edges between merged nodes get
+ * (scaled by S / Σ when overridden, or `doc.monolith.costPerHour`); edges between merged nodes get
  * networkMs 0. A merged node that was already in a pool brings that pool's
  * servers and cost (counted once). Everything else is unchanged.
  */
@@ -59,7 +59,7 @@ export function deriveMonolith(doc: Topology): Topology {
   for (let k = 2; poolsById.has(poolId); k++) poolId = `monolith-${k}`;
   const override = doc.monolith.servers;
   const S = Math.min(LIMITS.maxServers, Math.max(1, override ?? servers));
-  const C = servers > 0 ? (cost * S) / servers : 0;
+  const C = doc.monolith.costPerHour ?? (servers > 0 ? (cost * S) / servers : 0);
   const pools: Pool[] = doc.pools.map((p) => ({ ...p }));
   if (merged.size > 0) {
     pools.push({

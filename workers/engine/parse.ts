@@ -77,7 +77,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     run: { ...RUN_DEFAULTS, ...spec.run },
     pools: (spec.pools ?? []).map((p) => ({ id: p.id, label: p.label ?? p.id, servers: p.servers, costPerHour: p.costPerHour ?? 0 })),
     slo: { ...(spec.slo ?? SLO_DEFAULT) },
-    monolith: { servers: spec.monolith?.servers ?? null },
+    monolith: { servers: spec.monolith?.servers ?? null, costPerHour: spec.monolith?.costPerHour ?? null },
   };
 }
 

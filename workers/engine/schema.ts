@@ -183,8 +183,18 @@ export const SloSchema = z
   .strict();
 export type Slo = z.infer<typeof SloSchema>;
 
-/** Overrides for the derived monolith; by default it gets the same total servers. */
-export const MonolithSchema = z.object({ servers: int(1, LIMITS.maxServers).nullable() }).strict();
+/**
+ * Overrides for the derived monolith. By default it gets the same total
+ * servers as the nodes it merges, at their summed cost; `servers` changes the
+ * server count (cost scaled per server unless `costPerHour` is given);
+ * `costPerHour` sets the monolith's own price in US$ per hour.
+ */
+export const MonolithSchema = z
+  .object({
+    servers: int(1, LIMITS.maxServers).nullable(),
+    costPerHour: num(0, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas).nullable(),
+  })
+  .strict();
 export type MonolithSettings = z.infer<typeof MonolithSchema>;
 
 /**

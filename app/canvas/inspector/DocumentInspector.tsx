@@ -82,6 +82,7 @@ export function DocumentInspector() {
       </Section>
       <Section title="Monolith baseline">
         {num('monolith', 'servers', 'Servers', undefined, true, 'Empty = same total servers as the services it merges')}
+        {num('monolith', 'costPerHour', 'Cost', 'US$/h', true, 'Empty = the merged services’ cost, scaled per server')}
       </Section>
       <PoolsEditor pools={doc.pools} />
     </div>
