@@ -20,6 +20,8 @@ import { designResult } from './stats';
 export const MAX_WINDOWS = 1000;
 /** Most requests one replication may be offered (rate × duration): keeps a run within tens of seconds. */
 export const MAX_REQUESTS_PER_REPLICATION = 50_000_000;
+// Not toLocaleString: the message is built on every call, and the first Intl call costs ~40 ms in a browser.
+const MAX_REQUESTS_TEXT = String(MAX_REQUESTS_PER_REPLICATION).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Run options with every default filled in (seconds and req/s, as in RunOptions). */
 export interface ResolvedRun {
@@ -64,7 +66,7 @@ export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
   const offered = new RateCurve(ratePerSec, profile ?? null).cumulative(durationSec * 1000);
   check(
     offered <= MAX_REQUESTS_PER_REPLICATION,
-    `rate × duration offers ${offered.toPrecision(3)} requests; at most ${MAX_REQUESTS_PER_REPLICATION.toLocaleString('en-US')} per replication (lower the rate or the duration)`,
+    `rate × duration offers ${offered.toPrecision(3)} requests; at most ${MAX_REQUESTS_TEXT} per replication (lower the rate or the duration)`,
   );
   const windowSec = Math.max(opts.windowSec ?? durationSec / 60, durationSec / MAX_WINDOWS);
   check(Number.isFinite(windowSec) && windowSec > 0, `windowSec must be greater than 0 (got ${opts.windowSec})`);
