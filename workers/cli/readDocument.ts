@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_FILE_CHARS, type ParseResult, parseTopology } from '../engine/parse';
+import type { Topology } from '../engine/schema';
+import { type CliIO, EXIT } from './io';
 
 /** The result of reading a document file: unreadable (I/O, too large, not JSON), or parsed. */
 export type ReadResult = { readable: false; message: string } | ({ readable: true } & ParseResult);
@@ -32,4 +34,19 @@ export async function readDocument(file: string): Promise<ReadResult> {
     return { readable: false, message: `cannot read ${file}: not valid JSON (${(err as Error).message.slice(0, 200)})` };
   }
   return { readable: true, ...parseTopology(raw) };
+}
+
+/** Reads and validates the document; prints why not to stderr. Returns the document or an exit code. */
+export async function loadDocument(file: string, io: CliIO): Promise<Topology | number> {
+  const r = await readDocument(file);
+  if (!r.readable) {
+    io.err(`${r.message}\n`);
+    return EXIT.unreadable;
+  }
+  if (!r.ok) {
+    io.err(`${file}: ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''}\n`);
+    for (const e of r.errors) io.err(`  ${e.path || '(document)'}: ${e.message}\n`);
+    return EXIT.invalid;
+  }
+  return r.doc;
 }

@@ -15,7 +15,7 @@ import { fmtRate } from '../report/format';
 import type { ReportInput } from '../report/model';
 import { type CliIO, type Command, EXIT, UsageError } from './io';
 import { PdfError, renderPdf } from './pdf';
-import { readDocument } from './readDocument';
+import { loadDocument } from './readDocument';
 
 /** Exit code when the HTML was written but the PDF could not be made. */
 export const EXIT_PDF_FAILED = 3;
@@ -106,19 +106,11 @@ export async function runReport(doc: Topology, a: ReportArgs, io: CliIO, generat
 
 export const report: Command = async (args, io) => {
   const a = parseReportArgs(args);
-  const r = await readDocument(a.file);
-  if (!r.readable) {
-    io.err(`${r.message}\n`);
-    return EXIT.unreadable;
-  }
-  if (!r.ok) {
-    io.err(`${a.file}: ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''}\n`);
-    for (const e of r.errors) io.err(`  ${e.path || '(document)'}: ${e.message}\n`);
-    return EXIT.invalid;
-  }
+  const doc = await loadDocument(a.file, io);
+  if (typeof doc === 'number') return doc;
   let input: ReportInput;
   try {
-    input = await runReport(r.doc, a, io, new Date().toISOString().slice(0, 16).replace('T', ' '));
+    input = await runReport(doc, a, io, new Date().toISOString().slice(0, 16).replace('T', ' '));
   } catch (err) {
     if (err instanceof RangeError) throw new UsageError(err.message);
     throw err;

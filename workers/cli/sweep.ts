@@ -4,12 +4,13 @@ import { parseArgs } from './args';
 import { formatSweep } from './format';
 import { type Command, EXIT, UsageError } from './io';
 import { plainSweep, toJsonText } from './json';
-import { loadForRun, withOptionErrors } from './run';
+import { loadDocument } from './readDocument';
+import { withOptionErrors } from './run';
 
 export const sweep: Command = async (args, io) => {
   const a = parseArgs(args, { from: 'number', to: 'number', steps: 'number', duration: 'number', seed: 'number', replications: 'number', json: 'boolean' });
   if (a.positional.length !== 1) throw new UsageError('usage: loadsketch sweep FILE [--from R] [--to R] [--steps N] [--json]');
-  const doc = await loadForRun(a.positional[0], io);
+  const doc = await loadDocument(a.positional[0], io);
   if (typeof doc === 'number') return doc;
   const n = a.numbers;
   const result = withOptionErrors(() =>

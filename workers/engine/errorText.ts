@@ -32,7 +32,8 @@ export function describeValue(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod/JSON path in raw input (own properties only), or undefined. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let cur = root;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;

@@ -4,6 +4,7 @@
  * with the topology parser, then check meaning (focus ids exist). Errors
  * name their JSON path, like the topology parser's. Never throws.
  */
+import { describeValue, valueAt } from '../engine/errorText';
 import { formatPath, parseTopology, type TopologyError } from '../engine/parse';
 import type { Topology } from '../engine/schema';
 import { loadTemplate, TEMPLATES } from '../templates';
@@ -31,21 +32,6 @@ export interface Lesson {
 export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: TopologyError[] };
 
 const MAX_ERRORS = 50;
-
-function describeValue(v: unknown): string {
-  if (typeof v === 'string') return v.length > 40 ? `a ${v.length}-character text` : JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  return Array.isArray(v) ? 'a list' : `${v === undefined ? 'nothing' : typeof v}`;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[seg];
-  }
-  return cur;
-}
 
 type Json = Record<string, unknown>;
 
