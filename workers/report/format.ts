@@ -5,7 +5,13 @@
  * Three significant digits; null/NaN → "—".
  */
 
-const sig = (v: number, digits = 3) => Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+// One formatter, made on first use: toLocaleString(locale, options) builds a new one per call
+// (tens of µs each; the first costs ~40 ms in a browser, which the studio takes while idle).
+let numberFormat: Intl.NumberFormat | null = null;
+const sig = (v: number, digits = 3) => {
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+  return numberFormat.format(Number(v.toPrecision(digits)));
+};
 
 /** 12.345 → "12.3 ms", 1234 → "1.23 s"; null/NaN → "—". */
 export function fmtMs(v: number | null | undefined): string {
