@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { DOMAIN_ZERO_TO_MAX, DOT_SMALL, MARGIN, tick3 } from './chartProps';
+import { fmtNum } from './format';
 
 const DATA = [
   [
@@ -35,7 +36,16 @@ const onIdle: Idle = (cb) => {
 
 export function ChartWarmup() {
   const [step, setStep] = useState(0);
-  useEffect(() => (step < 3 ? onIdle(() => setStep(step + 1)) : undefined), [step]);
+  useEffect(
+    () =>
+      step < 3
+        ? onIdle(() => {
+            if (step === 0) fmtNum(1);
+            setStep(step + 1);
+          })
+        : undefined,
+    [step],
+  );
   if (step === 0 || step === 3) return null;
   return (
     <div aria-hidden="true" style={HIDDEN}>

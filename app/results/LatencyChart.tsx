@@ -11,7 +11,6 @@ import { fmtMs, fmtRate } from './format';
 import { LineKey } from './LineKey';
 import { analyticKey, ciKey, DESIGN_LABEL, DESIGNS, latencyKey, latencyRows, PERCENTILES, type Percentile } from './series';
 import { useChartColours } from './useChartColours';
-import { useMountStages } from './useStaggered';
 import { sloText } from './verdict';
 
 function yCap(points: readonly RunResult[], slo: Slo, shown: readonly Percentile[]): number {
@@ -63,7 +62,6 @@ function LatencyTable({ rows }: { rows: ReturnType<typeof latencyRows> }) {
 export const LatencyChart = memo(function LatencyChart({ points, slo }: { points: readonly RunResult[]; slo: Slo }) {
   const [shown, setShown] = useState<Percentile[]>(['mean', 'p99']);
   const { theme, design, ink } = useChartColours();
-  const stage = useMountStages(2);
   const rows = useMemo(() => latencyRows(points), [points]);
   const cap = useMemo(() => yCap(points, slo, shown), [points, slo, shown]);
   const hasCi = rows.some((r) => DESIGNS.some((d) => shown.some((p) => r[ciKey(d, p)])));
@@ -120,11 +118,15 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
       table={<LatencyTable rows={rows} />}
     >
       <LineKey colours={design} ink={ink.axis} percentiles={PERCENTILES.filter((p) => shown.includes(p))} analytic />
-      <ChartSizer height={230}>
-        <ComposedChart data={rows} margin={MARGIN}>
-          {frame}
-          {stage > 0 && series}
-        </ComposedChart>
+      <ChartSizer height={230} stages={3}>
+        {(stage) => (
+          // Mounted in three tasks: axes, then tooltip and SLO line, then the series.
+          <ComposedChart data={rows} margin={MARGIN}>
+            {frame.slice(0, 3)}
+            {stage > 0 && frame.slice(3)}
+            {stage > 1 && series}
+          </ComposedChart>
+        )}
       </ChartSizer>
     </ChartFrame>
   );

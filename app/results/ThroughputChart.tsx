@@ -9,7 +9,6 @@ import { fmtRate } from './format';
 import { LineKey } from './LineKey';
 import { DESIGN_LABEL, DESIGNS, type Design, saturationRates, throughputRows } from './series';
 import { useChartColours } from './useChartColours';
-import { useMountStages } from './useStaggered';
 
 const tooltipValue = (v: unknown, name: unknown) => [fmtRate(Number(v)), name] as [string, string];
 
@@ -19,7 +18,6 @@ function kneeLabel(d: Design, fill: string) {
 
 export const ThroughputChart = memo(function ThroughputChart({ points }: { points: readonly RunResult[] }) {
   const { theme, design, ink } = useChartColours();
-  const stage = useMountStages(2);
   const rows = useMemo(() => throughputRows(points), [points]);
   const sat = useMemo(() => saturationRates(points), [points]);
   const max = rows.length ? rows[rows.length - 1].ratePerSec : 1;
@@ -93,12 +91,16 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
       table={table}
     >
       <LineKey colours={design} ink={ink.axis} percentiles={[]} analytic={false} />
-      <ChartSizer height={230}>
-        <LineChart data={rows} margin={MARGIN}>
-          {frame}
-          {stage > 0 && marks}
-          {stage > 0 && series}
-        </LineChart>
+      <ChartSizer height={230} stages={3}>
+        {(stage) => (
+          // Mounted in three tasks: axes, then tooltip and reference lines, then the series.
+          <LineChart data={rows} margin={MARGIN}>
+            {frame.slice(0, 3)}
+            {stage > 0 && frame.slice(3)}
+            {stage > 0 && marks}
+            {stage > 1 && series}
+          </LineChart>
+        )}
       </ChartSizer>
     </ChartFrame>
   );
