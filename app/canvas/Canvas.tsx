@@ -152,7 +152,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         {nodes.length > 0 && <MiniMap pannable zoomable ariaLabel="Minimap" className="ls-minimap" style={MINIMAP_SIZE} />}
         <Controls aria-label="Zoom controls" />
-        <Panel position="top-right">
+        <Panel position="bottom-right" className="ls-legend-panel">
           <CanvasUtilLegend />
         </Panel>
       </ReactFlow>

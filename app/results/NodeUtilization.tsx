@@ -21,7 +21,7 @@ export function NodeUtilization({ id }: { id: string }) {
   );
 }
 
-/** The utilisation legend over the canvas, shown when nodes are coloured. */
+/** The utilisation legend over the canvas (a compact strip just above the minimap), shown when nodes are coloured. */
 export function CanvasUtilLegend() {
   const shown = useAppStore((s) => s.run?.points.some((p) => p !== null) ?? false);
   return shown ? <UtilLegendBox /> : null;
@@ -30,7 +30,7 @@ export function CanvasUtilLegend() {
 function UtilLegendBox() {
   return (
     <div className="ls-canvas-legend">
-      <UtilLegend title="Node utilisation" />
+      <UtilLegend title="Utilisation %" compact />
     </div>
   );
 }

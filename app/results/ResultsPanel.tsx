@@ -65,7 +65,8 @@ function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
 
 export function ResultsPanel() {
   const [tab, setTab] = useState<Tab>('curves');
-  const [open, setOpen] = useState(true);
+  const open = useAppStore((s) => s.resultsOpen);
+  const setOpen = useAppStore((s) => s.setResultsOpen);
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
   return (

@@ -18,12 +18,12 @@ export const CHART_INK: Record<Theme, { grid: string; axis: string; ref: string 
 };
 
 /** Steps of the utilisation scale: [upper bound (exclusive, last inclusive), fill, text]. */
-export const UTIL_STEPS: readonly { below: number; fill: string; text: string; label: string }[] = [
-  { below: 0.5, fill: '#ffffb2', text: '#1c2330', label: '< 50%' },
-  { below: 0.7, fill: '#fecc5c', text: '#1c2330', label: '50–70%' },
-  { below: 0.85, fill: '#fd8d3c', text: '#1c2330', label: '70–85%' },
-  { below: 0.95, fill: '#f03b20', text: '#ffffff', label: '85–95%' },
-  { below: Number.POSITIVE_INFINITY, fill: '#bd0026', text: '#ffffff', label: '≥ 95%' },
+export const UTIL_STEPS: readonly { below: number; fill: string; text: string; label: string; short: string }[] = [
+  { below: 0.5, fill: '#ffffb2', text: '#1c2330', label: '< 50%', short: '<50' },
+  { below: 0.7, fill: '#fecc5c', text: '#1c2330', label: '50–70%', short: '<70' },
+  { below: 0.85, fill: '#fd8d3c', text: '#1c2330', label: '70–85%', short: '<85' },
+  { below: 0.95, fill: '#f03b20', text: '#ffffff', label: '85–95%', short: '<95' },
+  { below: Number.POSITIVE_INFINITY, fill: '#bd0026', text: '#ffffff', label: '≥ 95%', short: '≥95' },
 ];
 
 /** The scale step of a utilisation (0–1, may exceed 1). */

@@ -1,13 +1,28 @@
 /**
- * The space reserved for results: hosts the results panel (app/results/).
- * Until a run exists it says so and does not pretend there are results.
+ * The space reserved for results: hosts the results panel (app/results/)
+ * below a resizable separator. Until a run exists it says so and does not
+ * pretend there are results. Collapsed ("Hide results"), it keeps only its
+ * tab bar and the canvas takes the rest.
  */
 import { ResultsPanel } from '../results/ResultsPanel';
+import { useAppStore } from '../store/react';
+import { ResultsSplitter } from './ResultsSplitter';
 
 export function ResultsArea() {
+  const open = useAppStore((s) => s.resultsOpen);
+  const share = useAppStore((s) => s.resultsShare);
   return (
-    <section className="ls-results" data-testid="results-area" aria-label="Results">
-      <ResultsPanel />
-    </section>
+    <>
+      {open && <ResultsSplitter />}
+      <section
+        id="ls-results-area"
+        className={`ls-results${open ? '' : ' is-collapsed'}`}
+        style={open ? { height: `${share * 100}%` } : undefined}
+        data-testid="results-area"
+        aria-label="Results"
+      >
+        <ResultsPanel />
+      </section>
+    </>
   );
 }

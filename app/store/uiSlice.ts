@@ -22,6 +22,12 @@ export interface UiSlice {
   toast: string | null;
   /** Rendered node sizes reported by React Flow, by node id (px). */
   measured: Record<string, { width: number; height: number }>;
+  /** Share of the centre column's height given to the results area (0–1; the canvas has the rest). */
+  resultsShare: number;
+  /** Whether the results area is expanded ("Hide results" collapses it to its tab bar). */
+  resultsOpen: boolean;
+  setResultsShare(share: number): void;
+  setResultsOpen(open: boolean): void;
   select(nodeIds: string[], edgeIds: string[]): void;
   selectAll(): void;
   setTheme(theme: Theme): void;
@@ -33,6 +39,11 @@ export interface UiSlice {
   setMeasured(sizes: { id: string; width: number; height: number }[]): void;
 }
 
+/** Default results share: the canvas keeps 60% of the centre column. */
+export const DEFAULT_RESULTS_SHARE = 0.4;
+/** The results area takes 20–70% of the centre column (the canvas never drops under 30%). */
+export const clampResultsShare = (share: number) => (Number.isFinite(share) ? Math.min(0.7, Math.max(0.2, share)) : DEFAULT_RESULTS_SHARE);
+
 export function createUiSlice(set: SetState, get: GetState, theme: Theme): UiSlice {
   return {
     selectedNodeIds: [],
@@ -42,6 +53,10 @@ export function createUiSlice(set: SetState, get: GetState, theme: Theme): UiSli
     dialog: null,
     toast: null,
     measured: {},
+    resultsShare: DEFAULT_RESULTS_SHARE,
+    resultsOpen: true,
+    setResultsShare: (share) => set({ resultsShare: clampResultsShare(share) }),
+    setResultsOpen: (resultsOpen) => set({ resultsOpen }),
     select: (selectedNodeIds, selectedEdgeIds) => set({ selectedNodeIds, selectedEdgeIds }),
     selectAll: () => {
       const { doc } = get();
