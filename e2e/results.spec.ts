@@ -20,7 +20,8 @@ test.describe.configure({ timeout: 180_000 });
 
 async function openTemplate(page: Page, workers?: number) {
   if (workers !== undefined) {
-    await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), workers);
+    // The pool leaves one core to the page: n workers on n + 1 cores.
+    await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n + 1 }), workers);
   }
   const studio = new StudioPage(page);
   await studio.open();

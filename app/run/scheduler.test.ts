@@ -23,8 +23,8 @@ describe('jobOrder', () => {
 });
 
 describe('defaultPoolSize', () => {
-  it('is the core count capped at 8, at least 1', () => {
-    expect([defaultPoolSize(0), defaultPoolSize(1), defaultPoolSize(2), defaultPoolSize(16), defaultPoolSize(undefined)]).toEqual([1, 1, 2, 8, 1]);
+  it('is the core count less one (left to the page), capped at 8, at least 1', () => {
+    expect([defaultPoolSize(0), defaultPoolSize(1), defaultPoolSize(2), defaultPoolSize(4), defaultPoolSize(16), defaultPoolSize(undefined)]).toEqual([1, 1, 1, 3, 8, 1]);
   });
 });
 

@@ -53,9 +53,14 @@ interface Slot {
   task: Task | null;
 }
 
-/** Workers for this machine: navigator.hardwareConcurrency capped at 8, at least 1. */
+/**
+ * Workers for this machine: one per core but one (navigator.hardwareConcurrency
+ * − 1), at least 1, at most 8. The core left over keeps the page responsive:
+ * with as many busy workers as cores, the main thread waits for a core and a
+ * 40 ms chart update takes 100 ms or more.
+ */
 export function defaultPoolSize(cores: number | undefined = globalThis.navigator?.hardwareConcurrency): number {
-  return Math.max(1, Math.min(8, Math.floor(cores || 1)));
+  return Math.max(1, Math.min(8, Math.floor(cores || 1) - 1));
 }
 
 export class WorkerPool {
