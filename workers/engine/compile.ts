@@ -3,7 +3,11 @@
  * simulator runs: nodes, stations (a node's own servers, or a shared pool),
  * and traffic-carrying edges grouped per source node in document order.
  */
+import { detExp as detExpImported, detLog } from './detmath';
 import type { ServiceTime, Topology } from './schema';
+
+/** Module-local copy for the hot path (an imported binding can cost a getter call per use under tsx). */
+const detExp = detExpImported;
 
 /** Service-time distribution codes. */
 export const DIST_EXP = 0;
@@ -60,9 +64,9 @@ function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array,
       p1[i] = st.meanMs;
       break;
     case 'lognormal': {
-      const s2 = Math.log(1 + st.cv * st.cv);
+      const s2 = detLog(1 + st.cv * st.cv);
       dist[i] = DIST_LOGNORMAL;
-      p1[i] = Math.log(st.meanMs) - s2 / 2;
+      p1[i] = detLog(st.meanMs) - s2 / 2;
       p2[i] = Math.sqrt(s2);
       break;
     }
@@ -183,7 +187,7 @@ export function sampleService(m: CompiledModel, i: number, rng: { next(): number
     case DIST_DET:
       return m.nodeP1[i];
     case DIST_LOGNORMAL:
-      return Math.exp(m.nodeP1[i] + m.nodeP2[i] * rng.normal());
+      return detExp(m.nodeP1[i] + m.nodeP2[i] * rng.normal());
     case DIST_GAMMA:
       return rng.gamma(m.nodeP1[i]) * m.nodeP2[i];
     default:

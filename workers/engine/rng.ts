@@ -2,8 +2,19 @@
  * Seeded pseudo-random numbers for the engine: sfc32 (Chris Doty-Humphrey's
  * "small fast chaotic" generator, 128-bit state, passes PractRand), one
  * independent stream per purpose. `Math.random` is never used: a run must be
- * a pure function of (document, options, seed).
+ * a pure function of (document, options, seed). Every transform uses the
+ * deterministic logarithm of `detmath.ts` (never `Math.log`/`sin`/`cos`/`**`),
+ * so a stream gives the same bits in every JavaScript engine.
  */
+import { detLog as detLogImported, detPow as detPowImported } from './detmath';
+
+// Module-local copies: an imported binding can cost a getter call per use under tsx / vite-node (see docs/performance.md).
+const detLog = detLogImported;
+const detPow = detPowImported;
+
+/** Standard exponential draws made at a time by {@link Rng.exp}. */
+export const EXP_BLOCK = 64;
+const NO_DRAWS = new Float64Array(0);
 
 /** Murmur3's 32-bit finalizer: a bijective mix of a 32-bit integer. */
 export function mix32(x: number): number {
@@ -29,7 +40,10 @@ export class Rng {
   private b: number;
   private c: number;
   private d = 1;
-  /** A cached second normal deviate from Box–Muller, or NaN. */
+  /** Standard exponential draws made ahead (empty until the first exp()), and the next one to use. */
+  private expBuf = NO_DRAWS;
+  private expPos = 0;
+  /** A cached second normal deviate of the polar method, or NaN. */
   private spare = Number.NaN;
 
   constructor(seed: number) {
@@ -51,28 +65,50 @@ export class Rng {
     return (t >>> 0) / 4294967296;
   }
 
-  /** Exponential with the given mean (inversion; 1 − u is in (0, 1]). */
+  /**
+   * Exponential with the given mean, by inversion: mean · −log(1 − u), 1 − u in (0, 1]. The
+   * standard draws −log(1 − u) are made EXP_BLOCK at a time (a tight loop the JIT compiles
+   * well), so a stream that mixes exp() with other draws takes its uniforms in that order.
+   */
   exp(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    if (this.expPos === this.expBuf.length) this.refillExp();
+    return mean * this.expBuf[this.expPos++];
   }
 
-  /** Standard normal (Box–Muller, pairs cached). */
+  private refillExp(): void {
+    if (this.expBuf.length === 0) this.expBuf = new Float64Array(EXP_BLOCK);
+    const buf = this.expBuf;
+    for (let i = 0; i < buf.length; i++) buf[i] = -detLog(1 - this.next());
+    this.expPos = 0;
+  }
+
+  /**
+   * Standard normal (Marsaglia's polar method, pairs cached): (u, v) uniform in
+   * the unit disc, s = u² + v², then u·m and v·m with m = √(−2·ln s / s) are two
+   * independent N(0, 1) deviates. Only log and sqrt: no sin/cos.
+   */
   normal(): number {
-    const s = this.spare;
-    if (!Number.isNaN(s)) {
+    const spare = this.spare;
+    if (!Number.isNaN(spare)) {
       this.spare = Number.NaN;
-      return s;
+      return spare;
     }
-    const u = 1 - this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * detLog(s)) / s);
+    this.spare = v * m;
+    return u * m;
   }
 
   /** Gamma with shape k and scale 1 (Marsaglia & Tsang 2000; k < 1 via the u^(1/k) boost). */
   gamma(k: number): number {
-    if (k < 1) return this.gamma(k + 1) * (1 - this.next()) ** (1 / k);
+    if (k < 1) return this.gamma(k + 1) * detPow(1 - this.next(), 1 / k);
     const d = k - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
@@ -85,7 +121,7 @@ export class Rng {
       v = v * v * v;
       const u = 1 - this.next();
       if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+      if (detLog(u) < 0.5 * x * x + d * (1 - v + detLog(v))) return d * v;
     }
   }
 }

@@ -50,7 +50,7 @@ describe('lesson claims, checked with the engine', () => {
     between(run(l.steps[2]).microservices.endToEnd.meanMs, 23, 26);
   });
 
-  it('monolith vs microservices: monolith faster at 50, slower from 400, p99 ≈ 450 vs ≈ 71 ms at 450 req/s', () => {
+  it('monolith vs microservices: monolith faster at 50, slower from 400, p99 ≈ 630 vs ≈ 71 ms at 450 req/s', () => {
     const l = loadLesson('monolith-vs-microservices');
     const low = run(l.steps[0]);
     between(low.monolith.endToEnd.meanMs, 32, 34.5);
@@ -64,7 +64,7 @@ describe('lesson claims, checked with the engine', () => {
     between(at400.analytic.monolith.saturationRatePerSec!, 450, 460);
     between(at400.analytic.microservices.saturationRatePerSec!, 530, 536);
     const high = run(l.steps[2]);
-    between(high.monolith.endToEnd.p99Ms, 400, 500);
+    between(high.monolith.endToEnd.p99Ms, 560, 700);
     between(high.microservices.endToEnd.p99Ms, 65, 78);
     // The monolith's pool: the service-role nodes' shares add up to the pool's utilisation.
     const pooled = high.analytic.monolith.nodes.filter((n) => ['gateway', 'recs-api', 'ranker', 'reranker'].includes(n.id));

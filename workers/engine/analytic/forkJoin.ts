@@ -2,6 +2,7 @@
  * Fork–join approximations: the mean time until the slowest of a node's
  * parallel calls has answered.
  */
+import { detExp, detPowInt } from '../detmath';
 
 /** One group of identical parallel calls: made with `probability`, then `count` copies at once. */
 export interface ForkBranch {
@@ -83,8 +84,8 @@ export function expectedMaxMs(branches: readonly ForkBranch[]): number {
   const survival = (t: number): number => {
     let prod = 1;
     for (const b of bs) {
-      const g = t < b.networkMs ? 0 : b.responseMs > 0 ? 1 - Math.exp(-(t - b.networkMs) / b.responseMs) : 1;
-      prod *= 1 - b.probability + b.probability * (b.count === 1 ? g : g ** b.count);
+      const g = t < b.networkMs ? 0 : b.responseMs > 0 ? 1 - detExp(-(t - b.networkMs) / b.responseMs) : 1;
+      prod *= 1 - b.probability + b.probability * (b.count === 1 ? g : detPowInt(g, b.count));
     }
     return 1 - prod;
   };

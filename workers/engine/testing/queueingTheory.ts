@@ -2,6 +2,7 @@
  * Closed forms of queueing theory that the engine's tests check the
  * simulation against. Rates per ms, times in ms.
  */
+import { detExp } from '../detmath';
 
 /**
  * Erlang C: the probability that an arrival waits in M/M/c with offered load
@@ -29,8 +30,8 @@ export function mmcMeanMs(c: number, lambda: number, mu: number): number {
 export function mmcTail(c: number, lambda: number, mu: number, t: number): number {
   const C = erlangC(c, lambda / mu);
   const theta = c * mu - lambda;
-  const both = Math.abs(theta - mu) < 1e-12 ? (1 + mu * t) * Math.exp(-mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
-  return (1 - C) * Math.exp(-mu * t) + C * both;
+  const both = Math.abs(theta - mu) < 1e-12 ? (1 + mu * t) * detExp(-mu * t) : (theta * detExp(-mu * t) - mu * detExp(-theta * t)) / (theta - mu);
+  return (1 - C) * detExp(-mu * t) + C * both;
 }
 
 /** The q-quantile of a decreasing tail function, by bisection. */
@@ -67,7 +68,7 @@ export function hypoexpTail(rates: readonly number[], t: number): number {
     rates.forEach((rj, j) => {
       if (j !== i) prod *= rj / (rj - ri);
     });
-    sum += Math.exp(-ri * t) * prod;
+    sum += detExp(-ri * t) * prod;
   });
   return sum;
 }
