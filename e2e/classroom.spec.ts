@@ -105,6 +105,13 @@ test('numbers in the per-node results open an explanation (Erlang C for a pool o
   await expect(pop.getByTestId('explain-formula')).toHaveText(['a = λ·S', 'P_wait = C(c, a)', 'W_q = P_wait·S / (c − a) · (1 + c_s²)/2']);
   await expect(pop.getByTestId('explain-filled').nth(1)).toHaveText('P_wait = C(2, 1.6) = 71.1%');
   await expect(pop.getByTestId('explain-predicted')).toHaveText('35.6 ms');
+  // The same number from the keyboard: focus the cell, press Enter.
+  await pop.getByRole('button', { name: /close/i }).first().click();
+  await expect(pop).toBeHidden();
+  const cell = page.locator('[data-testid=nodes-table] tr[data-node=server] td[data-key=meanWaitMs]');
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('explain').getByTestId('explain-predicted')).toHaveText('35.6 ms');
 });
 
 test("a teacher's lesson file opens, and a lesson travels as a link", async ({ page }) => {

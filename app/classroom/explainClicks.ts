@@ -8,6 +8,12 @@ import type { AppStore } from '../store';
 import { type Design, EXPLAINABLE, type ExplainQuantity } from './explain';
 
 const KEY_TO_QUANTITY: Record<string, ExplainQuantity> = { analyticUtilization: 'utilization' };
+const SATURATION_KEY = /^(microservices|monolith)_saturation$/;
+
+/** Whether a results-table cell with this data-key can be explained (and so should take keyboard focus). */
+export function isExplainableCellKey(key: string): boolean {
+  return SATURATION_KEY.test(key) || (EXPLAINABLE as readonly string[]).includes(KEY_TO_QUANTITY[key] ?? key);
+}
 
 /** The explain target of a click, or null when the click was not on an explainable number. */
 export function explainTargetOf(el: Element): { quantity: ExplainQuantity; nodeId: string | null; design: Design } | null {
@@ -19,7 +25,7 @@ export function explainTargetOf(el: Element): { quantity: ExplainQuantity; nodeI
   const cell = el.closest<HTMLElement>('td[data-key]');
   if (cell) {
     const key = cell.dataset.key ?? '';
-    const sat = /^(microservices|monolith)_saturation$/.exec(key);
+    const sat = SATURATION_KEY.exec(key);
     if (sat) return { quantity: 'saturation', nodeId: null, design: sat[1] as Design };
     const quantity = KEY_TO_QUANTITY[key] ?? key;
     const row = cell.closest<HTMLElement>('[data-testid=nodes-table] tr[data-node]');
@@ -41,6 +47,21 @@ export function installExplainClicks(store: AppStore): () => void {
     if (!t) return;
     store.getState().openExplain({ ...t, x: e.clientX, y: e.clientY });
   };
+  // Keyboard: Enter or Space on a focused explainable number opens the same explanation.
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const el = e.target as HTMLElement;
+    if (el.tagName === 'BUTTON' || el.tagName === 'INPUT') return; // buttons get a click anyway
+    const t = explainTargetOf(el);
+    if (!t) return;
+    e.preventDefault();
+    const r = el.getBoundingClientRect();
+    store.getState().openExplain({ ...t, x: r.left + r.width / 2, y: r.bottom });
+  };
   document.addEventListener('click', onClick);
-  return () => document.removeEventListener('click', onClick);
+  document.addEventListener('keydown', onKey);
+  return () => {
+    document.removeEventListener('click', onClick);
+    document.removeEventListener('keydown', onKey);
+  };
 }
