@@ -88,7 +88,7 @@ export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number): SimSp
   };
 }
 
-/** The compiled microservice and monolith models of a document. */
+/** The compiled microservice and monolith models of one topology. */
 interface Designs {
   micro: CompiledModel;
   mono: CompiledModel;

@@ -144,7 +144,7 @@ export class SimState {
     this.cFree[this.cFreeTop++] = c;
   }
 
-  /** Window index of a time (ms), clamped to the last window. */
+  /** Window index of a time (ms), clamped to the last window index. */
   windowOf(tMs: number): number {
     const w = Math.floor(tMs * this.perWindowMs);
     return w < this.windows ? w : this.windows - 1;

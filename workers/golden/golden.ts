@@ -35,7 +35,7 @@ function design(d: RunResult['microservices']) {
   };
 }
 
-/** The golden JSON text of a template document. */
+/** The golden JSON text of one template (its document). */
 export function goldenText(doc: Topology): string {
   const durationSec = Math.min(doc.run.durationSec, GOLDEN_MAX_DURATION_SEC);
   const r = runPoint(doc, { seed: GOLDEN_SEED, durationSec, warmupSec: Math.min(doc.run.warmupSec, durationSec / 4), replications: 1 });

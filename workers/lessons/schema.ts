@@ -20,7 +20,7 @@ const rate = z
   .max(LIMITS.maxRatePerSec, { error: `must be at most ${LIMITS.maxRatePerSec}` });
 const record = z.record(z.string(), z.unknown());
 
-/** Changes applied to a template before it is validated as a document. */
+/** Changes applied to a template before the result is validated (as a topology). */
 export const OverridesSchema = z
   .object({
     name: text(LIMITS.nameChars).optional(),

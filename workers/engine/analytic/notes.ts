@@ -28,7 +28,7 @@ export const notes = {
   holdSaturation: (ids: string[]) =>
     `The saturation rate counts only service time at ${ids.map((id) => `"${id}"`).join(', ')}, whose workers are also held during calls: the real saturation comes earlier.`,
   noWork: () => 'No station does any work (all service times are 0): there is no saturation rate.',
-  cycle: () => 'Calls form a cycle: the traffic equations have no solution for this document.',
+  cycle: () => 'Calls form a cycle: the traffic equations have no solution here.',
 };
 
 /** `node "x"` or `pool "p" (nodes "a", "b")`. */
