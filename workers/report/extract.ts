@@ -6,7 +6,7 @@ export const DOCUMENT_SCRIPT_ID = 'loadsketch-document';
 
 const BLOCK = new RegExp(`<script[^>]*\\bid=["']?${DOCUMENT_SCRIPT_ID}["']?[^>]*>([\\s\\S]*?)</script\\s*>`, 'i');
 
-/** Whether text looks like a report (or any HTML) rather than a JSON document. */
+/** Whether text looks like a report (or any HTML) rather than the JSON of a document (a topology). */
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html|<)/i.test(text);
 }
