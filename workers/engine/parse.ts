@@ -82,7 +82,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
 }
 
 /**
- * Reads any value as a version-1 topology document (or reads why not).
+ * Reads any value as a version-1 topology document, or says why it is not one.
  *
  * Returns the normalized document, or every problem found (at most 100),
  * each with a JSON path and a sentence a user understands. Never throws on
