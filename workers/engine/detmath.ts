@@ -131,17 +131,29 @@ const P5 = 4.1381367970572385e-8; // 0x3e663769 72bea4d0
 export function detExp(x: number): number {
   f64[0] = x;
   const hw = u32[HI];
-  const neg = hw >>> 31 === 1;
   const hx = hw & 0x7fffffff;
-  if (hx >= 0x40862e42) {
-    // |x| ≥ 709.78…: non-finite, overflow or underflow.
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | u32[LO]) !== 0) return x + x; // NaN
-      return neg ? 0 : x;
-    }
-    if (x > O_THRESHOLD) return Number.POSITIVE_INFINITY;
-    if (x < U_THRESHOLD) return 0;
+  // The rare cases live in expOffRange and the rest in expCore: one function of fdlibm's size is
+  // over V8's inlining limit, and a call that is not inlined boxes the double it returns.
+  if (hx >= 0x40862e42 || hx < 0x3e300000) return expOffRange(x, hw, hx);
+  return expCore(x, hw, hx);
+}
+
+/** detExp for |x| < 2^-28 or |x| ≥ 709.78… (non-finite, overflow, underflow or near it). */
+function expOffRange(x: number, hw: number, hx: number): number {
+  if (hx < 0x3e300000) return 1 + x; // |x| < 2^-28
+  if (hx >= 0x7ff00000) {
+    f64[0] = x;
+    if (((hx & 0xfffff) | u32[LO]) !== 0) return x + x; // NaN
+    return hw >>> 31 === 1 ? 0 : x;
   }
+  if (x > O_THRESHOLD) return Number.POSITIVE_INFINITY;
+  if (x < U_THRESHOLD) return 0;
+  return expCore(x, hw, hx);
+}
+
+/** fdlibm's exp after the special cases: 2^-28 ≤ |x| and x within the finite-result range; hw, hx: x's high word, and it without the sign. */
+function expCore(x: number, hw: number, hx: number): number {
+  const neg = hw >>> 31 === 1;
   let hi = 0;
   let lo = 0;
   let k = 0;
@@ -158,8 +170,6 @@ export function detExp(x: number): number {
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (hx < 0x3e300000) {
-    return 1 + x; // |x| < 2^-28
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));

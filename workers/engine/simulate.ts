@@ -11,13 +11,14 @@
  * to completion in the callee). See docs/model.md for every rule.
  */
 import { ArrivalProcess, type BurstSpec, RateCurve, type RatePoint } from './arrivals';
-import { type CompiledModel, sampleService as sampleServiceImported } from './compile';
+import type { CompiledModel } from './compile';
 import { bucketOf as bucketOfImported } from './histogram';
 import { IntQueue } from './intQueue';
 import * as R from './raw';
 import type { DesignRaw } from './raw';
 import { Rng, streamSeed } from './rng';
 import { CallSim, MAX_LIVE_VISITS } from './calls';
+import { ServiceDraws } from './serviceDraws';
 import * as E from './events';
 import * as S from './simState';
 
@@ -25,7 +26,6 @@ import * as S from './simState';
 const { NODE_FIELDS, N_BUSY_AREA, N_DROPPED, N_SERVED, N_TIN_SUM, N_VISITS, N_WAIT_SUM, SERIES_FIELDS, S_ARRIVALS, T_ARRIVALS, T_CAP_DROPS, T_DROPPED, T_EVENTS, T_IN_FLIGHT, T_MEASURED_MS, T_SATURATED, T_SAT_NODE, T_VISITS } = R;
 const { F_ASYNC, F_COUNTED, F_HOLDING, F_ROOT } = S;
 const bucketOf = bucketOfImported;
-const sampleService = sampleServiceImported;
 
 /** A batch of b requests takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)). */
 export const BATCH_ALPHA = 0.1;
@@ -57,7 +57,8 @@ export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
  */
 export class Simulator extends CallSim {
   private readonly arrivals: ArrivalProcess;
-  private readonly svcRng: Rng[] = [];
+  /** Per node: its service times, from the node's own stream (drawn ahead for the costly distributions). */
+  private readonly service: ServiceDraws[] = [];
   private readonly free: Int32Array;
   private readonly fifo: IntQueue[] = [];
   private readonly batchQ: IntQueue[] = [];
@@ -69,7 +70,7 @@ export class Simulator extends CallSim {
     const curve = new RateCurve(spec.ratePerSec, spec.profile);
     this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)));
     for (let i = 0; i < m.nodeCount; i++) {
-      this.svcRng.push(new Rng(streamSeed(spec.seed, 1 + 2 * i)));
+      this.service.push(new ServiceDraws(m, i, new Rng(streamSeed(spec.seed, 1 + 2 * i))));
       this.batchQ.push(new IntQueue(m.nodeBatchMax[i] > 0 ? 64 : 1));
     }
     this.free = m.stationServers.slice();
@@ -178,7 +179,7 @@ export class Simulator extends CallSim {
     this.busyDelta(i, 1);
     this.fStartMs[f] = this.now;
     this.raw.totals[T_VISITS]++;
-    this.q.push(this.now + sampleService(this.m, i, this.svcRng[i]), EV_DONE, f, 0);
+    this.q.push(this.now + this.service[i].next(), EV_DONE, f, 0);
   }
 
   private onDone(f: number): void {
@@ -260,7 +261,7 @@ export class Simulator extends CallSim {
     }
     this.queueDelta(i, -b);
     this.raw.totals[T_VISITS] += b;
-    const service = sampleService(m, i, this.svcRng[i]) * (1 + BATCH_ALPHA * (b - 1));
+    const service = this.service[i].next() * (1 + BATCH_ALPHA * (b - 1));
     this.q.push(this.now + service, EV_BATCH_DONE, head, 0);
     if (bq.size === 0) return;
     const due = this.fArriveMs[bq.peek()] + m.nodeBatchWaitMs[i];
