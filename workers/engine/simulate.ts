@@ -57,7 +57,7 @@ export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
  */
 export class Simulator extends CallSim {
   private readonly arrivals: ArrivalProcess;
-  /** Per node: its service times, from the node's own stream (drawn ahead for the costly distributions). */
+  /** Per node: its service times, drawn ahead from the node's own stream. */
   private readonly service: ServiceDraws[] = [];
   private readonly free: Int32Array;
   private readonly fifo: IntQueue[] = [];
