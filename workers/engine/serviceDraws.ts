@@ -8,11 +8,12 @@
  * are compiled and inlined in the refill loop instead of being called, each
  * returning a boxed float, once per visit.
  */
-import { type CompiledModel, DIST_EXP, sampleService as sampleServiceImported } from './compile';
+import { type CompiledModel, DIST_EXP as DIST_EXP_IMPORTED, sampleService as sampleServiceImported } from './compile';
 import type { Rng } from './rng';
 
-// Module-local binding: an imported one can cost a getter call per use under tsx / vite-node.
+// Module-local bindings: an imported one can cost a getter call per use under tsx / vite-node.
 const sampleService = sampleServiceImported;
+const DIST_EXP = DIST_EXP_IMPORTED;
 
 /** Service times drawn at a time per node. */
 export const SERVICE_BLOCK = 64;
