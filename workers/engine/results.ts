@@ -66,7 +66,7 @@ export interface TimeSeriesResult {
   throughputPerSec: Float64Array;
   p50Ms: Float64Array;
   p99Ms: Float64Array;
-  /** Requests waiting in all queues, time-averaged within each window. */
+  /** Requests waiting in all queues: the time-average over each window span. */
   queueLength: Float64Array;
   errors: Float64Array;
 }
