@@ -3,15 +3,12 @@
  * SLO (these two are the document's own `run` and `slo` fields, so they are
  * saved and exported), Run and Cancel.
  */
-import type { Topology } from '../../workers/engine/schema';
-import { InputField, SelectField } from '../canvas/inspector/fields';
+import { RunFields, SloFields } from '../canvas/inspector/RunSettingsFields';
 import { runControllerFor } from '../run/controller';
 import type { FormErrors, RunFormSpec } from '../run/plan';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { selectFormErrors, selectRunForm, selectRunStatus } from './selectors';
 
-type Sub = 'run' | 'slo';
-const setIn = (sub: Sub, field: string) => (v: string | number | null) => (doc: Topology): Topology => ({ ...doc, [sub]: { ...doc[sub], [field]: v } });
 
 function FormError({ errors, field }: { errors: FormErrors; field: keyof FormErrors }) {
   const e = errors[field];
@@ -60,17 +57,6 @@ export function RunPanel() {
   const hasProfile = useAppStore((s) => s.doc.workload.profile !== null);
   const busy = status === 'running' || capRunning;
   const set = (patch: Partial<RunFormSpec>) => store.getState().setRunForm(patch);
-  const num = (sub: Sub, field: string, label: string, unit?: string) => (
-    <InputField
-      type="number"
-      label={label}
-      unit={unit}
-      path={`${sub}.${field}`}
-      testId={`panel-${sub}-${field}`}
-      value={((sub === 'run' ? run : slo) as unknown as Record<string, number>)[field]}
-      apply={setIn(sub, field)}
-    />
-  );
   return (
     <section className="ls-run-panel" data-testid="run-panel" aria-label="Run settings">
       <fieldset className="ls-segmented" aria-label="What to run">
@@ -108,25 +94,8 @@ export function RunPanel() {
           </div>
         </div>
       )}
-      <div className="ls-row">
-        {num('run', 'durationSec', 'Duration', 's')}
-        {num('run', 'warmupSec', 'Warm-up', 's')}
-      </div>
-      <div className="ls-row">
-        {num('run', 'seed', 'Seed')}
-        {num('run', 'replications', 'Replications')}
-      </div>
-      <div className="ls-row">
-        <SelectField
-          label="SLO percentile"
-          path="slo.percentile"
-          testId="panel-slo-percentile"
-          value={slo.percentile}
-          options={['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const}
-          apply={setIn('slo', 'percentile')}
-        />
-        {num('slo', 'thresholdMs', 'SLO threshold', 'ms')}
-      </div>
+      <RunFields run={run} testIdPrefix="panel-" />
+      <SloFields slo={slo} testIdPrefix="panel-" labelPrefix="SLO " />
       <FormError errors={errors} field="document" />
       <FormError errors={errors} field="run" />
       <div className="ls-run-actions">

@@ -3,12 +3,9 @@ import { ARRIVALS, type Topology } from '../../../workers/engine/schema';
 import { useAppStore } from '../../store/react';
 import { InputField, Section, SelectField } from './fields';
 import { PoolsEditor, ProfileEditor } from './ListEditors';
+import { RunFields, SloFields, setInDoc } from './RunSettingsFields';
 
 type Sub = 'workload' | 'run' | 'slo' | 'monolith';
-const setIn =
-  (sub: Sub, field: string) =>
-  (v: string | number | null) =>
-  (doc: Topology): Topology => ({ ...doc, [sub]: { ...doc[sub], [field]: v } });
 
 export function DocumentInspector() {
   const doc = useAppStore((s) => s.doc);
@@ -23,7 +20,7 @@ export function DocumentInspector() {
       path={`${sub}.${field}`}
       testId={`${sub}-${field}`}
       value={(doc[sub] as Record<string, number | null>)[field]}
-      apply={setIn(sub, field)}
+      apply={setInDoc(sub, field)}
     />
   );
   const online = doc.nodes.filter((n) => n.role !== 'offline');
@@ -48,37 +45,20 @@ export function DocumentInspector() {
             ...(online.some((n) => n.id === w.entry) ? [] : [{ value: w.entry, label: w.entry ? `${w.entry} (missing)` : '— none —' }]),
             ...online.map((n) => ({ value: n.id, label: `${n.label} (${n.id})` })),
           ]}
-          apply={setIn('workload', 'entry')}
+          apply={setInDoc('workload', 'entry')}
         />
         <div className="ls-row">
-          <SelectField label="Arrivals" path="workload.arrival" testId="workload-arrival" value={w.arrival} options={ARRIVALS} apply={setIn('workload', 'arrival')} />
+          <SelectField label="Arrivals" path="workload.arrival" testId="workload-arrival" value={w.arrival} options={ARRIVALS} apply={setInDoc('workload', 'arrival')} />
           {num('workload', 'ratePerSec', 'Rate', 'req/s')}
         </div>
         {w.arrival === 'bursty' && <BurstFields doc={doc} />}
         <ProfileEditor profile={w.profile} />
       </Section>
       <Section title="Run">
-        <div className="ls-row">
-          {num('run', 'durationSec', 'Duration', 's')}
-          {num('run', 'warmupSec', 'Warm-up', 's')}
-        </div>
-        <div className="ls-row">
-          {num('run', 'seed', 'Seed')}
-          {num('run', 'replications', 'Replications')}
-        </div>
+        <RunFields run={doc.run} />
       </Section>
       <Section title="Service-level objective">
-        <div className="ls-row">
-          <SelectField
-            label="Percentile"
-            path="slo.percentile"
-            testId="slo-percentile"
-            value={doc.slo.percentile}
-            options={['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const}
-            apply={setIn('slo', 'percentile')}
-          />
-          {num('slo', 'thresholdMs', 'Threshold', 'ms')}
-        </div>
+        <SloFields slo={doc.slo} />
       </Section>
       <Section title="Monolith baseline">
         {num('monolith', 'servers', 'Servers', undefined, true, 'Empty = same total servers as the services it merges')}
