@@ -5,21 +5,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocumentFromReport } from '../report/extract';
 import { loadTemplate } from '../templates';
-import type { CliIO } from './io';
-import { main } from './main';
+import { runCli } from './testing';
 import { parseReportArgs } from './report';
 
 const ROOT = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'loadsketch-report-'));
 const tandem = join(ROOT, 'workers/templates/tandem.json');
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('loadsketch report (in process)', () => {
   it('writes a report with the sweep, the verdict and the embedded document; progress on stderr', async () => {

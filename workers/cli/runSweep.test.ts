@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from './io';
-import { main } from './main';
+import { runCli } from './testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'loadsketch-cli-'));
 const mm1 = join(dir, 'mm1.json');
@@ -26,13 +25,7 @@ writeFileSync(
 const invalid = join(dir, 'bad.json');
 writeFileSync(invalid, JSON.stringify({ format: 'loadsketch', version: 1, nodes: [{ id: 's', kind: 'service', replicas: 0 }], workload: { entry: 's' } }));
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 describe('loadsketch run', () => {
   it('prints a table with both designs and the analytic prediction', async () => {

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../templates/index';
-import type { CliIO } from './io';
-import { main } from './main';
+import { runCli } from './testing';
 
 const ROOT = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'loadsketch-validate-'));
@@ -29,13 +28,7 @@ const broken = file(
 const notJson = file('not-json.json', '{"format": "loadsketch", nodes: [');
 const missing = join(dir, 'no-such-file.json');
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('loadsketch validate (in process)', () => {
   it.each(TEMPLATES.map((t) => t.id))('prints ok and a summary for template %s, exit 0', async (id) => {
