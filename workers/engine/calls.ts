@@ -6,6 +6,7 @@
  * is the Simulator in simulate.ts, which extends this class.
  */
 import type { CompiledModel } from './compile';
+import { DelayLanes } from './delayLanes';
 import * as E from './events';
 import { EventQueue } from './eventQueue';
 import { bucketOf as bucketOfImported } from './histogram';
@@ -28,6 +29,8 @@ export const HARD_MAX_LIVE_VISITS = 800_000;
 /** The call-and-answer half of the simulator. */
 export abstract class CallSim extends SimState {
   protected readonly q = new EventQueue();
+  /** Calls and messages crossing an edge with a network delay (see delayLanes.ts). */
+  protected readonly lanes: DelayLanes;
   /** Per node: cache hits and call probabilities. */
   protected readonly routeRng: Rng[] = [];
   /** Requests counted in the statistics (arrived after the warm-up) still in flight. */
@@ -35,8 +38,9 @@ export abstract class CallSim extends SimState {
   /** True once the safety cap refused something. */
   protected capHit = false;
 
-  constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number) {
+  constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number, maxLanes?: number) {
     super(m, warmMs, endMs, windowMs);
+    this.lanes = new DelayLanes(m, maxLanes);
     for (let i = 0; i < m.nodeCount; i++) this.routeRng.push(new Rng(streamSeed(seed, 2 + 2 * i)));
   }
 
@@ -126,7 +130,7 @@ export abstract class CallSim extends SimState {
     this.fCall[child] = c;
     this.fToken[child] = token;
     this.fFlags[child] = 0;
-    if (m.edgeNetMs[e] > 0) this.q.push(this.now + m.edgeNetMs[e], EV_NODE, child, 0);
+    if (m.edgeNetMs[e] > 0) this.cross(e, child);
     else this.arrive(child);
   }
 
@@ -141,8 +145,16 @@ export abstract class CallSim extends SimState {
     this.fNode[child] = m.edgeTarget[e];
     this.fCall[child] = -1;
     this.fFlags[child] = F_ASYNC;
-    if (m.edgeNetMs[e] > 0) this.q.push(this.now + m.edgeNetMs[e], EV_NODE, child, 0);
+    if (m.edgeNetMs[e] > 0) this.cross(e, child);
     else this.arrive(child);
+  }
+
+  /** Frame `child` reaches its node after edge e's network delay: on the edge's delay lane, or the heap. */
+  private cross(e: number, child: number): void {
+    const t = this.now + this.m.edgeNetMs[e];
+    const lane = this.lanes.laneOfEdge[e];
+    if (lane >= 0) this.lanes.push(lane, t, this.q.takeSeq(), child);
+    else this.q.push(t, EV_NODE, child, 0);
   }
 
   protected onTimeout(c: number, token: number): void {

@@ -158,17 +158,13 @@ function expCore(x: number, hw: number, hx: number): number {
   let lo = 0;
   let k = 0;
   if (hx > 0x3fd62e42) {
-    // |x| > ln2/2: argument reduction.
-    if (hx < 0x3ff0a2b2) {
-      // and |x| < 1.5·ln2: k = ±1
-      hi = neg ? x + LN2_HI : x - LN2_HI;
-      lo = neg ? -LN2_LO : LN2_LO;
-      k = neg ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0; // C's (int): truncation toward 0
-      hi = x - k * LN2_HI; // exact: |k| < 2000
-      lo = k * LN2_LO;
-    }
+    // |x| > ln2/2: argument reduction. fdlibm takes k = ±1, hi = x ∓ LN2_HI, lo = ±LN2_LO for
+    // |x| < 1.5·ln2 (hx < 0x3ff0a2b2); the general formula gives those same k, hi and lo there
+    // (INV_LN2·|x| + 0.5 is in (1, 2) on that range, and 1·LN2_HI, 1·LN2_LO are exact), so one
+    // path serves both: no branch for the CPU to mispredict on random arguments.
+    k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0; // C's (int): truncation toward 0
+    hi = x - k * LN2_HI; // exact: |k| < 2000
+    lo = k * LN2_LO;
     x = hi - lo;
   }
   const t = x * x;

@@ -110,7 +110,15 @@ export class Rng {
   gamma(k: number): number {
     if (k < 1) return this.gamma(k + 1) * detPow(1 - this.next(), 1 / k);
     const d = k - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
+    return this.gammaMT(d, 1 / Math.sqrt(9 * d));
+  }
+
+  /**
+   * Marsaglia & Tsang's rejection loop for shape k ≥ 1, given d = k − 1/3 and c = 1/√(9d):
+   * {@link gamma} is this with d and c worked out per draw; a caller drawing many values of one
+   * shape works them out once (the same bits: the same operations on the same values).
+   */
+  gammaMT(d: number, c: number): number {
     for (;;) {
       let x: number;
       let v: number;

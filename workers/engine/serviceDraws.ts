@@ -8,12 +8,14 @@
  * are compiled and inlined in the refill loop instead of being called, each
  * returning a boxed float, once per visit.
  */
-import { type CompiledModel, DIST_EXP as DIST_EXP_IMPORTED, sampleService as sampleServiceImported } from './compile';
+import * as C from './compile';
+import type { CompiledModel } from './compile';
+import { detExp as detExpImported } from './detmath';
 import type { Rng } from './rng';
 
 // Module-local bindings: an imported one can cost a getter call per use under tsx / vite-node.
-const sampleService = sampleServiceImported;
-const DIST_EXP = DIST_EXP_IMPORTED;
+const { DIST_EXP, DIST_GAMMA, DIST_LOGNORMAL, sampleService } = C;
+const detExp = detExpImported;
 
 /** Service times drawn at a time per node. */
 export const SERVICE_BLOCK = 64;
@@ -36,12 +38,24 @@ export class ServiceDraws {
     return this.buf[this.pos++];
   }
 
+  /**
+   * Draws the next SERVICE_BLOCK values: one loop per distribution, its parameters read once
+   * (for gamma also Marsaglia–Tsang's d and c), each value exactly what sampleService gives.
+   */
   private refill(): void {
     const { buf, m, node, rng } = this;
-    if (m.nodeDist[node] === DIST_EXP) {
-      // The stream's exponential draws are already made a block at a time: one loop, no dispatch per draw.
-      const mean = m.nodeP1[node];
-      for (let k = 0; k < SERVICE_BLOCK; k++) buf[k] = rng.exp(mean);
+    const p1 = m.nodeP1[node];
+    const p2 = m.nodeP2[node];
+    const dist = m.nodeDist[node];
+    if (dist === DIST_EXP) {
+      // The stream's exponential draws are already made a block at a time.
+      for (let k = 0; k < SERVICE_BLOCK; k++) buf[k] = rng.exp(p1);
+    } else if (dist === DIST_LOGNORMAL) {
+      for (let k = 0; k < SERVICE_BLOCK; k++) buf[k] = detExp(p1 + p2 * rng.normal());
+    } else if (dist === DIST_GAMMA && p1 >= 1) {
+      const d = p1 - 1 / 3;
+      const c = 1 / Math.sqrt(9 * d);
+      for (let k = 0; k < SERVICE_BLOCK; k++) buf[k] = rng.gammaMT(d, c) * p2;
     } else for (let k = 0; k < SERVICE_BLOCK; k++) buf[k] = sampleService(m, node, rng);
     this.pos = 0;
   }

@@ -64,9 +64,13 @@ export class Simulator extends CallSim {
   private readonly batchQ: IntQueue[] = [];
   private readonly batchToken: Uint8Array;
   private readonly midQueue: Float64Array;
+  /** The next arrival's time (ms; +∞ when none is left) and its place in the event order. */
+  private arrivalMs = Number.POSITIVE_INFINITY;
+  private arrivalSeq = 0;
 
-  constructor(m: CompiledModel, spec: SimSpec) {
-    super(m, spec.warmupMs, spec.durationMs, spec.windowMs, spec.seed);
+  /** maxLanes: how many network delays get a delay lane (default MAX_LANES; the results are the same for any value). */
+  constructor(m: CompiledModel, spec: SimSpec, maxLanes?: number) {
+    super(m, spec.warmupMs, spec.durationMs, spec.windowMs, spec.seed, maxLanes);
     const curve = new RateCurve(spec.ratePerSec, spec.profile);
     this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)));
     for (let i = 0; i < m.nodeCount; i++) {
@@ -81,18 +85,45 @@ export class Simulator extends CallSim {
 
   run(): DesignRaw {
     const q = this.q;
-    const first = this.arrivals.next();
-    if (first <= this.endMs) q.push(first, EV_ARRIVAL, 0, 0);
+    this.scheduleArrival(this.arrivals.next());
     q.push((this.warmMs + this.endMs) / 2, EV_MID, 0, 0);
+    const endMs = this.endMs;
     let events = 0;
-    while (q.size > 0 && q.peekTime() <= this.endMs) {
-      const t = q.pop();
+    const lanes = this.lanes;
+    for (;;) {
+      // The earliest of three sources, by (time, sequence number) as one heap would order them: the
+      // heap's top, the next arrival (kept outside the heap: one heap operation fewer per request)
+      // and the earliest head of the delay lanes (network hops; see delayLanes.ts).
+      let t = Number.POSITIVE_INFINITY;
+      let seq = 0;
+      let kind = -1;
+      if (q.size > 0) {
+        t = q.peekTime();
+        seq = q.peekSeq();
+      }
+      const at = this.arrivalMs;
+      if (at < t || (at === t && this.arrivalSeq < seq)) {
+        t = at;
+        seq = this.arrivalSeq;
+        kind = EV_ARRIVAL;
+      }
+      const lt = lanes.bestMs;
+      if (lt < t || (lt === t && lanes.bestSeq < seq)) {
+        t = lt;
+        kind = EV_NODE;
+      }
+      if (!(t <= endMs)) break;
+      let a = 0;
+      if (kind < 0) {
+        q.pop();
+        kind = q.kind;
+        a = q.a;
+      } else if (kind === EV_NODE) a = lanes.pop();
       // Invariant: the clock never goes back (and never becomes NaN). Checked on every event; the property tests rely on it.
       if (!(t >= this.now)) throw new Error(`simulation clock went from ${this.now} to ${t} ms`);
       this.now = t;
       events++;
-      const a = q.a;
-      switch (q.kind) {
+      switch (kind) {
         case EV_ARRIVAL:
           this.onArrival();
           break;
@@ -120,14 +151,21 @@ export class Simulator extends CallSim {
     return this.finish();
   }
 
+  /** The next arrival at time t (ms), or none when t is past the end; ordered as if pushed on the event queue now. */
+  private scheduleArrival(t: number): void {
+    if (t <= this.endMs) {
+      this.arrivalMs = t;
+      this.arrivalSeq = this.q.takeSeq();
+    } else this.arrivalMs = Number.POSITIVE_INFINITY;
+  }
+
   protected onArrival(): void {
     const now = this.now;
     const t = this.raw.totals;
     const counted = now >= this.warmMs;
     this.raw.series[this.windowOf(now) * SERIES_FIELDS + S_ARRIVALS]++;
     if (counted) t[T_ARRIVALS]++;
-    const next = this.arrivals.next();
-    if (next <= this.endMs) this.q.push(next, EV_ARRIVAL, 0, 0);
+    this.scheduleArrival(this.arrivals.next());
     if (this.live >= MAX_LIVE_VISITS) {
       this.capHit = true;
       t[T_CAP_DROPS]++;
