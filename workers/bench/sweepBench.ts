@@ -35,13 +35,20 @@ async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ 
 
 const bytes = (r: unknown) => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
 
-/** Prints the wall time of an 8-point sweep on 1 and 2 workers, the speed-up, and whether the results are identical. */
+/** Prints the wall time of an 8-point sweep on 1 and 2 workers (best of two alternating rounds each), the speed-up, and whether the results are identical. */
 export async function sweepSpeedup(doc: Topology): Promise<void> {
   const jobs = sweepRates(doc, { steps: 8 }).map((ratePerSec) => ({ ratePerSec, durationSec: 240, warmupSec: 10 }));
-  const one = await runPool(1, doc, jobs);
-  const two = await runPool(2, doc, jobs);
-  const same = one.results.every((r, i) => bytes(r) === bytes(two.results[i]));
+  const ones: Awaited<ReturnType<typeof runPool>>[] = [];
+  const twos: typeof ones = [];
+  for (let round = 0; round < 2; round++) {
+    ones.push(await runPool(1, doc, jobs));
+    twos.push(await runPool(2, doc, jobs));
+  }
+  const best = (runs: typeof ones) => Math.min(...runs.map((r) => r.wallSec));
+  const one = best(ones);
+  const two = best(twos);
+  const same = [...ones, ...twos].every((run) => run.results.every((r, i) => bytes(r) === bytes(ones[0].results[i])));
   console.log(
-    `\nsweep of ${jobs.length} loads (${doc.name}, 240 s each, both designs): 1 worker ${one.wallSec.toFixed(2)} s, 2 workers ${two.wallSec.toFixed(2)} s: speed-up ${(one.wallSec / two.wallSec).toFixed(2)}×; results ${same ? 'identical' : 'DIFFERENT'}`,
+    `\nsweep of ${jobs.length} loads (${doc.name}, 240 s each, both designs), best of 2 alternating rounds: 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s: speed-up ${(one / two).toFixed(2)}×; results ${same ? 'identical' : 'DIFFERENT'}`,
   );
 }

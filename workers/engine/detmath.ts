@@ -151,26 +151,25 @@ function expOffRange(x: number, hw: number, hx: number): number {
   return expCore(x, hw, hx);
 }
 
-/** fdlibm's exp after the special cases: 2^-28 ≤ |x| and x within the finite-result range; hw, hx: x's high word, and it without the sign. */
+/**
+ * fdlibm's exp after the special cases: 2^-28 ≤ |x| and x within the finite-result range; hw, hx: x's
+ * high word, and it without the sign. Branch-free where fdlibm branches on |x| (a coin flip for random
+ * arguments), with the same bits:
+ * - fdlibm takes k = ±1, hi = x ∓ LN2_HI, lo = ±LN2_LO for |x| < 1.5·ln2. The general reduction gives
+ *   the same k, hi and lo there (INV_LN2·|x| + 0.5 is in (1, 2) on that range; 1·LN2_HI is exact).
+ * - fdlibm skips the reduction when |x| ≤ ln2/2 (hx ≤ 0x3fd62e42; k = 0) and returns
+ *   1 − (x·c/(c − 2) − x). With k = 0 the general path has hi = x − 0 = x, lo = 0, and returns
+ *   1 − (0 − x·c/(2 − c) − x)·2^0: the same value, since c − 2 = −(2 − c) and 0 − a = −a exactly.
+ */
 function expCore(x: number, hw: number, hx: number): number {
-  const neg = hw >>> 31 === 1;
-  let hi = 0;
-  let lo = 0;
-  let k = 0;
-  if (hx > 0x3fd62e42) {
-    // |x| > ln2/2: argument reduction. fdlibm takes k = ±1, hi = x ∓ LN2_HI, lo = ±LN2_LO for
-    // |x| < 1.5·ln2 (hx < 0x3ff0a2b2); the general formula gives those same k, hi and lo there
-    // (INV_LN2·|x| + 0.5 is in (1, 2) on that range, and 1·LN2_HI, 1·LN2_LO are exact), so one
-    // path serves both: no branch for the CPU to mispredict on random arguments.
-    k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0; // C's (int): truncation toward 0
-    hi = x - k * LN2_HI; // exact: |k| < 2000
-    lo = k * LN2_LO;
-    x = hi - lo;
-  }
-  const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
-  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  const big = (0x3fd62e42 - hx) >>> 31; // 1 when |x| needs the argument reduction
+  const k = ((INV_LN2 * x + (0.5 - (hw >>> 31))) | 0) & -big; // C's (int) truncation toward 0; ±0.5 by x's sign
+  const hi = x - k * LN2_HI; // exact: |k| < 2000
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
   // fdlibm adds k to y's exponent bits; multiplying by 2^k is the same exact operation (y·2^k is a
   // normal number here) without a 32-bit write and 64-bit read of one float (a CPU store-forwarding stall).
   if (k >= -1021) return k === 1024 ? y * 2 * POW2[1023 + POW2_BIAS] : y * POW2[k + POW2_BIAS];
