@@ -4,9 +4,7 @@
  * re-import it (same document); PNG and CSV exports; a hostile label stays
  * text in the studio and the report and runs nothing.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { fmtRate } from '../workers/report/format';
 import { ResultsPanel } from './pages/ResultsPanel';
@@ -22,7 +20,7 @@ async function exportFile(page: Page, item: string): Promise<{ path: string; nam
   await page.getByTestId(item).click();
   const d = await download;
   // Saved under its own name, so a browser opens a .html file as HTML.
-  const path = join(mkdtempSync(join(tmpdir(), 'loadsketch-export-')), d.suggestedFilename());
+  const path = test.info().outputPath(d.suggestedFilename());
   await d.saveAs(path);
   return { path, name: d.suggestedFilename() };
 }
@@ -91,6 +89,10 @@ test('export a swept template as a report, read it, re-import it; PNG and CSV ex
   await page.getByTestId('open-file-input').setInputFiles({ name: 'report.html', mimeType: 'text/html', buffer: Buffer.from(html) });
   await expect(studio.docName).toHaveValue(original.name);
   expect(await studio.exportDoc()).toEqual(original);
+
+  // Another document is open now: the capacity view says its figures are for the design as it was searched.
+  await results.tab('capacity');
+  await expect(page.getByTestId('capacity-stale')).toBeVisible();
 
   // The other exports still refer to the finished run.
   const csv = readFileSync((await exportFile(page, 'export-sweep-csv')).path, 'utf8').trimEnd().split('\r\n');

@@ -5,9 +5,7 @@
  * a worker that fails to load is an error and the pool recovers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ResultsPanel, type TableRow } from './pages/ResultsPanel';
 import { StudioPage } from './pages/StudioPage';
@@ -41,8 +39,7 @@ interface CliPoint {
 }
 
 function cliSweep(docText: string, steps: number): CliPoint[] {
-  const dir = mkdtempSync(join(tmpdir(), 'ls-e2e-'));
-  const file = join(dir, 'doc.json');
+  const file = test.info().outputPath('doc.json');
   writeFileSync(file, docText);
   const out = execFileSync('node', ['bin/loadsketch.mjs', 'sweep', file, '--steps', String(steps), '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return JSON.parse(out).points;

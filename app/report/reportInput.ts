@@ -25,8 +25,11 @@ export function reportInputFromState(s: AppState, generatedAt: string): { input:
   if (!sweep) notes.push('No finished load sweep: the report has the design and its assumptions only. Run a sweep for the charts and the verdict.');
   else if (s.run && s.run.doc !== s.doc) notes.push('The design changed since the sweep: the report shows the design as it was run.');
   const c = s.capacity;
+  // Only a search of the very design the report shows: not one from before (or after) an edit.
+  const sameDesign = c !== null && c.doc === doc;
+  if (sweep && c?.status === 'done' && !sameDesign) notes.push('The capacity search was made on another version of the design, so the report leaves it out: press "Find capacity" again to include it.');
   const capacity =
-    sweep && c?.status === 'done' && c.microservices && c.monolith
+    sweep && sameDesign && c?.status === 'done' && c.microservices && c.monolith
       ? capacityResult(
           c.slo,
           designCapacity('microservices', c.slo, c.microservices.atCapacity, c.microservices.failsAtPerSec, sweep.points[0]),
@@ -34,7 +37,7 @@ export function reportInputFromState(s: AppState, generatedAt: string): { input:
           c.evaluations,
         )
       : null;
-  if (sweep && !capacity) notes.push('No capacity search yet: press "Find capacity" for the verdict at the SLO.');
+  if (sweep && !capacity && !(c?.status === 'done' && !sameDesign)) notes.push('No capacity search yet: press "Find capacity" for the verdict at the SLO.');
   const resolved = resolveRun(doc, {});
   const shown = sweep ? selectShownPoint(s) : null;
   return {

@@ -2,13 +2,14 @@
 import { runControllerFor } from '../run/controller';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { fmtMoney, fmtRate } from './format';
-import { selectCapacity } from './selectors';
+import { selectCapacity, selectCapacityIsStale } from './selectors';
 import { capacitySentence, costSentence, sloText } from './verdict';
 
 export function CapacityView() {
   const store = useAppStoreApi();
   const cap = useAppStore(selectCapacity);
   const slo = useAppStore((s) => s.doc.slo);
+  const stale = useAppStore(selectCapacityIsStale);
   const running = cap?.status === 'running';
   return (
     <section className="ls-capacity" aria-label="Capacity at SLO">
@@ -22,6 +23,11 @@ export function CapacityView() {
       </button>
       {cap?.status === 'done' && cap.microservices && cap.monolith && (
         <div data-testid="verdict" data-micro={cap.microservices.capacityPerSec} data-mono={cap.monolith.capacityPerSec}>
+          {stale && (
+            <p className="ls-hint" data-testid="capacity-stale">
+              The design changed since this search: these figures are for the design as it was. Search again to update them.
+            </p>
+          )}
           <p className="ls-verdict">{capacitySentence(cap.slo, cap.microservices, cap.monolith)}</p>
           <p className="ls-sentence">{costSentence(cap.microservices, cap.monolith)}</p>
           <table className="ls-table" data-testid="capacity-table">

@@ -31,3 +31,5 @@ export const selectNodeUtilization = (id: string) => (s: AppState): number | nul
 
 /** Whether the document changed since the shown run (results may be out of date). */
 export const selectRunIsStale = (s: AppState) => s.run !== null && s.run.doc !== s.doc;
+/** True when the design was edited after the capacity search (its figures are for the design as it was). */
+export const selectCapacityIsStale = (s: AppState) => s.capacity !== null && s.capacity.doc !== s.doc;

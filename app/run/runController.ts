@@ -124,7 +124,7 @@ export class RunController {
     const slo = doc.slo;
     const runId = this.nextId++;
     const reps = planned.plan.replications;
-    const record = { runId, status: 'running' as const, slo, microservices: null, monolith: null, evaluations: 0, error: null };
+    const record = { runId, status: 'running' as const, doc, slo, microservices: null, monolith: null, evaluations: 0, error: null };
     s.setCapacity(record);
     let evaluations = 0;
     const sweep = s.run && s.run.doc === doc && s.run.kind === 'sweep' ? s.run.points.filter((p): p is RunResult => p !== null) : [];

@@ -43,6 +43,8 @@ export interface DesignCapacity {
 export interface CapacityRecord {
   runId: number;
   status: RunStatus;
+  /** The document exactly as it was searched (an edit afterwards makes the result stale). */
+  doc: Topology;
   slo: Slo;
   microservices: DesignCapacity | null;
   monolith: DesignCapacity | null;

@@ -1,6 +1,6 @@
 /** Finding SimPy 3 (Debian python3-simpy3) and running the reference model. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ export function runSimpy(model: unknown): SimpyRun {
   const file = join(dir, 'model.json');
   writeFileSync(file, JSON.stringify(model));
   const r = spawnSync(PYTHON, [SCRIPT, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`SimPy run failed: ${r.stderr.slice(0, 500)}`);
   return JSON.parse(r.stdout) as SimpyRun;
 }

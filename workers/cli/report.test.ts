@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocumentFromReport } from '../report/extract';
 import { loadTemplate } from '../templates';
-import { runCli } from './testing';
+import { runCli, tempDir } from './testing';
 import { parseReportArgs } from './report';
 
 const ROOT = resolve(__dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'loadsketch-report-'));
+const dir = tempDir('loadsketch-report-');
 const tandem = join(ROOT, 'workers/templates/tandem.json');
 
 const run = runCli;

@@ -1,11 +1,10 @@
 /** `loadsketch run` and `loadsketch sweep`, in-process through main(argv, io). */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './testing';
+import { runCli, tempDir } from './testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'loadsketch-cli-'));
+const dir = tempDir('loadsketch-cli-');
 const mm1 = join(dir, 'mm1.json');
 writeFileSync(
   mm1,

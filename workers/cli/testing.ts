@@ -1,4 +1,8 @@
-/** Test helper: runs the CLI in process and captures what it prints. */
+/** Test helpers: runs the CLI in process and captures what it prints; temporary folders removed after the file's tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { CliIO } from './io';
 import { main } from './main';
 
@@ -9,4 +13,11 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
   const code = await main(argv, io);
   return { code, out, err };
+}
+
+/** A new folder under the system temp folder, removed (with what the tests wrote in it) after the calling file's tests. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

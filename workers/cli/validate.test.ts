@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../templates/index';
-import { runCli } from './testing';
+import { runCli, tempDir } from './testing';
 
 const ROOT = resolve(__dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'loadsketch-validate-'));
+const dir = tempDir('loadsketch-validate-');
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);

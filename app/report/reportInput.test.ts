@@ -1,0 +1,62 @@
+/** The report's input from the studio state: a capacity search joins the report only for the design the report shows. */
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../workers/engine/results';
+import { runPoint } from '../../workers/engine/run';
+import type { Topology } from '../../workers/engine/schema';
+import { loadTemplate } from '../../workers/templates';
+import { selectCapacityIsStale } from '../results/selectors';
+import { createAppStore } from '../store/index';
+import { reportInputFromState } from './reportInput';
+
+const doc = loadTemplate('mm1');
+const rates = [20, 60];
+const points: RunResult[] = rates.map((ratePerSec) => runPoint(doc, { ratePerSec, durationSec: 30, warmupSec: 3 }));
+
+function studioWithSweep() {
+  const store = createAppStore({ doc });
+  const s = store.getState();
+  s.runStarted({ id: 1, kind: 'sweep', doc, rates, replications: 1, startedAtMs: 0 });
+  s.runPointsDone(1, points.map((result, index) => ({ index, result })), 5);
+  s.runEnded(1, 'done');
+  return store;
+}
+
+const capacityOf = (searched: Topology) => ({
+  runId: 2,
+  status: 'done' as const,
+  doc: searched,
+  slo: searched.slo,
+  microservices: { capacityPerSec: 40, failsAtPerSec: 60, atCapacity: points[0] },
+  monolith: { capacityPerSec: 35, failsAtPerSec: 60, atCapacity: points[0] },
+  evaluations: 6,
+  error: null,
+});
+
+describe('report input', () => {
+  it('includes a capacity search of the swept design, also after later edits (the report shows the design as it was run)', () => {
+    const store = studioWithSweep();
+    store.getState().setCapacity(capacityOf(doc));
+    expect(selectCapacityIsStale(store.getState())).toBe(false);
+    const before = reportInputFromState(store.getState(), 'now');
+    expect(before.input.capacity?.microservices).toMatchObject({ ratePerSec: 20, failsAtPerSec: 60 });
+    expect(before.notes).toEqual([]);
+
+    store.getState().addNode('service', { x: 400, y: 0 });
+    expect(selectCapacityIsStale(store.getState())).toBe(true);
+    const after = reportInputFromState(store.getState(), 'now');
+    expect(after.input.doc).toBe(doc);
+    expect(after.input.capacity?.microservices).toMatchObject({ ratePerSec: 20, failsAtPerSec: 60 });
+    expect(after.notes).toEqual(['The design changed since the sweep: the report shows the design as it was run.']);
+  });
+
+  it('leaves out a capacity search made on another version of the design, and says so', () => {
+    const store = studioWithSweep();
+    store.getState().addNode('service', { x: 400, y: 0 });
+    store.getState().setCapacity(capacityOf(store.getState().doc));
+    const { input, notes } = reportInputFromState(store.getState(), 'now');
+    expect(input.doc).toBe(doc);
+    expect(input.capacity).toBeNull();
+    expect(notes).toContain('The capacity search was made on another version of the design, so the report leaves it out: press "Find capacity" again to include it.');
+    expect(notes.some((n) => n.startsWith('No capacity search yet'))).toBe(false);
+  });
+});
