@@ -3,24 +3,11 @@ import { runPoint } from '../../workers/engine/run';
 import { sweepRates } from '../../workers/engine/sweep';
 import { loadTemplate } from '../../workers/templates';
 import { fakeEngineFactory } from './fakeEngine';
-import { jobOrder, runPoints } from './scheduler';
+import { runPoints } from './scheduler';
 import { CancelledError, WorkerFailedError, WorkerPool, defaultPoolSize } from './workerPool';
 
 const doc = loadTemplate('retrieve-rank-rerank');
 const short = { durationSec: 1.5, warmupSec: 0.3, seed: 7 };
-
-describe('jobOrder', () => {
-  it('queues point-major, replication-minor, every pair once', () => {
-    expect(jobOrder(2, 3)).toEqual([
-      { point: 0, replication: 0 },
-      { point: 0, replication: 1 },
-      { point: 0, replication: 2 },
-      { point: 1, replication: 0 },
-      { point: 1, replication: 1 },
-      { point: 1, replication: 2 },
-    ]);
-  });
-});
 
 describe('defaultPoolSize', () => {
   it('is the core count less one (left to the page), capped at 8, at least 1', () => {

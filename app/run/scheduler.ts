@@ -1,7 +1,7 @@
 /**
  * Runs a list of points (offered loads) through a worker pool: one job per
- * (point, replication), queued in that order so the first points finish
- * first; when a point's replications are all back it is combined (on a
+ * (point, replication), queued lightest point first then heaviest first
+ * (sweepJobOrder in the engine); when a point's replications are all back it is combined (on a
  * worker, in replication order, by the engine's combineReplications) and
  * reported at once. The numbers depend only on the document, the options and
  * the seed, never on the number of workers or the order jobs finish in.
@@ -9,6 +9,7 @@
 import type { ReplicationResult } from '../../workers/engine/raw';
 import type { RunOptions, RunResult } from '../../workers/engine/results';
 import type { Topology } from '../../workers/engine/schema';
+import { sweepJobOrder } from '../../workers/engine/sweep';
 import type { WorkerPool } from './workerPool';
 
 export interface ScheduleHooks {
@@ -16,13 +17,6 @@ export interface ScheduleHooks {
   onPoint?(index: number, result: RunResult): void;
   /** A replication job finished (jobs done so far, jobs in all). */
   onJob?(done: number, total: number): void;
-}
-
-/** The jobs of a run, in the order they are queued: point-major, then replication. */
-export function jobOrder(points: number, replications: number): { point: number; replication: number }[] {
-  const jobs: { point: number; replication: number }[] = [];
-  for (let point = 0; point < points; point++) for (let replication = 0; replication < replications; replication++) jobs.push({ point, replication });
-  return jobs;
 }
 
 /**
@@ -63,7 +57,10 @@ export function runPoints(
           if (--pointsLeft === 0) resolve(results);
         }, fail);
     };
-    for (const { point, replication } of jobOrder(points.length, replications)) {
+    for (const { point, replication } of sweepJobOrder(
+      points.map((p) => p.ratePerSec ?? doc.workload.ratePerSec),
+      replications,
+    )) {
       const opts = optsOf[point];
       pool
         .run((engine) => engine.simulateReplication(doc, opts, replication))

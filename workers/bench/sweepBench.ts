@@ -2,11 +2,11 @@
 import { Worker } from 'node:worker_threads';
 import type { RunOptions, RunResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
-import { sweepRates } from '../engine/sweep';
+import { sweepJobOrder, sweepRates } from '../engine/sweep';
 
 const WORKER = new URL('./sweepWorkerBoot.mjs', import.meta.url);
 
-/** Runs jobs on `n` long-lived workers, each taking the next job when free; results in job order. */
+/** Runs jobs on `n` long-lived workers, each taking the next job when free, in the order the studio's pool takes them (sweepJobOrder); results in job order. */
 async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ wallSec: number; results: RunResult[] }> {
   const workers = Array.from({ length: n }, () => new Worker(WORKER));
   const call = (w: Worker, id: number, opts: RunOptions) =>
@@ -18,12 +18,16 @@ async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ 
   // Warm up: load the code and JIT in every worker before timing.
   await Promise.all(workers.map((w, i) => call(w, -1 - i, { ...jobs[0], durationSec: 5, warmupSec: 1 })));
   const results: RunResult[] = new Array(jobs.length);
+  const order = sweepJobOrder(
+    jobs.map((j) => j.ratePerSec ?? doc.workload.ratePerSec),
+    1,
+  ).map((j) => j.point);
   let next = 0;
   const t0 = process.hrtime.bigint();
   await Promise.all(
     workers.map(async (w) => {
       while (next < jobs.length) {
-        const id = next++;
+        const id = order[next++];
         results[id] = await call(w, id, jobs[id]);
       }
     }),
