@@ -15,8 +15,15 @@ async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ 
       w.once('error', reject);
       w.postMessage({ id, doc, opts });
     });
-  // Warm up: load the code and JIT in every worker before timing.
-  await Promise.all(workers.map((w, i) => call(w, -1 - i, { ...jobs[0], durationSec: 5, warmupSec: 1 })));
+  // Warm up, as a long-lived worker of the studio is after its first sweep: load the code, and JIT
+  // it on every load of the sweep (a short run of each), so no timed job pays for compiling or for
+  // the re-optimisation that a load never seen before triggers (a light load leaves servers idle, a
+  // heavy one builds queues: different paths through the engine).
+  await Promise.all(
+    workers.map(async (w, i) => {
+      for (const job of jobs) await call(w, -1 - i, { ...job, durationSec: 20, warmupSec: 2 });
+    }),
+  );
   const results: RunResult[] = new Array(jobs.length);
   const order = sweepJobOrder(
     jobs.map((j) => j.ratePerSec ?? doc.workload.ratePerSec),
