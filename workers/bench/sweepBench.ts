@@ -11,8 +11,12 @@ async function runPool(n: number, doc: Topology, jobs: RunOptions[]): Promise<{ 
   const workers = Array.from({ length: n }, () => new Worker(WORKER));
   const call = (w: Worker, id: number, opts: RunOptions) =>
     new Promise<RunResult>((resolve, reject) => {
-      w.once('message', (m: { id: number; result: RunResult }) => resolve(m.result));
-      w.once('error', reject);
+      const failed = (e: Error) => reject(e);
+      w.once('error', failed);
+      w.once('message', (m: { id: number; result: RunResult }) => {
+        w.off('error', failed);
+        resolve(m.result);
+      });
       w.postMessage({ id, doc, opts });
     });
   // Warm up, as a long-lived worker of the studio is after its first sweep: load the code, and JIT
