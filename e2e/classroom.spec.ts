@@ -131,6 +131,11 @@ test("a teacher's lesson file opens, and a lesson travels as a link", async ({ p
   await expect(page.getByTestId('node-stage2')).toContainText('Slow stage');
   await expect(page.getByTestId('lesson-numbers')).toContainText('At 60 req/s', { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/classroom-lesson-studio.png` });
+  // On a wide screen the lesson has its own column: the inspector of a selected node stays fully in view beside it.
+  await page.getByTestId('node-stage2').click();
+  const inspector = await page.locator('.ls-inspector').boundingBox();
+  const lessonBox = await page.getByTestId('lesson').boundingBox();
+  expect(inspector && lessonBox && inspector.x + inspector.width <= lessonBox.x + 0.5).toBe(true);
 
   const broken = { ...lesson, steps: [{ ...lesson.steps[0], run: { ratePerSec: 60 } }] };
   await page.getByTestId('lesson-file-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
