@@ -107,6 +107,9 @@ test('cancel stops a sweep at once; the UI stays usable and the next run works',
   await results.setRun({ warmupSec: 1, durationSec: 30, replications: 1 });
   await results.sweep(12);
   await results.run();
+  // Ctrl+Enter during a run does not restart it: it says a run is going.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('toast')).toContainText('A run is already going');
   await expect.poll(() => results.pointsDone(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
   await results.cancelButton.click();
   await expect(results.status).toHaveAttribute('data-status', 'cancelled');
@@ -121,7 +124,8 @@ test('cancel stops a sweep at once; the UI stays usable and the next run works',
   await expect(page.getByTestId('chart-latency')).toBeVisible();
   await results.setRun({ warmupSec: 0.2, durationSec: 1.5 });
   await results.sweep(3);
-  await results.run();
+  // Keyboard: Ctrl+Enter runs, also from the field being typed in.
+  await page.getByTestId('run-form-steps').press('Control+Enter');
   await results.waitDone();
   await expect(results.progress).toHaveAttribute('data-points-done', '3');
 });

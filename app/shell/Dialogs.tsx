@@ -17,6 +17,7 @@ const SHORTCUTS: [string, string][] = [
   ['Shift + drag', 'Box-select'],
   ['Shift / Ctrl + click', 'Add to the selection'],
   ['Drag from a right handle to a left handle', 'Draw a call'],
+  ['Ctrl/⌘ + Enter', 'Run the load test the run panel describes (also from a field)'],
   ['Escape', 'Clear the selection / close a dialog'],
   ['?', 'This sheet'],
 ];

@@ -1,5 +1,6 @@
 /** Keyboard shortcuts of the studio (ignored while typing in a field). */
 import { useEffect } from 'react';
+import { runControllerFor } from '../run/controller';
 import type { AppStore } from '../store';
 import { readClipboard, writeClipboard } from './clipboardIO';
 
@@ -22,8 +23,17 @@ export function useShortcuts(store: AppStore): void {
         else if (!isTyping(e.target)) s.select([], []);
         return;
       }
-      if (s.dialog || isTyping(e.target) || e.altKey) return;
       const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key === 'Enter' && !s.dialog && !e.altKey) {
+        // Run from anywhere, also from a field being typed in: leaving the field first commits its value.
+        e.preventDefault();
+        if (isTyping(e.target)) (e.target as HTMLElement).blur();
+        const runs = runControllerFor(store);
+        if (runs.busy) s.showToast('A run is already going: cancel it first, or wait for it to end.');
+        else runs.start();
+        return;
+      }
+      if (s.dialog || isTyping(e.target) || e.altKey) return;
       const key = e.key.toLowerCase();
       const run = (f: () => void) => {
         e.preventDefault();
