@@ -102,3 +102,22 @@ test('the run panel and the inspector edit the same run fields and show each oth
   await page.getByTestId('field-panel-slo-percentile').selectOption('p95');
   await expect(page.getByTestId('field-slo-percentile')).toHaveValue('p95');
 });
+
+test('a small canvas gives its room to the drawing: the minimap hides, and comes back when the canvas grows', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  const minimap = page.getByTestId('canvas').locator('.react-flow__minimap');
+  await expect(minimap).toBeVisible();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await expect(minimap).toBeHidden();
+  await expect(studio.nodes.first()).toBeVisible();
+  // The utilisation legend takes the corner the minimap left.
+  await page.getByTestId('mode-single').check();
+  await page.keyboard.press('Control+Enter');
+  await new ResultsPanel(page).waitDone();
+  const canvasBox = await box(page.getByTestId('canvas'));
+  const legendBox = await box(page.getByTestId('canvas').getByTestId('util-legend'));
+  expect(canvasBox.y + canvasBox.height - (legendBox.y + legendBox.height)).toBeLessThan(40);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(minimap).toBeVisible();
+});
