@@ -1,4 +1,4 @@
-/** Keyboard shortcuts of the studio (ignored while typing in a field). */
+/** Keyboard shortcuts of the studio (ignored while typing in a field, except Ctrl/⌘+Enter: run). */
 import { useEffect } from 'react';
 import { runControllerFor } from '../run/controller';
 import type { AppStore } from '../store';
