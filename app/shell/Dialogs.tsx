@@ -59,7 +59,7 @@ function Body({ dialog }: { dialog: Dialog }) {
               ))}
             </tbody>
           </table>
-          <p className="ls-hint">Shortcuts are off while you type in a field.</p>
+          <p className="ls-hint">Shortcuts are off while you type in a field, except Ctrl/⌘ + Enter.</p>
         </Modal>
       );
     case 'errors':
