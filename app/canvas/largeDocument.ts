@@ -34,7 +34,7 @@ export function largeDocument(nodeCount = 300, perLayer = 12): Topology {
   }
   const edges: TopologyEdge[] = [];
   const edge = (source: string, target: string, mode: TopologyEdge['mode'], probability: number) =>
-    edges.push({ id: `e-${edges.length + 1}`, source, target, mode, probability, count: 1, networkMs: 0.5, timeoutMs: null, retries: 0 });
+    edges.push({ id: `e-${edges.length + 1}`, source, target, mode, probability, count: 1, networkMs: 0.5, timeoutMs: null, retries: 0, stage: null });
   for (let l = 1; l < layers.length; l++) {
     for (const target of layers[l]) {
       const prev = layers[l - 1];

@@ -3,7 +3,7 @@
  * one (unchanged records keep their identity, so memoised canvas nodes skip
  * re-rendering). No React, no store: the store's actions are thin wrappers.
  */
-import { EDGE_DEFAULTS, KINDS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from '../../workers/engine/kinds';
+import { EDGE_DEFAULTS, KINDS, MONOLITH_DEFAULTS, NODE_DEFAULTS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from '../../workers/engine/kinds';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -28,7 +28,8 @@ export function blankDocument(name = 'Untitled'): Topology {
     run: { ...RUN_DEFAULTS },
     pools: [],
     slo: { ...SLO_DEFAULT },
-    monolith: { servers: null, costPerHour: null },
+    monolith: { ...MONOLITH_DEFAULTS },
+    hardware: [],
   };
 }
 
@@ -58,6 +59,10 @@ export function makeNode(kind: NodeKind, id: string, position: XY): TopologyNode
     holdWorkerDuringCalls: false,
     hitRatio: k.hitRatio,
     batching: null,
+    hardware: null,
+    modelMemoryGb: null,
+    balancer: NODE_DEFAULTS.balancer,
+    routing: NODE_DEFAULTS.routing,
     costPerReplicaHour: k.costPerReplicaHour,
     pool: null,
   };

@@ -130,7 +130,7 @@ export function compileModel(doc: Topology): CompiledModel {
     else {
       m.nodeStation[i] = servers.length;
       servers.push(node.replicas * node.concurrency);
-      m.costPerHour += node.replicas * node.costPerReplicaHour;
+      m.costPerHour += node.replicas * (node.costPerReplicaHour ?? 0);
     }
     setDist(node.serviceTime, i, m.nodeDist, m.nodeP1, m.nodeP2);
     m.nodeHit[i] = node.kind === 'cache' ? (node.hitRatio ?? 0) : 0;

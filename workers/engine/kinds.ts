@@ -124,6 +124,26 @@ export const KINDS: Record<NodeKind, KindInfo> = {
   },
 };
 
+/**
+ * Defaults of a node's deployment fields when a current-version document
+ * leaves them out (version-1 files are migrated to `pooled` / `each`).
+ * `p2c` is Envoy's least-request balancer (the better of two random
+ * replicas), the default of Istio meshes; see docs/model.md.
+ */
+export const NODE_DEFAULTS = { balancer: 'p2c', routing: 'each' } as const;
+
+/** Default batch cost when a batching spec gives none: version 1's affine alpha 0.1. */
+export const BATCH_COST_DEFAULT = { alpha: 0.1 } as const;
+
+/** Default deployment of the derived monolith. */
+export const MONOLITH_DEFAULTS = {
+  sizing: 'equal-budget',
+  replicas: null,
+  hardware: null,
+  threadsPerReplica: null,
+  costPerHour: null,
+} as const;
+
 /** Defaults of an edge's fields. */
 export const EDGE_DEFAULTS = {
   mode: 'sync',
@@ -132,6 +152,7 @@ export const EDGE_DEFAULTS = {
   networkMs: 0.5,
   timeoutMs: null,
   retries: 0,
+  stage: null,
 } as const;
 
 /** Defaults of the workload's optional fields. */

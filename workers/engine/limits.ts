@@ -19,6 +19,14 @@ export const LIMITS = {
   maxServiceMs: 3_600_000,
   maxCv: 20,
   maxBatch: 1024,
+  maxBatchCostPoints: 256,
+  /** Highest call stage number. */
+  maxStage: 1000,
+  maxCpuCores: 1024,
+  maxGpus: 64,
+  /** Memory of one GPU, GB. */
+  maxGpuMemoryGb: 1024,
+  maxHardware: 200,
   maxBatchWaitMs: 60_000,
   maxCostPerReplicaHour: 10_000,
   maxCallCount: 100,

@@ -14,7 +14,8 @@ const MIGRATIONS: Record<number, Migration> = {
 
 describe('migrateDocument', () => {
   it('passes a current document through unchanged', () => {
-    expect(migrateDocument(structuredClone(v1))).toEqual({ ok: true, doc: v1 });
+    const v2 = { ...v1, version: 2 };
+    expect(migrateDocument(structuredClone(v2))).toEqual({ ok: true, doc: v2 });
   });
 
   it('applies every migration in order up to the current version and stamps the version', () => {
@@ -41,7 +42,7 @@ describe('migrateDocument', () => {
     });
     expect(migrateDocument({ ...v1, version: 'one' })).toEqual({
       ok: false,
-      errors: [{ path: 'version', message: 'version must be 1 (got "one")' }],
+      errors: [{ path: 'version', message: 'version must be a whole number from 1 to 2 (got "one")' }],
     });
   });
 

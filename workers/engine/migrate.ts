@@ -4,17 +4,17 @@
  * validated, so old files, autosaves and share links keep opening.
  */
 import { describeValue, type TopologyError } from './errorText';
+import { migrateV1toV2 } from './migrateV1';
 import { FORMAT_NAME, FORMAT_VERSION } from './schema';
 
 /** Upgrades a document of version v (a plain-data copy it may change) to version v + 1. */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations keyed by the version they upgrade from. Version 1 is the first,
- * so there are none yet; version 2 adds `1: (doc) => upgraded` here and bumps
- * FORMAT_VERSION in schema.ts.
+ * Migrations keyed by the version they upgrade from; a version 3 adds
+ * `2: (doc) => upgraded` here and bumps FORMAT_VERSION in schema.ts.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateV1toV2 };
 
 /** The header-checked document at the current version, or why it cannot be read. */
 export type MigrateResult = { ok: true; doc: Record<string, unknown> } | { ok: false; errors: TopologyError[] };

@@ -52,12 +52,12 @@ export function deriveMonolith(doc: Topology): Topology {
       cost += pool.costPerHour;
     } else {
       servers += n.replicas * n.concurrency;
-      cost += n.replicas * n.costPerReplicaHour;
+      cost += n.replicas * (n.costPerReplicaHour ?? 0);
     }
   }
   let poolId = 'monolith';
   for (let k = 2; poolsById.has(poolId); k++) poolId = `monolith-${k}`;
-  const override = doc.monolith.servers;
+  const override = doc.monolith.threadsPerReplica;
   const S = Math.min(LIMITS.maxServers, Math.max(1, override ?? servers));
   const C = doc.monolith.costPerHour ?? (servers > 0 ? (cost * S) / servers : 0);
   const pools: Pool[] = doc.pools.map((p) => ({ ...p }));
@@ -67,6 +67,10 @@ export function deriveMonolith(doc: Topology): Topology {
       label: 'Monolith',
       servers: S,
       costPerHour: Math.min(C, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas),
+      replicas: 1,
+      balancer: 'pooled',
+      unit: null,
+      hardware: null,
     });
   }
   return {
@@ -76,7 +80,7 @@ export function deriveMonolith(doc: Topology): Topology {
       ...n,
       position: { ...n.position },
       serviceTime: { ...n.serviceTime },
-      batching: n.batching ? { ...n.batching } : null,
+      batching: n.batching ? { ...n.batching, cost: 'table' in n.batching.cost ? { table: n.batching.cost.table.map((p) => ({ ...p })) } : { ...n.batching.cost } } : null,
       pool: merged.has(n.id) ? poolId : n.pool,
     })),
     edges: doc.edges.map((e) => ({ ...e, networkMs: merged.has(e.source) && merged.has(e.target) ? 0 : e.networkMs })),
@@ -85,5 +89,6 @@ export function deriveMonolith(doc: Topology): Topology {
     pools,
     slo: { ...doc.slo },
     monolith: { ...doc.monolith },
+    hardware: doc.hardware.map((h) => ({ ...h })),
   };
 }

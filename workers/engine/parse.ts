@@ -2,13 +2,14 @@
  * Reading a topology document: migrate, validate the shape, fill defaults,
  * then check meaning. Never throws, never mutates its input.
  */
-import { EDGE_DEFAULTS, KINDS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from './kinds';
+import { BATCH_COST_DEFAULT, EDGE_DEFAULTS, KINDS, MONOLITH_DEFAULTS, NODE_DEFAULTS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from './kinds';
 import { issueToError, type TopologyError } from './errorText';
 import { migrateDocument } from './migrate';
 import { checkMeaning } from './semantics';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
+  type BatchCost,
   type Topology,
   type TopologyEdge,
   type TopologyNode,
@@ -25,6 +26,11 @@ export type ParseResult = { ok: true; doc: Topology } | { ok: false; errors: Top
 /** Largest document text accepted, in UTF-16 code units (about 64 MB). */
 export const MAX_FILE_CHARS = 64 * 1024 * 1024;
 const MAX_ERRORS = 100;
+
+/** A copy of a batch cost (its table points copied too). */
+function structuredCopy(cost: BatchCost): BatchCost {
+  return 'table' in cost ? { table: cost.table.map((p) => ({ ...p })) } : { ...cost };
+}
 
 /** Fills every optional field from the kind's and the format's defaults. */
 export function normalizeTopology(spec: TopologySpec): Topology {
@@ -43,9 +49,13 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       callMode: n.callMode ?? 'sequential',
       holdWorkerDuringCalls: n.holdWorkerDuringCalls ?? false,
       hitRatio: n.hitRatio === undefined ? k.hitRatio : n.hitRatio,
-      batching: n.batching ? { ...n.batching } : null,
-      costPerReplicaHour: n.costPerReplicaHour ?? k.costPerReplicaHour,
+      batching: n.batching ? { ...n.batching, cost: structuredCopy(n.batching.cost ?? BATCH_COST_DEFAULT) } : null,
+      costPerReplicaHour: n.costPerReplicaHour === undefined ? k.costPerReplicaHour : n.costPerReplicaHour,
       pool: n.pool ?? null,
+      hardware: n.hardware ?? null,
+      modelMemoryGb: n.modelMemoryGb ?? null,
+      balancer: n.balancer ?? NODE_DEFAULTS.balancer,
+      routing: n.routing ?? NODE_DEFAULTS.routing,
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({
@@ -58,6 +68,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     networkMs: e.networkMs ?? EDGE_DEFAULTS.networkMs,
     timeoutMs: e.timeoutMs ?? EDGE_DEFAULTS.timeoutMs,
     retries: e.retries ?? EDGE_DEFAULTS.retries,
+    stage: e.stage ?? EDGE_DEFAULTS.stage,
   }));
   const w = spec.workload;
   return {
@@ -75,14 +86,31 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       burst: { ...(w.burst ?? WORKLOAD_DEFAULTS.burst) },
     },
     run: { ...RUN_DEFAULTS, ...spec.run },
-    pools: (spec.pools ?? []).map((p) => ({ id: p.id, label: p.label ?? p.id, servers: p.servers, costPerHour: p.costPerHour ?? 0 })),
+    pools: (spec.pools ?? []).map((p) => ({
+      id: p.id,
+      label: p.label ?? p.id,
+      servers: p.servers,
+      costPerHour: p.costPerHour ?? 0,
+      replicas: p.replicas ?? 1,
+      balancer: p.balancer ?? 'pooled',
+      unit: p.unit ?? null,
+      hardware: p.hardware ?? null,
+    })),
     slo: { ...(spec.slo ?? SLO_DEFAULT) },
-    monolith: { servers: spec.monolith?.servers ?? null, costPerHour: spec.monolith?.costPerHour ?? null },
+    monolith: { ...MONOLITH_DEFAULTS, ...spec.monolith },
+    hardware: (spec.hardware ?? []).map((h) => ({
+      id: h.id,
+      label: h.label ?? h.id,
+      cpuCores: h.cpuCores ?? 0,
+      gpus: h.gpus ?? 0,
+      gpuMemoryGb: h.gpuMemoryGb ?? 0,
+      costPerHour: h.costPerHour ?? 0,
+    })),
   };
 }
 
 /**
- * Reads any value as a version-1 topology document, or says why it is not one.
+ * Reads any value as a topology document (older versions are migrated), or says why it is not one.
  *
  * Returns the normalized document, or every problem found (at most 100),
  * each with a JSON path and a sentence a user understands. Never throws on
@@ -132,7 +160,7 @@ export function parseTopologyText(text: string): ParseResult {
   return parseTopology(raw);
 }
 
-/** The document as the version-1 JSON file text, with every field written out. */
+/** The document as current-version JSON file text, with every field written out. */
 export function serializeTopology(doc: Topology): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 /**
- * The Loadsketch topology file format, version 1.
+ * The Loadsketch topology file format, version 2 (version-1 files are
+ * migrated on read, see `migrate.ts`).
  *
  * The zod schemas here are the single source of the document's TypeScript
  * types. Two shapes exist for each record:
@@ -35,6 +36,25 @@ export const ROLES = ['service', 'infra', 'offline'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ARRIVALS = ['poisson', 'constant', 'bursty'] as const;
+
+/**
+ * How a node's (or pool's) replicas share its traffic. `pooled`: one shared
+ * FCFS queue in front of every server of every replica (the idealised M/M/c
+ * station, and the meaning of every version-1 document); the others give each
+ * replica its own queue and `concurrency` servers behind a load balancer:
+ * `round-robin`, `random`, `least-outstanding` (fewest requests in service or
+ * waiting) and `p2c` (the better of two random replicas: Envoy's least-request).
+ */
+export const BALANCERS = ['pooled', 'round-robin', 'random', 'least-outstanding', 'p2c'] as const;
+export type Balancer = (typeof BALANCERS)[number];
+
+/** `each`: every outgoing edge drawn independently (probability = chance); `one`: exactly one edge per visit (probability = weight). */
+export const ROUTINGS = ['each', 'one'] as const;
+export type Routing = (typeof ROUTINGS)[number];
+
+/** How the derived monolith's replica count is chosen (see docs/model.md). */
+export const MONOLITH_SIZINGS = ['equal-budget', 'equal-hardware', 'replicas'] as const;
+export type MonolithSizing = (typeof MONOLITH_SIZINGS)[number];
 export type ArrivalKind = (typeof ARRIVALS)[number];
 
 const num = (min: number, max: number, what = 'a number') =>
@@ -74,11 +94,50 @@ export const ServiceTimeSchema = z.discriminatedUnion('dist', [
 export type ServiceTime = z.infer<typeof ServiceTimeSchema>;
 export type DistName = ServiceTime['dist'];
 
+/** One measured point of a batch-latency curve: a batch of `size` requests takes `ms` (like perf_analyzer's output). */
+export const BatchCostPointSchema = z.object({ size: int(1, LIMITS.maxBatch), ms: positive(LIMITS.maxServiceMs) }).strict();
+export type BatchCostPoint = z.infer<typeof BatchCostPointSchema>;
+
+/**
+ * The cost of a batch of b: affine, one service time × (1 + alpha × (b − 1));
+ * or a measured table, interpolated linearly between its points.
+ */
+export const BatchCostSchema = z.union([
+  z.object({ alpha: num(0, 10) }).strict(),
+  z
+    .object({
+      table: z
+        .array(BatchCostPointSchema)
+        .min(1, { error: 'must have at least one point' })
+        .max(LIMITS.maxBatchCostPoints, { error: `must have at most ${LIMITS.maxBatchCostPoints} points` }),
+    })
+    .strict(),
+]);
+export type BatchCost = z.infer<typeof BatchCostSchema>;
+
 /** Dynamic batching on a model server: a batch starts when `maxBatch` wait or the oldest has waited `maxWaitMs`. */
 export const BatchingSchema = z
-  .object({ maxBatch: int(1, LIMITS.maxBatch), maxWaitMs: num(0, LIMITS.maxBatchWaitMs) })
+  .object({ maxBatch: int(1, LIMITS.maxBatch), maxWaitMs: num(0, LIMITS.maxBatchWaitMs), cost: BatchCostSchema })
   .strict();
 export type Batching = z.infer<typeof BatchingSchema>;
+export const BatchingSpecSchema = BatchingSchema.partial().required({ maxBatch: true, maxWaitMs: true }).strict();
+
+/**
+ * A machine type: what one replica runs on. `gpuMemoryGb` is the memory of
+ * one GPU; `costPerHour` is US$ per machine-hour.
+ */
+export const HardwareSchema = z
+  .object({
+    id,
+    label: text(LIMITS.labelChars),
+    cpuCores: int(0, LIMITS.maxCpuCores),
+    gpus: int(0, LIMITS.maxGpus),
+    gpuMemoryGb: num(0, LIMITS.maxGpuMemoryGb),
+    costPerHour: num(0, LIMITS.maxCostPerReplicaHour),
+  })
+  .strict();
+export type Hardware = z.infer<typeof HardwareSchema>;
+export const HardwareSpecSchema = HardwareSchema.partial().required({ id: true }).strict();
 
 export const PositionSchema = z
   .object({ x: num(-LIMITS.maxCoordinate, LIMITS.maxCoordinate), y: num(-LIMITS.maxCoordinate, LIMITS.maxCoordinate) })
@@ -103,13 +162,25 @@ export const NodeSchema = z
     hitRatio: num(0, 1).nullable(),
     /** Model servers only. */
     batching: BatchingSchema.nullable(),
-    costPerReplicaHour: num(0, LIMITS.maxCostPerReplicaHour),
+    /** US$ per replica-hour; null = the price of the node's machine type (`hardware`). */
+    costPerReplicaHour: num(0, LIMITS.maxCostPerReplicaHour).nullable(),
     /** Id of a shared server pool (see `pools`); null = the node has its own servers. */
     pool: id.nullable(),
+    /** Machine type one replica runs on: an id of the document's `hardware` or of the built-in catalogue; null = none given. */
+    hardware: id.nullable(),
+    /** Model servers only: GPU memory the model needs, GB (must fit the machine). */
+    modelMemoryGb: num(0, LIMITS.maxGpuMemoryGb * LIMITS.maxGpus).nullable(),
+    /** How the replicas share traffic (see BALANCERS). */
+    balancer: z.enum(BALANCERS),
+    /** How the outgoing edges are chosen on a visit (see ROUTINGS). */
+    routing: z.enum(ROUTINGS),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;
-export const NodeSpecSchema = NodeSchema.partial().required({ id: true, kind: true }).strict();
+export const NodeSpecSchema = NodeSchema.extend({ batching: BatchingSpecSchema.nullable() })
+  .partial()
+  .required({ id: true, kind: true })
+  .strict();
 export type NodeSpec = z.infer<typeof NodeSpecSchema>;
 
 /** A call from `source` to `target`: sync calls are awaited, async calls add load only. */
@@ -129,6 +200,13 @@ export const EdgeSchema = z
     timeoutMs: positive(LIMITS.maxServiceMs).nullable(),
     /** Sync only: extra attempts after a timeout. */
     retries: int(0, LIMITS.maxRetries),
+    /**
+     * Call stage: the source's calls in one stage run in parallel (fork–join),
+     * stages run one after another in ascending order. null = from the
+     * source's `callMode` (sequential: each edge its own stage in document
+     * order; parallel: all edges in one stage).
+     */
+    stage: int(0, LIMITS.maxStage).nullable(),
   })
   .strict();
 export type TopologyEdge = z.infer<typeof EdgeSchema>;
@@ -184,37 +262,55 @@ export const SloSchema = z
 export type Slo = z.infer<typeof SloSchema>;
 
 /**
- * Overrides for the derived monolith. By default it gets the same total
- * servers as the nodes it merges, at their summed cost; `servers` changes the
- * server count (cost scaled per server unless `costPerHour` is given);
- * `costPerHour` sets the monolith's own price in US$ per hour.
+ * How the derived monolith is deployed (see docs/model.md, "The monolith
+ * baseline"). `sizing`: `equal-budget` (as many replicas as the
+ * microservices' hourly cost buys, at least one), `equal-hardware`, or
+ * `replicas` (exactly `replicas`). `hardware`: the machine type of one
+ * replica (null = the smallest catalogue type that fits the merged
+ * components). `threadsPerReplica`: worker threads of one replica (null =
+ * derived). `costPerHour`: the price of one replica, overriding the machine's.
  */
 export const MonolithSchema = z
   .object({
-    servers: int(1, LIMITS.maxServers).nullable(),
+    sizing: z.enum(MONOLITH_SIZINGS),
+    replicas: int(1, LIMITS.maxReplicas).nullable(),
+    hardware: id.nullable(),
+    threadsPerReplica: int(1, LIMITS.maxServers).nullable(),
     costPerHour: num(0, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas).nullable(),
   })
   .strict();
 export type MonolithSettings = z.infer<typeof MonolithSchema>;
 
 /**
- * A server pool shared by several nodes: its members queue FCFS for the
- * same `servers`, and their own replicas, concurrency and cost are ignored.
- * The derived monolith is one such pool.
+ * A server pool shared by several nodes: `replicas` copies of `servers`
+ * servers each, behind `balancer`; its members' own replicas, concurrency
+ * and cost are ignored. With `balancer: pooled` the members queue FCFS for
+ * all replicas × servers (version 1's meaning, where replicas is 1). Pools
+ * with the same `unit` are parts of one deployable unit: a request that
+ * moves between their members stays on the replica it entered (the derived
+ * monolith's CPU threads and GPUs are two such pools).
  */
 export const PoolSchema = z
   .object({
     id,
     label: text(LIMITS.labelChars),
+    /** Servers of one replica. */
     servers: int(1, LIMITS.maxServers),
+    /** US$ per hour for the whole pool (all replicas). */
     costPerHour: num(0, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas),
+    replicas: int(1, LIMITS.maxReplicas),
+    balancer: z.enum(BALANCERS),
+    /** Deployable unit this pool belongs to; null = none. */
+    unit: id.nullable(),
+    /** Machine type of one replica, for display; null = none given. */
+    hardware: id.nullable(),
   })
   .strict();
 export type Pool = z.infer<typeof PoolSchema>;
 export const PoolSpecSchema = PoolSchema.partial().required({ id: true, servers: true }).strict();
 
 export const FORMAT_NAME = 'loadsketch';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const TopologySchema = z
   .object({
@@ -229,6 +325,8 @@ export const TopologySchema = z
     pools: z.array(PoolSchema).max(LIMITS.maxNodes),
     slo: SloSchema,
     monolith: MonolithSchema,
+    /** Machine types of this document (they shadow built-in ones with the same id). */
+    hardware: z.array(HardwareSchema).max(LIMITS.maxHardware),
   })
   .strict();
 /** A validated, normalized document: every field present. */
@@ -250,7 +348,11 @@ export const TopologySpecSchema = z
     pools: z.array(PoolSpecSchema).max(LIMITS.maxNodes).optional(),
     slo: SloSchema.optional(),
     monolith: MonolithSchema.partial().optional(),
+    hardware: z
+      .array(HardwareSpecSchema)
+      .max(LIMITS.maxHardware, { error: `must have at most ${LIMITS.maxHardware} machine types` })
+      .optional(),
   })
   .strict();
-/** What a user may write: a version-1 document with optional fields left out. */
+/** What a user may write: a current-version document with optional fields left out. */
 export type TopologySpec = z.infer<typeof TopologySpecSchema>;

@@ -130,20 +130,20 @@ describe('the monolith baseline', () => {
   });
 
   it('scales the cost when doc.monolith.servers overrides the servers', () => {
-    const mono = deriveMonolith({ ...doc, monolith: { servers: 10, costPerHour: null } });
+    const mono = deriveMonolith({ ...doc, monolith: { ...doc.monolith, threadsPerReplica: 10, costPerHour: null } });
     const pool = mono.pools.find((p) => p.id === 'monolith')!;
     expect(pool.servers).toBe(10);
     expect(pool.costPerHour).toBeCloseTo(((2 * 0.1 + 4 * 0.9) * 10) / 20, 12);
   });
 
   it('takes the price from doc.monolith.costPerHour when it is set', () => {
-    const mono = deriveMonolith({ ...doc, monolith: { servers: 10, costPerHour: 3.8 } });
+    const mono = deriveMonolith({ ...doc, monolith: { ...doc.monolith, threadsPerReplica: 10, costPerHour: 3.8 } });
     const pool = mono.pools.find((p) => p.id === 'monolith')!;
     expect(pool.servers).toBe(10);
     expect(pool.costPerHour).toBe(3.8);
-    const r = runPoint({ ...doc, monolith: { servers: 10, costPerHour: 3.8 } }, { durationSec: 20, seed: 1 });
+    const r = runPoint({ ...doc, monolith: { ...doc.monolith, threadsPerReplica: 10, costPerHour: 3.8 } }, { durationSec: 20, seed: 1 });
     const remote = mono.nodes.filter((n) => n.pool !== 'monolith' && n.role !== 'offline');
-    const remoteCost = remote.reduce((sum, n) => sum + n.replicas * n.costPerReplicaHour, 0);
+    const remoteCost = remote.reduce((sum, n) => sum + n.replicas * (n.costPerReplicaHour ?? 0), 0);
     expect(r.monolith.costPerHour).toBeCloseTo(3.8 + remoteCost, 9);
   });
 

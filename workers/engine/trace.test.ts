@@ -115,7 +115,7 @@ describe('traceDocument', () => {
         { ...doc.nodes[0], id: 'front', label: 'Front', serviceTime: { dist: 'deterministic', meanMs: 1 } },
         { ...doc.nodes[0], id: 'back', label: 'Back', replicas: 1, concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 20 } },
       ],
-      edges: [{ id: 'f-b', source: 'front', target: 'back', mode: 'sync', probability: 1, count: 1, networkMs: 1, timeoutMs: 30, retries: 2 }],
+      edges: [{ id: 'f-b', source: 'front', target: 'back', mode: 'sync', probability: 1, count: 1, networkMs: 1, timeoutMs: 30, retries: 2, stage: null }],
       workload: { ...doc.workload, entry: 'front', ratePerSec: 40 },
     };
     const t = traceDocument(slow, { requests: 150 });

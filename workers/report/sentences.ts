@@ -46,7 +46,7 @@ export function monolithSentence(doc: Topology): string {
   const pool = mono.pools[mono.pools.length - 1];
   const names = merged.map((id) => labelOf(doc, id));
   const infra = doc.nodes.filter((n) => n.role === 'infra').map((n) => n.label || n.id);
-  const budget = doc.monolith.servers !== null ? `${fmtNum(pool.servers)} servers (set in the document)` : `${fmtNum(pool.servers)} servers (the same total as the microservice design)`;
+  const budget = doc.monolith.threadsPerReplica !== null ? `${fmtNum(pool.servers)} servers (set in the document)` : `${fmtNum(pool.servers)} servers (the same total as the microservice design)`;
   return (
     `The monolith merges the ${merged.length} service node${merged.length === 1 ? '' : 's'} on the request path (${names.join(', ')}) ` +
     `into one deployable with ${budget} costing ${fmtMoney(pool.costPerHour)}/h; calls between the merged parts cost no network time` +

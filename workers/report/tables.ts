@@ -49,7 +49,7 @@ export function runAssumptionTable(doc: Topology, s: ReportRunSettings): string 
     ['Replications', String(s.replications)],
     ['Sweep points', String(s.steps)],
     ['SLO', sloText(doc.slo)],
-    ['Monolith servers', doc.monolith.servers !== null ? `${doc.monolith.servers} (override)` : 'same total as the microservice design'],
+    ['Monolith servers', doc.monolith.threadsPerReplica !== null ? `${doc.monolith.threadsPerReplica} (override)` : 'same total as the microservice design'],
   ];
   for (const p of doc.pools) rows.push([`Pool ${p.id}`, `${p.label || p.id}: ${p.servers} servers, ${fmtMoney(p.costPerHour)}/h`]);
   return table('assumptions-run', 'Workload and run', ['Setting', 'Value'], rows, 99);

@@ -29,7 +29,7 @@ describe('template numbers quoted in the docs', () => {
 
   it('retrieve-rank-rerank: the budget-matched monolith (10 GPU hosts × 22 ms) saturates at 454.5 req/s', () => {
     const doc = loadTemplate('retrieve-rank-rerank');
-    expect(doc.monolith.servers).toBe(10);
+    expect(doc.monolith.threadsPerReplica).toBe(10);
     const mono = analyze(deriveMonolith(doc));
     expect(mono.saturationRatePerSec).toBeCloseTo(10 / 0.022, 6);
   });

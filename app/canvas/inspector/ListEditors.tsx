@@ -54,7 +54,7 @@ export function PoolsEditor({ pools }: { pools: Pool[] }) {
   const add = () =>
     store.getState().edit((d) => {
       const id = uniqueId('pool', new Set(d.pools.map((p) => p.id)));
-      return { ...d, pools: [...d.pools, { id, label: id, servers: 1, costPerHour: 0 }] };
+      return { ...d, pools: [...d.pools, { id, label: id, servers: 1, costPerHour: 0, replicas: 1, balancer: 'pooled', unit: null, hardware: null }] };
     });
   const remove = (id: string) =>
     store.getState().edit((d) => ({

@@ -1,5 +1,5 @@
 /** Every field of one node. */
-import { KINDS } from '../../../workers/engine/kinds';
+import { BATCH_COST_DEFAULT, KINDS } from '../../../workers/engine/kinds';
 import { ROLES, type Topology, type TopologyNode } from '../../../workers/engine/schema';
 import { updateNode } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
@@ -114,7 +114,7 @@ function BatchingFields({ node, at }: { node: TopologyNode; at: string }) {
         path={`${at}.batching`}
         testId="batching"
         value={b !== null}
-        apply={(on) => (doc) => updateNode(doc, node.id, { batching: on ? { maxBatch: 1, maxWaitMs: 0 } : null })}
+        apply={(on) => (doc) => updateNode(doc, node.id, { batching: on ? { maxBatch: 1, maxWaitMs: 0, cost: { ...BATCH_COST_DEFAULT } } : null })}
       />
       {b && (
         <div className="ls-row">
