@@ -1,0 +1,77 @@
+/**
+ * Replica-time and cost accounting for an autoscaled node: the number of
+ * billed replicas (starting, ready or draining: a machine is paid from the
+ * moment it is requested until it is released) integrated over time, in
+ * total and per result window. Cost = replica-seconds × price per hour ÷ 3600.
+ */
+export class ReplicaMeter {
+  /** Replica-seconds in each window. */
+  readonly perWindowSec: Float64Array;
+  private totalSec = 0;
+  private lastMs = 0;
+  private count = 0;
+
+  constructor(
+    readonly windowMs: number,
+    windows: number,
+  ) {
+    this.perWindowSec = new Float64Array(windows);
+  }
+
+  /** From `nowMs` on, `count` replicas are billed (times must not decrease). */
+  record(nowMs: number, count: number): void {
+    this.advance(nowMs);
+    this.count = count;
+  }
+
+  /** Closes the books at `endMs` (call once at the end of the run). */
+  finish(endMs: number): void {
+    this.advance(endMs);
+  }
+
+  private advance(nowMs: number): void {
+    let t = this.lastMs;
+    if (nowMs <= t) return;
+    const c = this.count;
+    const w = this.perWindowSec;
+    if (c > 0) {
+      while (t < nowMs) {
+        const k = Math.floor(t / this.windowMs);
+        const end = Math.min(nowMs, (k + 1) * this.windowMs);
+        if (k < w.length) w[k] += (c * (end - t)) / 1000;
+        t = end;
+      }
+      this.totalSec += (c * (nowMs - this.lastMs)) / 1000;
+    }
+    this.lastMs = nowMs;
+  }
+
+  /** Replica-seconds so far. */
+  get replicaSeconds(): number {
+    return this.totalSec;
+  }
+
+  /** Replica-hours so far. */
+  get replicaHours(): number {
+    return this.totalSec / 3600;
+  }
+
+  /** Cost so far, US$, at `pricePerHour` per replica-hour. */
+  cost(pricePerHour: number): number {
+    return (this.totalSec * pricePerHour) / 3600;
+  }
+
+  /** Cost of each window, US$. */
+  costSeries(pricePerHour: number): Float64Array {
+    const out = new Float64Array(this.perWindowSec.length);
+    for (let k = 0; k < out.length; k++) out[k] = (this.perWindowSec[k] * pricePerHour) / 3600;
+    return out;
+  }
+
+  /** Mean replicas in each window (the `timeSeries.replicas` chart). */
+  replicaSeries(): Float64Array {
+    const out = new Float64Array(this.perWindowSec.length);
+    for (let k = 0; k < out.length; k++) out[k] = (this.perWindowSec[k] * 1000) / this.windowMs;
+    return out;
+  }
+}
