@@ -97,6 +97,13 @@ describe('HPA behavior (Configurable scaling behavior, defaults)', () => {
     expect(c.sync(200_000, { currentReplicas: 3, ready: 3, notReady: 0, metricSum: 0 })).toBe(3);
   });
 
+  it('the first sync records the starting count: no scale-down below it within the first 300 s', () => {
+    const c = new HpaController(settings({ metric: 'rps', target: 10 }));
+    const seen = drive(c, 22, () => ({ metricSum: 0 }), 8); // no load at all from the start
+    expect(seen.slice(0, 20)).toEqual(Array(20).fill(8)); // 0 … 285 s
+    expect(seen[20]).toBe(1); // 300 s: the initial 8 left the window; minReplicas 1
+  });
+
   it('min and max bound the result, and a count outside them is brought back first', () => {
     const c = new HpaController(settings({ metric: 'rps', target: 10, minReplicas: 2, maxReplicas: 6 }));
     expect(c.sync(0, { currentReplicas: 9, ready: 9, notReady: 0, metricSum: 0 })).toBe(6);

@@ -7,8 +7,10 @@
  * documented defaults are in schema.ts): replicas for the metric, then the
  * stabilization windows (scale-up: the lowest recommendation of the window,
  * 0 s by default; scale-down: the highest, 300 s), then the scaling policies
- * and min/max. State: typed-array histories sized by the longest window; no
- * allocation per sync.
+ * and min/max. The first sync records the count it finds as a recommendation
+ * (`recordInitialRecommendation`), so the HPA does not go below the starting
+ * count within the first scale-down window. State: typed-array histories
+ * sized by the longest window; no allocation per sync.
  */
 import { hpaReplicasForMetric, type ScaleHistory, scaleDownLimit, scaleUpLimit } from './hpaMath';
 import type { Autoscale, ScalingRules } from './schema';
@@ -67,6 +69,10 @@ export class HpaController implements ScaleHistory {
     const s = this.s;
     this.nowMs = nowMs;
     const current = r.currentReplicas;
+    // recordInitialRecommendation: the first sync remembers the count it found (a floor for the scale-down window).
+    if (this.recs.size === 0) this.recs.add(nowMs, current, nowMs);
+    // A target at zero replicas with minReplicas > 0: autoscaling disabled (reconcileAutoscaler).
+    if (current === 0 && s.minReplicas !== 0) return 0;
     let desired: number;
     if (current > s.maxReplicas) desired = s.maxReplicas;
     else if (current < s.minReplicas) desired = s.minReplicas;
