@@ -119,6 +119,23 @@ describe('KPA decisions', () => {
     expect(Math.min(...d.values())).toBe(1);
   });
 
+  it('property: while in panic the count never goes down, whatever the load', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 10, maxLength: 300 }), (loads) => {
+        const c = new KpaController(settings({ maxReplicas: 100 }), 1);
+        let current = 1;
+        for (let s = 0; s < loads.length; s++) {
+          c.recordSecond(s, loads[s]);
+          if (s % 2) continue;
+          const wasPanicking = c.panicking;
+          const next = c.tick(s * 1000, current, current);
+          if (wasPanicking && c.panicking) expect(next).toBeGreaterThanOrEqual(current);
+          current = next;
+        }
+      }),
+    );
+  });
+
   it('property: deterministic and within [min, max]', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 500, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 3 }), (loads, min) => {
