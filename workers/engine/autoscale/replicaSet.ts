@@ -73,7 +73,7 @@ export class ReplicaSet {
     return this.ready + this.provisioning + this.draining;
   }
 
-  /** Moves the current count to `desired`: starts replicas with `coldStartMs()` each, or removes them. */
+  /** Moves the current count to `desired`: starts replicas (a cold start each) or removes them. Starts fewer when draining replicas fill the capacity. */
   scaleTo(desired: number, nowMs: number, coldStart: { nextMs(): number }): void {
     this.lastProvisionedCount = 0;
     while (this.current < desired && this.billed < this.capacity) {
