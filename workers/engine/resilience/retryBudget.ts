@@ -39,9 +39,15 @@ export function retryBudgetLimit(active: number, pending: number, budgetPercent:
 
 /**
  * Envoy retry budgets for many clusters (one per callee node, or per edge) in
- * typed arrays. The simulator reports every request start/finish (first
- * attempts and retries alike), and every retry start/finish; it asks
- * {@link tryStartRetry} before sending a retry (after its back-off).
+ * typed arrays. The simulator keeps `active` and `pending` up to date (first
+ * attempts and retries alike) and asks {@link tryStartRetry} when it decides
+ * to retry a failed attempt, BEFORE the back-off, and calls {@link endRetry}
+ * when the retried attempt ends: Envoy's order in RetryStateImpl::shouldRetry
+ * (source/common/router/retry_state_impl.cc) is retries_remaining_ → 0 gives
+ * up; `retries().canCreate()` false gives up (upstream_rq_retry_overflow);
+ * else `retries().inc()` and `enableBackoffTimer()`; the slot is released by
+ * resetRetry() at the next retry decision or when the request ends. So a
+ * retry waiting out its back-off holds a slot.
  */
 export class RetryBudgets {
   /** Requests in flight to the cluster (sent, no answer yet), retries included. */
