@@ -6,6 +6,10 @@ import {
   PARTITION_HANG,
   cacheHitScale,
   compileScenario,
+  errorFractionAt,
+  outageAt,
+  partitionAt,
+  replicasDownAt,
   faultedConcurrency,
   faultedServiceMs,
   nodeFaulted,
@@ -155,16 +159,20 @@ describe('compileScenario', () => {
     expect(faultedServiceMs(cs, at(16), 3, 10)).toBe(65); // 10 × 2 × 3 + 5
     expect(faultedServiceMs(cs, at(21), 3, 10)).toBe(35);
     expect(faultedServiceMs(cs, at(26), 3, 10)).toBe(10);
-    expect(cs.capacityFraction[at(13) * 4]).toBe(0.25);
+    expect(faultedConcurrency(cs, at(13), 0, 100)).toBe(25);
     expect(faultedConcurrency(cs, at(13), 0, 8)).toBe(2);
     expect(faultedConcurrency(cs, at(13), 0, 2)).toBe(1); // at least one server
-    expect(cs.errorFraction[at(13) * 4]).toBeCloseTo(1 - 0.5 * 0.8, 15);
-    expect(cs.replicasDown[at(11) * 4 + 1]).toBe(3); // ⌈0.3 × 8⌉
-    expect(cs.replicasDown[at(31) * 4 + 3]).toBe(3); // outage: all of db's replicas
-    expect(cs.outage[at(31) * 4 + 3]).toBe(1);
-    expect(cs.partition[at(31) * 3 + 0]).toBe(PARTITION_HANG);
-    expect(cs.partition[at(36) * 3 + 0]).toBe(0);
-    expect(cs.partition[at(31) * 3 + 2]).toBe(0);
+    expect(errorFractionAt(cs, at(13), 0)).toBeCloseTo(1 - 0.5 * 0.8, 15);
+    expect(replicasDownAt(cs, at(11), 1)).toBe(3); // ⌈0.3 × 8⌉
+    expect(replicasDownAt(cs, at(31), 3)).toBe(3); // outage: all of db's replicas
+    expect(outageAt(cs, at(31), 3)).toBe(true);
+    expect(outageAt(cs, at(11), 3)).toBe(false);
+    expect(partitionAt(cs, at(31), 0)).toBe(PARTITION_HANG);
+    expect(partitionAt(cs, at(36), 0)).toBe(0);
+    expect(partitionAt(cs, at(31), 2)).toBe(0);
+    // Only targeted nodes and edges get a column; the edges ranker-cache and cache-db are not targeted.
+    expect([...cs.nodeColumn]).toEqual([1, 2, 3, 0]); // in order of first event: db, gw, ranker, cache
+    expect([...cs.edgeColumn]).toEqual([0, -1, -1]);
   });
 
   it('a flushed cache is empty, then warms linearly', () => {
@@ -191,7 +199,13 @@ describe('compileScenario', () => {
   it('no events: one segment that changes nothing', () => {
     const c0 = compileScenario([], model);
     expect([...c0.timesMs]).toEqual([0]);
-    for (let i = 0; i < 4; i++) expect(nodeFaulted(c0, 0, i)).toBe(false);
+    expect([c0.nodeColumns, c0.edgeColumns, c0.latencyFactor.length]).toEqual([0, 0, 0]);
+    for (let i = 0; i < 4; i++) {
+      expect(nodeFaulted(c0, 0, i)).toBe(false);
+      expect(faultedServiceMs(c0, 0, i, 7)).toBe(7);
+      expect(faultedConcurrency(c0, 0, i, 7)).toBe(7);
+      expect(cacheHitScale(c0, 0, i, 1)).toBe(1);
+    }
     expect(nodeFaulted(cs, at(11), 1)).toBe(true);
   });
 
@@ -208,7 +222,7 @@ describe('compileScenario', () => {
         const seg = segmentAt(c, tSec * 1000);
         let ok = 1;
         for (const e of evs) if (e.atSec <= tSec && tSec < e.atSec + e.durationSec && e.kind === 'errors') ok *= 1 - e.fraction;
-        expect(c.errorFraction[seg * 4 + 3]).toBeCloseTo(1 - ok, 12);
+        expect(errorFractionAt(c, seg, 3)).toBeCloseTo(1 - ok, 12);
         for (let k = 1; k < c.timesMs.length; k++) expect(c.timesMs[k]).toBeGreaterThan(c.timesMs[k - 1]);
       }),
     );

@@ -4,8 +4,11 @@
  * effect on every node and edge is worked out once, in typed arrays. The
  * simulator schedules one event per change point (`timesMs[k]`, k ≥ 1) and,
  * when it fires, reads segment k's values; between change points nothing is
- * looked up but array cells. A run without events compiles to one segment of
- * no effect.
+ * looked up but array cells. Only nodes and edges some event targets get a
+ * column (`nodeColumn[i]` ≥ 0); every other one reads −1 and is never
+ * faulted, so its lookups cost one comparison and the arrays stay small
+ * (at most 500 events → 1 001 segments × 500 columns). A run without events
+ * compiles to one segment of no effect.
  *
  * Overlapping events on one target combine as independent causes:
  * latency factors multiply and `addMs` add; capacity reductions multiply what
@@ -24,10 +27,17 @@ export const PARTITION_NONE = 0;
 export const PARTITION_FAIL = 1;
 export const PARTITION_HANG = 2;
 
-/** Per-segment, per-node (index seg × nodeCount + node) and per-edge (seg × edgeCount + edge) effects. */
+/**
+ * Per-segment effects on the targeted nodes (cell seg × nodeColumns + nodeColumn[node])
+ * and edges (seg × edgeColumns + edgeColumn[edge]); read them through the accessors below.
+ */
 export interface CompiledScenario {
-  nodeCount: number;
-  edgeCount: number;
+  /** Column of each node in the per-node arrays, −1 if no event targets it. */
+  nodeColumn: Int32Array;
+  nodeColumns: number;
+  /** Column of each edge in `partition`, −1 if no event targets it. */
+  edgeColumn: Int32Array;
+  edgeColumns: number;
   /** Start of each segment in ms, ascending, timesMs[0] = 0; segment k lasts until timesMs[k + 1] (the last: to the end). */
   timesMs: Float64Array;
   /** Service time multiplier (1 = none). */
@@ -69,13 +79,28 @@ export function compileScenario(events: readonly ScenarioEvent[], m: TimelineMod
   }
   const timesMs = Float64Array.from([...points].sort((a, b) => a - b));
   const segs = timesMs.length;
-  const n = m.nodeIds.length;
-  const ne = m.edgeIds.length;
   const nodeIndex = new Map(m.nodeIds.map((id, i) => [id, i]));
   const edgeIndex = new Map(m.edgeIds.map((id, i) => [id, i]));
+  const nodeColumn = new Int32Array(m.nodeIds.length).fill(-1);
+  const edgeColumn = new Int32Array(m.edgeIds.length).fill(-1);
+  let n = 0;
+  let ne = 0;
+  for (const e of events) {
+    if (e.kind === 'partition') {
+      const j = edgeIndex.get(e.target);
+      if (j !== undefined && edgeColumn[j] < 0) edgeColumn[j] = ne++;
+    } else {
+      const i = nodeIndex.get(e.target);
+      if (i !== undefined && nodeColumn[i] < 0) nodeColumn[i] = n++;
+    }
+  }
+  const replicas = new Int32Array(n);
+  for (let i = 0; i < nodeColumn.length; i++) if (nodeColumn[i] >= 0) replicas[nodeColumn[i]] = m.replicas[i];
   const cs: CompiledScenario = {
-    nodeCount: n,
-    edgeCount: ne,
+    nodeColumn,
+    nodeColumns: n,
+    edgeColumn,
+    edgeColumns: ne,
     timesMs,
     latencyFactor: new Float64Array(segs * n).fill(1),
     latencyAddMs: new Float64Array(segs * n),
@@ -98,12 +123,14 @@ export function compileScenario(events: readonly ScenarioEvent[], m: TimelineMod
       if (e.kind === 'partition') {
         const j = edgeIndex.get(e.target);
         if (j === undefined) continue;
+        const col = edgeColumn[j];
         const code = e.mode === 'hang' ? PARTITION_HANG : PARTITION_FAIL;
-        cs.partition[k * ne + j] = Math.max(cs.partition[k * ne + j], code);
+        cs.partition[k * ne + col] = Math.max(cs.partition[k * ne + col], code);
         continue;
       }
-      const i = nodeIndex.get(e.target);
-      if (i === undefined) continue;
+      const node = nodeIndex.get(e.target);
+      if (node === undefined) continue;
+      const i = nodeColumn[node];
       const c = k * n + i;
       switch (e.kind) {
         case 'latency':
@@ -117,7 +144,7 @@ export function compileScenario(events: readonly ScenarioEvent[], m: TimelineMod
           okFraction[i] *= 1 - e.fraction;
           break;
         case 'crash':
-          cs.replicasDown[c] = Math.min(m.replicas[i], cs.replicasDown[c] + crashedReplicas(e, m.replicas[i]));
+          cs.replicasDown[c] = Math.min(replicas[i], cs.replicasDown[c] + crashedReplicas(e, replicas[i]));
           break;
         case 'outage':
           cs.outage[c] = 1;
@@ -133,7 +160,7 @@ export function compileScenario(events: readonly ScenarioEvent[], m: TimelineMod
     }
     for (let i = 0; i < n; i++) {
       cs.errorFraction[k * n + i] = 1 - okFraction[i];
-      if (cs.outage[k * n + i]) cs.replicasDown[k * n + i] = m.replicas[i];
+      if (cs.outage[k * n + i]) cs.replicasDown[k * n + i] = replicas[i];
     }
   }
   return cs;
@@ -152,6 +179,36 @@ export function segmentAt(cs: CompiledScenario, tMs: number): number {
   return lo;
 }
 
+/** The cell of (segment, node) in the per-node arrays, or −1 if no event ever targets the node. */
+export function nodeCell(cs: CompiledScenario, seg: number, node: number): number {
+  const col = cs.nodeColumn[node];
+  return col < 0 ? -1 : seg * cs.nodeColumns + col;
+}
+
+/** The chance a visit to the node fails at once in the segment. */
+export function errorFractionAt(cs: CompiledScenario, seg: number, node: number): number {
+  const c = nodeCell(cs, seg, node);
+  return c < 0 ? 0 : cs.errorFraction[c];
+}
+
+/** Replicas of the node down in the segment (crashed, or all in an outage). */
+export function replicasDownAt(cs: CompiledScenario, seg: number, node: number): number {
+  const c = nodeCell(cs, seg, node);
+  return c < 0 ? 0 : cs.replicasDown[c];
+}
+
+/** Whether the whole node is out (an outage) in the segment. */
+export function outageAt(cs: CompiledScenario, seg: number, node: number): boolean {
+  const c = nodeCell(cs, seg, node);
+  return c >= 0 && cs.outage[c] === 1;
+}
+
+/** PARTITION_NONE | PARTITION_FAIL | PARTITION_HANG for the edge in the segment. */
+export function partitionAt(cs: CompiledScenario, seg: number, edge: number): number {
+  const col = cs.edgeColumn[edge];
+  return col < 0 ? PARTITION_NONE : cs.partition[seg * cs.edgeColumns + col];
+}
+
 /**
  * The share (0..1) of a cache's configured hit ratio in effect at tMs within
  * segment seg: 0 while the flushed cache is empty, then a linear climb to 1
@@ -159,7 +216,8 @@ export function segmentAt(cs: CompiledScenario, tMs: number): number {
  * popularity; a linear climb is the simplest that ends at the stated warmSec.)
  */
 export function cacheHitScale(cs: CompiledScenario, seg: number, node: number, tMs: number): number {
-  const c = seg * cs.nodeCount + node;
+  const c = nodeCell(cs, seg, node);
+  if (c < 0) return 1;
   const emptyUntil = cs.flushEmptyUntilMs[c];
   if (tMs < emptyUntil) return 0;
   const warm = cs.flushWarmMs[c];
@@ -170,18 +228,22 @@ export function cacheHitScale(cs: CompiledScenario, seg: number, node: number, t
 
 /** A service time (ms) under the segment's latency fault: ms × factor + addMs. */
 export function faultedServiceMs(cs: CompiledScenario, seg: number, node: number, ms: number): number {
-  const c = seg * cs.nodeCount + node;
+  const c = nodeCell(cs, seg, node);
+  if (c < 0) return ms;
   return ms * cs.latencyFactor[c] + cs.latencyAddMs[c];
 }
 
 /** Servers per replica left under the segment's capacity fault: ⌊concurrency × fraction⌋, at least 1. */
 export function faultedConcurrency(cs: CompiledScenario, seg: number, node: number, concurrency: number): number {
-  return Math.max(1, Math.floor(concurrency * cs.capacityFraction[seg * cs.nodeCount + node] + 1e-9));
+  const c = nodeCell(cs, seg, node);
+  if (c < 0) return concurrency;
+  return Math.max(1, Math.floor(concurrency * cs.capacityFraction[c] + 1e-9));
 }
 
 /** Whether any fault touches the node in the segment (the canvas marks it during playback). */
 export function nodeFaulted(cs: CompiledScenario, seg: number, node: number): boolean {
-  const c = seg * cs.nodeCount + node;
+  const c = nodeCell(cs, seg, node);
+  if (c < 0) return false;
   return (
     cs.latencyFactor[c] !== 1 ||
     cs.latencyAddMs[c] !== 0 ||
