@@ -9,7 +9,9 @@
  * baseMs, multiplier and maxMs; without jitter it is Resilience4j's
  * `IntervalFunction.ofExponentialBackoff(initialIntervalMillis, multiplier,
  * maxIntervalMillis)` (interval × multiplier per attempt, capped;
- * resilience4j-core IntervalFunction.java; its defaults 500 ms and × 1.5).
+ * resilience4j-core IntervalFunction.java; its defaults 500 ms and × 1.5;
+ * Resilience4j's Retry itself defaults to a constant 500 ms wait and
+ * maxAttempts 3, RetryConfig.DEFAULT_WAIT_DURATION / DEFAULT_MAX_ATTEMPTS).
  *
  * Our defaults are Envoy's (docs/root/configuration/http/http_filters/
  * router_filter.rst, x-envoy-max-retries): "a fully jittered exponential
