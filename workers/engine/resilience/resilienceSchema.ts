@@ -1,0 +1,145 @@
+/**
+ * Proposed document fields for the resilience patterns of issue 11, with the
+ * defaults of the system each one models (cited in the modules named). To be
+ * merged into `workers/engine/schema.ts` (edge, node and workload records)
+ * when the simulator is wired; every field is optional and absent means
+ * "off", so a version-2 document without them keeps its meaning.
+ *
+ * On an edge: `backoff` (backoff.ts), `retryBudget` (retryBudget.ts),
+ * `circuitBreaker` (circuitBreaker.ts), `hedging` (hedging.ts).
+ * On a node: `admission` (admission.ts), `queueDiscipline`, `slowdown` (slowdown.ts).
+ * On the workload: `model` with `users` and `thinkTime` (closedWorkload.ts).
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { ServiceTimeSchema } from '../schema';
+
+const num = (min: number, max: number) =>
+  z
+    .number()
+    .min(min, { error: `must be a number from ${min} to ${max}` })
+    .max(max, { error: `must be a number from ${min} to ${max}` });
+const positive = (max: number) =>
+  z
+    .number()
+    .gt(0, { error: `must be greater than 0 and at most ${max}` })
+    .max(max, { error: `must be greater than 0 and at most ${max}` });
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+
+/** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
+export const BackoffSchema = z
+  .object({
+    baseMs: positive(LIMITS.maxServiceMs).default(25),
+    multiplier: num(1, 10).default(2),
+    maxMs: positive(LIMITS.maxServiceMs).default(250),
+    jitter: z.enum(['full', 'none']).default('full'),
+  })
+  .strict()
+  .refine((b) => b.maxMs >= b.baseMs, { error: 'must be at least baseMs', path: ['maxMs'] });
+
+/** Envoy's concurrency budget (20 %, 3) or gRPC's retry-throttling token bucket (A6: 0 < maxTokens ≤ 1000, tokenRatio > 0). */
+export const RetryBudgetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('envoy'), budgetPercent: num(0, 100).default(20), minRetryConcurrency: int(0, 1_000_000).default(3) })
+    .strict(),
+  z.object({ kind: z.literal('grpc-throttle'), maxTokens: positive(1000), tokenRatio: positive(1000) }).strict(),
+]);
+
+/** A Resilience4j count-based circuit breaker; defaults CircuitBreakerConfig.DEFAULT_* (times in ms, rates in %). */
+export const CircuitBreakerSchema = z
+  .object({
+    slidingWindowSize: int(1, 100_000).default(100),
+    minimumNumberOfCalls: int(1, 100_000).default(100),
+    failureRateThreshold: positive(100).default(50),
+    slowCallRateThreshold: positive(100).default(100),
+    slowCallDurationThresholdMs: positive(LIMITS.maxServiceMs).default(60_000),
+    waitDurationInOpenStateMs: positive(LIMITS.maxServiceMs).default(60_000),
+    permittedNumberOfCallsInHalfOpenState: int(1, 100_000).default(10),
+  })
+  .strict();
+
+/** Hedged requests: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC: 2..5). */
+export const HedgingSchema = z
+  .object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) })
+  .strict();
+
+/** Admission control on a node: a cap on requests inside it, or an Envoy local-rate-limit token bucket. */
+export const AdmissionSchema = z.union([
+  z.object({ maxInFlight: int(1, LIMITS.maxQueueCapacity) }).strict(),
+  z
+    .object({
+      rateLimit: z
+        .object({
+          maxTokens: int(1, 1_000_000_000),
+          tokensPerFill: int(1, 1_000_000_000).default(1),
+          fillIntervalMs: positive(LIMITS.maxServiceMs),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+
+/** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
+export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);
+
+/** Load-dependent service time (slowdown.ts); maxFactor caps the multiplier. */
+export const SlowdownSchema = z
+  .object({
+    shape: z.enum(['linear', 'exponential']),
+    basis: z.enum(['utilization', 'queueLength']).default('utilization'),
+    coefficient: num(0, 1000),
+    maxFactor: num(1, 1000).default(100),
+  })
+  .strict();
+
+/** The workload's source of requests: open (the rate, as today; the default) or closed (users who think between requests). */
+export const WorkloadModelSchema = z.discriminatedUnion('model', [
+  z.object({ model: z.literal('open') }).strict(),
+  z.object({ model: z.literal('closed'), users: int(1, 1_000_000), thinkTime: ServiceTimeSchema }).strict(),
+]);
+
+/** The resilience fields of an edge. */
+export const EdgeResilienceSchema = z
+  .object({
+    backoff: BackoffSchema.optional(),
+    retryBudget: RetryBudgetSchema.optional(),
+    circuitBreaker: CircuitBreakerSchema.optional(),
+    hedging: HedgingSchema.optional(),
+  })
+  .strict();
+export type EdgeResilience = z.infer<typeof EdgeResilienceSchema>;
+
+/** The resilience fields of a node. */
+export const NodeResilienceSchema = z
+  .object({
+    admission: AdmissionSchema.optional(),
+    queueDiscipline: QueueDisciplineSchema.default('fifo'),
+    slowdown: SlowdownSchema.optional(),
+  })
+  .strict();
+export type NodeResilience = z.infer<typeof NodeResilienceSchema>;
+
+/**
+ * Meaning checks of an edge's resilience fields against the edge (empty: fine):
+ * an edge hedges or retries, not both (gRPC A6: "retryPolicy" and
+ * "hedgingPolicy" are mutually exclusive); hedging, a breaker and a budget
+ * apply to sync calls only; a back-off or budget without retries does nothing.
+ */
+export function checkEdgeResilience(r: EdgeResilience, edge: { mode: 'sync' | 'async'; retries: number }): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (r.hedging && edge.retries > 0) out.push({ field: 'hedging', message: 'an edge either retries or hedges: set retries to 0 or remove hedging' });
+  if (edge.mode === 'async') {
+    for (const f of ['hedging', 'circuitBreaker', 'retryBudget'] as const) {
+      if (r[f]) out.push({ field: f, message: 'applies to sync calls only' });
+    }
+  }
+  if (edge.retries === 0) {
+    for (const f of ['backoff', 'retryBudget'] as const) if (r[f]) out.push({ field: f, message: 'does nothing without retries' });
+  }
+  return out;
+}
