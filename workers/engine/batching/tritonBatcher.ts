@@ -105,7 +105,7 @@ export class TritonBatcher {
     const n = this.size;
     if (n === 0) return 0;
     const { maxBatchSize, maxQueueDelayMs } = this.spec;
-    const cap = n < maxBatchSize ? n : maxBatchSize;
+    const cap = Math.min(n, maxBatchSize);
     for (let i = this.preferred.length - 1; i >= 0; i--) if (this.preferred[i] <= cap) return this.preferred[i];
     if (cap === maxBatchSize || maxQueueDelayMs <= 0) return cap;
     // The oldest request of the batch that would be sent: unexpired ones first, then DELAY-ed ones.
@@ -115,7 +115,7 @@ export class TritonBatcher {
     if (nowMs >= sendAt) return cap;
     // Triton also wakes at the closest timeout of the pending batch (GetDynamicBatch, ClosestTimeout).
     const firstDeadline = this.main.size > 0 ? this.main.deadlineAt(0) : Number.POSITIVE_INFINITY;
-    this.waitUntilMs = sendAt < firstDeadline ? sendAt : firstDeadline;
+    this.waitUntilMs = Math.min(sendAt, firstDeadline);
     return 0;
   }
 
