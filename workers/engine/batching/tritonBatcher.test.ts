@@ -52,7 +52,8 @@ function drive(spec: TritonBatcherSpec, arrivalsMs: number[], serviceMs: number)
       busyUntil.push(t + serviceMs);
     }
   };
-  for (let guard = 0; guard < 100000; guard++) {
+  for (let guard = 0; ; guard++) {
+    if (guard > 10_000) throw new Error('driver made no progress');
     const tArr = next < arrivalsMs.length ? arrivalsMs[next] : Number.POSITIVE_INFINITY;
     const tFree = busyUntil.length > 0 ? Math.min(...busyUntil) : Number.POSITIVE_INFINITY;
     const tWait = b.size > 0 ? b.waitUntilMs : Number.POSITIVE_INFINITY;
