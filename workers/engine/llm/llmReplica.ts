@@ -28,6 +28,7 @@
  * now + duration call endStep(end) → number of events in ev*. No allocation per step.
  */
 import { type StepTable, stepMs } from './stepTime';
+import { growF64, growI32 } from './grow';
 import { SlotDeque } from './slotDeque';
 
 export const MODE_BOTH = 0;
@@ -266,46 +267,26 @@ export class LlmReplica {
 
   private growEvents(): void {
     const n = this.evKind.length * 2;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.evKind = i32(this.evKind);
-    this.evReq = i32(this.evReq);
-    this.evOutTokens = i32(this.evOutTokens);
-    this.evTimeMs = f64(this.evTimeMs);
-    this.evAdmitMs = f64(this.evAdmitMs);
-    this.evFirstMs = f64(this.evFirstMs);
+    this.evKind = growI32(this.evKind, n);
+    this.evReq = growI32(this.evReq, n);
+    this.evOutTokens = growI32(this.evOutTokens, n);
+    this.evTimeMs = growF64(this.evTimeMs, n);
+    this.evAdmitMs = growF64(this.evAdmitMs, n);
+    this.evFirstMs = growF64(this.evFirstMs, n);
   }
 
   private growSlots(n: number): void {
     const old = this.cap;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.reqId = i32(this.reqId);
-    this.inTok = i32(this.inTok);
-    this.outTok = i32(this.outTok);
-    this.generated = i32(this.generated);
-    this.computed = i32(this.computed);
-    this.blocks = i32(this.blocks);
-    this.sched = i32(this.sched);
-    this.admitMs = f64(this.admitMs);
-    this.firstMs = f64(this.firstMs);
-    this.freeSlots = i32(this.freeSlots);
+    this.reqId = growI32(this.reqId, n);
+    this.inTok = growI32(this.inTok, n);
+    this.outTok = growI32(this.outTok, n);
+    this.generated = growI32(this.generated, n);
+    this.computed = growI32(this.computed, n);
+    this.blocks = growI32(this.blocks, n);
+    this.sched = growI32(this.sched, n);
+    this.admitMs = growF64(this.admitMs, n);
+    this.firstMs = growF64(this.firstMs, n);
+    this.freeSlots = growI32(this.freeSlots, n);
     // New slots, highest first so the lowest index is taken next.
     for (let s = n - 1; s >= old; s--) this.freeSlots[this.freeSlotCount++] = s;
     this.cap = n;
