@@ -53,7 +53,7 @@ describe('saturated decode throughput = maxNumSeqs / step(maxNumSeqs)', () => {
 });
 
 describe('a KV-constrained replica in a closed loop', () => {
-  it('Llama-2-7B on an L4-sized cache: the KV cache, not maxNumSeqs, limits the batch; preemptions occur; nothing is lost', () => {
+  it('Llama-2-7B steps with a 4 000-token cache: the KV cache, not maxNumSeqs, limits the batch; preemptions occur; nothing is lost', () => {
     // 4 000 tokens of cache (250 blocks) for 64 clients of 200 + ~400 tokens: far too few.
     const s = spec({ kvCacheTokens: 4000, maxNumSeqs: 64 });
     const inD = compileTokenDist({ dist: 'gamma', mean: 200, cv: 0.5 });
