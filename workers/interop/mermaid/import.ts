@@ -7,32 +7,10 @@ import { NODE_KINDS, type NodeKind, type Topology } from '../../engine/schema';
 import { type Draft, type DraftEdge, type DraftNode, draftToDocument } from '../draft';
 import { dropCycles } from '../cycles';
 import { guessKindFromText } from '../kindGuess';
+import { readEdgeLabel } from '../labels';
 import { IMPORT_LIMITS, ImportError } from '../limits';
 import { excerpt, type Warnings } from '../warnings';
 import { decodeLabel, type LinkRef, type NodeRef, scanChain } from './scan';
-
-/** What an edge label may say: `async`, a probability (`30%`, `p=0.3`), a count (`×3`, `x3`), a stage (`stage=1`). */
-export function readEdgeLabel(label: string): { async: boolean; probability?: number; count?: number; stage?: number; rest: string } {
-  let rest = label;
-  const take = (re: RegExp): RegExpExecArray | null => {
-    const m = re.exec(rest);
-    if (m) rest = rest.replace(m[0], ' ');
-    return m;
-  };
-  const async = take(/\basync\b/i) !== null;
-  const pct = take(/(\d+(?:\.\d+)?)\s*%/);
-  const p = pct ? undefined : take(/\bp\s*=\s*(\d*\.?\d+)/i);
-  const probability = pct ? Number(pct[1]) / 100 : p ? Number(p[1]) : undefined;
-  const c = take(/(?:^|\s)[x×]\s*(\d+)\b/i);
-  const s = take(/\bstage\s*=\s*(\d+)\b/i);
-  return {
-    async,
-    ...(probability !== undefined && probability <= 1 ? { probability } : {}),
-    ...(c ? { count: Number(c[1]) } : {}),
-    ...(s ? { stage: Number(s[1]) } : {}),
-    rest: rest.replace(/\s+/g, ' ').trim(),
-  };
-}
 
 function splitStatements(line: string): string[] {
   const out: string[] = [];
