@@ -43,7 +43,7 @@ describe('k6 export', () => {
 
   it('keeps a hostile design name inside comments and strings', () => {
     const base = loadTemplate('mm1');
-    const r = parseTopology({ ...base, name: 'x\u2028alert(1)\n*/ process.exit(1) //\'"`${1}`' });
+    const r = parseTopology({ ...base, name: 'x\u2028alert(1)\n*/ process.exit(1) //\'"`$' + '{1}`' });
     if (!r.ok) throw new Error('bad doc');
     const { script } = exportK6(r.doc);
     nodeCheck(script, 'hostile');
