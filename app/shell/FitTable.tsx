@@ -14,9 +14,9 @@ export function FitTable({ fit }: { fit: FitReport }) {
           <tr>
             <th scope="col">Service</th>
             <th scope="col">Spans</th>
-            <th scope="col">p50 trace / model (ms)</th>
-            <th scope="col">p99 trace / model (ms)</th>
-            <th scope="col">mean trace / model (ms)</th>
+            <th scope="col">p50 ms trace / model</th>
+            <th scope="col">p99 ms trace / model</th>
+            <th scope="col">mean ms trace / model</th>
           </tr>
         </thead>
         <tbody>

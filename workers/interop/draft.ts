@@ -17,6 +17,8 @@ export interface DraftNode {
   kind: NodeKind;
   position?: { x: number; y: number };
   serviceTime?: ServiceTime;
+  /** Caches only: share answered without calling downstream (default: the kind's). */
+  hitRatio?: number;
 }
 
 /** A call as an importer found it. */
@@ -112,6 +114,7 @@ export function draftToDocument(draft: Draft): Topology {
         label: n.label.slice(0, LIMITS.labelChars),
         position: { x: clampCoordinate(p.x), y: clampCoordinate(p.y) },
         ...(n.serviceTime ? { serviceTime: n.serviceTime } : {}),
+        ...(n.hitRatio !== undefined ? { hitRatio: n.hitRatio } : {}),
       };
     }),
     edges: draft.edges.map((e, i) => ({

@@ -56,6 +56,8 @@ describe.each([
     expect(edge('recommender', 'feature-store')?.stage).toBe(0);
     expect(edge('recommender', 'candidate-cache')?.stage).toBe(0);
     expect(edge('recommender', 'ranking-model')?.stage).toBe(1);
+    // A cache's measured call probabilities already hold its misses.
+    expect(node('candidate-cache')?.hitRatio).toBe(0);
     // A single callee needs no stage.
     expect(edge('cart', 'cart-db')?.stage).toBeNull();
   });

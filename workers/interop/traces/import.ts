@@ -75,7 +75,9 @@ export function importTraces(text: string, format: 'otlp' | 'jaeger', warnings: 
     const samplesMs = vs.map((v) => selfTimeUs(v) / 1000);
     const fitted = fitServiceTime(samplesMs);
     fits.push(serviceFit(service, samplesMs, fitted));
-    nodes.push({ key: service, label: service, kind: guessKindFromText(service) ?? 'service', serviceTime: fitted });
+    const kind = guessKindFromText(service) ?? 'service';
+    // A cache's misses are already in the measured call probabilities, so no hit ratio is applied on top.
+    nodes.push({ key: service, label: service, kind, serviceTime: fitted, ...(kind === 'cache' ? { hitRatio: 0 } : {}) });
   }
   const edges: DraftEdge[] = [];
   for (const [caller, perCaller] of edgeStats) {
