@@ -25,16 +25,18 @@ describe('k6 export', () => {
     const knee = analyze(doc).saturationRatePerSec ?? Number.POSITIVE_INFINITY;
     expect(ratesPerSec).toEqual(sweepRates(doc).filter((r) => r <= knee));
     expect(ratesPerSec.length).toBeGreaterThan(1);
-    const scenario = (options.scenarios as Record<string, { executor: string; stages: { target: number }[] }>).loadsketch_sweep;
+    const scenario = (options.scenarios as Record<string, { executor: string; timeUnit: string; stages: { target: number }[] }>).loadsketch_sweep;
     expect(scenario.executor).toBe('ramping-arrival-rate');
-    expect(scenario.stages.filter((_, i) => i % 2 === 1).map((s) => s.target)).toEqual(ratesPerSec.map((r) => Math.round(r)));
+    const perUnit = scenario.timeUnit === '1m' ? 60 : 1;
+    expect(scenario.timeUnit).toBe(ratesPerSec.every(Number.isInteger) ? '1s' : '1m');
+    expect(scenario.stages.filter((_, i) => i % 2 === 1).map((s) => s.target)).toEqual(ratesPerSec.map((r) => Math.round(r * perUnit)));
     const stat = doc.slo.percentile === 'mean' ? 'avg' : `p(${doc.slo.percentile.slice(1)})`;
     expect((options.thresholds as Record<string, string[]>).http_req_duration).toEqual([`${stat}<${doc.slo.thresholdMs}`]);
     expect(script).toContain(`export const options = ${JSON.stringify(options, null, 2)};`);
     expect(script).toMatch(/const BASE_URL = __ENV\.BASE_URL \|\| 'http:\/\/localhost:8080'; \/\/ FILL IN/);
   });
 
-  it('writes one constant-arrival-rate scenario for one rate, per minute below 10 req/s', () => {
+  it('writes one constant-arrival-rate scenario for one rate, per minute when the rate is not whole', () => {
     const { options } = exportK6(loadTemplate('mm1'), { ratesPerSec: [2.5] });
     expect(options.scenarios).toEqual({
       loadsketch_sweep: { executor: 'constant-arrival-rate', rate: 150, timeUnit: '1m', duration: '60s', preAllocatedVUs: 10, maxVUs: 40 },

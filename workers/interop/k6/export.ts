@@ -49,7 +49,8 @@ export function exportK6(doc: Topology, spec: K6ExportSpec = {}): K6ExportResult
   const rates = k6Rates(doc, spec);
   const holdSec = spec.holdSec ?? 60;
   const rampSec = Math.max(5, Math.round(holdSec / 6));
-  const perMinute = Math.min(...rates) < 10;
+  // k6 rates are whole numbers per timeUnit: per second when every rate is whole, else per minute (within 1/120 req/s).
+  const perMinute = rates.some((r) => !Number.isInteger(r));
   const unit = perMinute ? 60 : 1;
   const target = (r: number) => Math.max(1, Math.round(r * unit));
   const maxRate = Math.max(...rates);
@@ -79,7 +80,7 @@ export function exportK6(doc: Topology, spec: K6ExportSpec = {}): K6ExportResult
 // each held ${holdSec} s, up to the knee the model predicts; the thresholds are the document's SLO
 // (${doc.slo.percentile} < ${doc.slo.thresholdMs} ms) and at most 1% failed requests, as in the studio's capacity search.
 // Run: k6 run --env BASE_URL=https://your-system.example script.js --summary-export summary.json
-// then import summary.json in the studio (Results → Calibration) to see it beside the simulated curve.
+// then import summary.json in the studio (File → Import) to see it beside the simulated curve.
 import http from 'k6/http';
 import { check } from 'k6';
 
