@@ -98,3 +98,30 @@ test('File → Import reads a compressed draw.io file and lets the user choose t
   await expect(studio.nodes).toHaveCount(2);
   await expect(studio.docName).toHaveValue('Nearline');
 });
+
+test('a k6 summary dropped on the canvas draws its measured points beside the simulated latency curve', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.openTemplate('mm1');
+  const results = new ResultsPanel(page);
+  await results.setRun({ warmupSec: 1, durationSec: 5 });
+  await results.sweep(3);
+  await results.run();
+  await results.waitDone();
+  const chart = page.getByTestId('chart-latency');
+  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(0);
+  // M/M/1 at 50 req/s with 10 ms service: mean 1 / (100 − 50) s = 20 ms, p99 = 20 ms × ln 100 ≈ 92 ms.
+  const summary = { metrics: { http_reqs: { count: 15000, rate: 50 }, http_req_duration: { avg: 20.4, med: 14.1, 'p(95)': 61, 'p(99)': 93.5 } } };
+  await dropFile(page, JSON.stringify(summary), 'summary.json');
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText('k6 summary: 1 measured point(s)');
+  await dialog.getByTestId('import-apply').click();
+  // The chart shows mean and p99 by default: one marker each.
+  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(2);
+  await chart.getByTestId('chart-latency-table-toggle').click();
+  const row = chart.getByTestId('measured-table').locator('tbody tr');
+  await expect(row.locator('td[data-key="ratePerSec"]')).toHaveAttribute('data-value', '50');
+  await expect(row.locator('td[data-key="measured_p99"]')).toHaveAttribute('data-value', '93.5');
+  await chart.getByTestId('measured-clear').click();
+  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(0);
+});
