@@ -8,7 +8,11 @@ import type { Warnings } from './warnings';
  */
 export function dropCycles(nodes: readonly DraftNode[], edges: readonly DraftEdge[], warnings: Warnings): DraftEdge[] {
   const byFrom = new Map<string, DraftEdge[]>();
-  for (const e of edges) byFrom.set(e.from, [...(byFrom.get(e.from) ?? []), e]);
+  for (const e of edges) {
+    const list = byFrom.get(e.from);
+    if (list) list.push(e);
+    else byFrom.set(e.from, [e]);
+  }
   const dropped = new Set<DraftEdge>();
   const state = new Map<string, 1 | 2>();
   for (const start of nodes) {

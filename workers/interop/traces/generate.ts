@@ -99,12 +99,21 @@ export function generateTraces(model: TruthModel, traces: number, seed: number, 
   return spans;
 }
 
+function groupBy(spans: readonly Span[], key: (s: Span) => string): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  for (const s of spans) {
+    const list = out.get(key(s));
+    if (list) list.push(s);
+    else out.set(key(s), [s]);
+  }
+  return out;
+}
+
 /** The spans as an OTLP JSON export (one resourceSpans entry per service; times as Unix-nanosecond strings). */
 export function toOtlpJson(spans: readonly Span[]): unknown {
   const kinds: Record<SpanKind, number> = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
   const ns = (us: number) => `${Math.floor(us)}${String(Math.round((us - Math.floor(us)) * 1000)).padStart(3, '0')}`;
-  const byService = new Map<string, Span[]>();
-  for (const s of spans) byService.set(s.service, [...(byService.get(s.service) ?? []), s]);
+  const byService = groupBy(spans, (s) => s.service);
   return {
     resourceSpans: [...byService].map(([service, list]) => ({
       resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
@@ -128,8 +137,7 @@ export function toOtlpJson(spans: readonly Span[]): unknown {
 
 /** The spans as a Jaeger JSON export (`data` of traces with `processes`; integer microseconds). */
 export function toJaegerJson(spans: readonly Span[]): unknown {
-  const byTrace = new Map<string, Span[]>();
-  for (const s of spans) byTrace.set(s.traceId, [...(byTrace.get(s.traceId) ?? []), s]);
+  const byTrace = groupBy(spans, (s) => s.traceId);
   return {
     data: [...byTrace].map(([traceID, list]) => {
       const services = [...new Set(list.map((s) => s.service))];

@@ -48,7 +48,11 @@ export function importTraces(text: string, format: 'otlp' | 'jaeger', warnings: 
   const { visits, orphans } = buildVisits(spans);
   if (orphans) warnings.add(`${orphans} spans name a parent that is not in the file; each is read as the start of a request`);
   const byService = new Map<string, Visit[]>();
-  for (const v of visits) byService.set(v.service, [...(byService.get(v.service) ?? []), v]);
+  for (const v of visits) {
+    const list = byService.get(v.service);
+    if (list) list.push(v);
+    else byService.set(v.service, [v]);
+  }
   const roots = visits.filter((v) => v.root);
   const rootCounts = new Map<string, number>();
   for (const v of roots) rootCounts.set(v.service, (rootCounts.get(v.service) ?? 0) + 1);

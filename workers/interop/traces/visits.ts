@@ -39,15 +39,30 @@ export function buildVisits(spans: readonly Span[]): { visits: Visit[]; orphans:
   const rootSpans = new Map<Visit, Span>();
   const visits: Visit[] = [];
   let orphans = 0;
-  /** The span that starts the visit `s` belongs to (walking up same-service parents, at most 10,000 steps). */
+  /** The span that starts the visit `s` belongs to: up through same-service parents, memoised, cycle-safe. */
+  const rootOf = new Map<Span, Span>();
   const visitRoot = (s: Span): Span => {
+    const path: Span[] = [];
+    const onPath = new Set<Span>();
     let cur = s;
-    for (let i = 0; i < 10_000; i++) {
+    let root: Span | undefined;
+    for (;;) {
+      const known = rootOf.get(cur);
+      if (known) {
+        root = known;
+        break;
+      }
+      path.push(cur);
+      onPath.add(cur);
       const p = parentOf(cur);
-      if (!p || p.service !== cur.service || p === s) return cur;
+      if (!p || p.service !== cur.service || onPath.has(p)) {
+        root = cur;
+        break;
+      }
       cur = p;
     }
-    return cur;
+    for (const x of path) rootOf.set(x, root);
+    return root;
   };
   for (const s of spans) {
     const r = visitRoot(s);
