@@ -45,6 +45,10 @@ test('a Mermaid file dropped on the canvas becomes a document that runs', async 
   await expect(studio.docName).toHaveValue('Imported from Mermaid');
   const doc = JSON.parse(await studio.exportText());
   expect(doc.edges.find((e: { source: string; target: string }) => e.source === 'rec' && e.target === 'fs')).toMatchObject({ probability: 0.9, count: 2, stage: 0 });
+  // A wrong guess is corrected in the inspector: the audit log is a database.
+  await studio.selectNode('log');
+  await page.getByTestId('field-kind').selectOption('database');
+  await expect(studio.node('log')).toContainText('Database');
   // The document's rate is the default 100 req/s; a stable system carries it.
   const throughput = await runOnce(page);
   expect(throughput).toBeGreaterThan(85);
