@@ -17,3 +17,13 @@ describe('changeKind', () => {
     expect(parseTopology(changeKind(doc, doc.nodes.find((x) => x.kind === 'model-server')?.id ?? '', 'service')).ok).toBe(true);
   });
 });
+
+describe('a new node', () => {
+  it('has its fields in the order the parser writes them, so a saved and reloaded document exports the same text', async () => {
+    const { addNode } = await import('./docOps');
+    const { doc } = addNode(loadTemplate('mm1'), 'cache', { x: 0, y: 0 });
+    const r = parseTopology(JSON.parse(JSON.stringify(doc)));
+    if (!r.ok) throw new Error('invalid');
+    expect(JSON.stringify(r.doc)).toBe(JSON.stringify(doc));
+  });
+});
