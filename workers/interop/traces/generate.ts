@@ -38,8 +38,18 @@ export interface TruthModel {
   services: TruthService[];
 }
 
-/** Generates `traces` traces from `model` with a seeded RNG; times start at `startUs` (µs since the epoch). */
-export function generateTraces(model: TruthModel, traces: number, seed: number, startUs = 1_767_225_600_000_000): Span[] {
+/**
+ * Generates `traces` traces from `model` with a seeded RNG; times start at `startUs` (µs since the
+ * epoch). `onSelfTime` (optional) is told every self time drawn (ms), so a test can compare a fit
+ * with the very samples behind it.
+ */
+export function generateTraces(
+  model: TruthModel,
+  traces: number,
+  seed: number,
+  startUs = 1_767_225_600_000_000,
+  onSelfTime?: (service: string, selfMs: number) => void,
+): Span[] {
   const rng = new Rng(seed);
   const services = new Map(model.services.map((s) => [s.name, s]));
   const spans: Span[] = [];
@@ -59,6 +69,7 @@ export function generateTraces(model: TruthModel, traces: number, seed: number, 
     const svc = services.get(name);
     if (!svc) throw new Error(`unknown service ${name}`);
     const selfUs = lognormal(svc.selfMeanMs, svc.selfCv) * 1000;
+    onSelfTime?.(name, selfUs / 1000);
     const preUs = selfUs * rng.next();
     const rootId = span(traceId, parentId, name, `${name} handle`, 'server', 0, 0);
     const root = spans[spans.length - 1];

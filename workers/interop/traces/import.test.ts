@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../limits';
 import { Warnings } from '../warnings';
 import { DEMO_TRUTH } from './demoModel';
+import { generateTraces, toJaegerJson, toOtlpJson } from './generate';
 import { importTraces } from './import';
 
 const read = (name: string) => readFileSync(new URL(`../fixtures/traces/${name}`, import.meta.url), 'utf8');
@@ -92,5 +93,23 @@ describe('trace import: hostile and broken files give clear errors', () => {
     const span = (id: string, parent: string, service: string) => ({ traceID: 't', spanID: id, references: [{ refType: 'CHILD_OF', spanID: parent }], startTime: 1, duration: 10, processID: service });
     const text = JSON.stringify({ data: [{ traceID: 't', spans: [span('a', 'b', 'p1'), span('b', 'a', 'p1'), span('c', 'c', 'p2')], processes: { p1: { serviceName: 'x' }, p2: { serviceName: 'y' } } }] });
     expect(() => load(text, 'jaeger')).not.toThrow(/internal|Maximum call stack/);
+  });
+});
+
+describe('trace import recovers the self times exactly (independent of sampling error)', () => {
+  it.each([
+    ['otlp', toOtlpJson],
+    ['jaeger', toJaegerJson],
+  ] as const)('%s: each fitted mean is the mean of the self times the generator drew, to one part in a thousand', (format, write) => {
+    const drawn = new Map<string, number[]>();
+    const spans = generateTraces(DEMO_TRUTH, 120, 99, undefined, (s, ms) => drawn.set(s, [...(drawn.get(s) ?? []), ms]));
+    const { doc } = load(JSON.stringify(write(spans)), format);
+    for (const [service, samples] of drawn) {
+      const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+      const t = doc.nodes.find((n) => n.id === service)?.serviceTime;
+      const fitted = t && 'meanMs' in t ? t.meanMs : Number.NaN;
+      // Jaeger stores whole microseconds: up to 1 µs per span edge.
+      expect(Math.abs(fitted - mean), service).toBeLessThan(Math.max(0.001 * mean, 0.003));
+    }
   });
 });
