@@ -13,6 +13,7 @@ import type { AppStore } from './store';
 import { AppStoreProvider, appStore } from './store/react';
 import { Dialogs } from './shell/Dialogs';
 import { Header } from './shell/Header';
+import { ImportDialog } from './shell/ImportDialog';
 import { ResultsArea } from './shell/ResultsArea';
 import { Toast } from './shell/Toast';
 import { useShortcuts } from './shell/useShortcuts';
@@ -53,6 +54,7 @@ export function App({ store = appStore }: { store?: AppStore }) {
           </main>
           <ClassroomLayer ready={ready} />
           <Dialogs />
+          <ImportDialog />
           <Toast />
         </div>
       </ReactFlowProvider>

@@ -1,4 +1,5 @@
 /** The React Flow canvas, derived from the document in the store. */
+import { openImport } from '../interop/importClient';
 import {
   Background,
   BackgroundVariant,
@@ -100,7 +101,7 @@ export function Canvas() {
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(KIND_MIME)) {
+    if (e.dataTransfer.types.includes(KIND_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
@@ -108,6 +109,10 @@ export function Canvas() {
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      if (e.dataTransfer.files.length) {
+        e.preventDefault();
+        return openImport(e.dataTransfer.files[0]);
+      }
       const kind = e.dataTransfer.getData(KIND_MIME) as NodeKind;
       if (!NODE_KINDS.includes(kind)) return;
       e.preventDefault();

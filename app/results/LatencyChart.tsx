@@ -9,6 +9,7 @@ import { ChartFrame, NumCell } from './ChartFrame';
 import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
 import { fmtMs, fmtRate } from './format';
 import { LineKey } from './LineKey';
+import { MeasuredTable, measuredSeries, useMeasuredPoints } from './MeasuredPoints';
 import { analyticKey, ciKey, DESIGN_LABEL, DESIGNS, latencyKey, latencyRows, PERCENTILES, type Percentile } from './series';
 import { useChartColours } from './useChartColours';
 import { sloText } from './verdict';
@@ -62,8 +63,11 @@ function LatencyTable({ rows }: { rows: ReturnType<typeof latencyRows> }) {
 export const LatencyChart = memo(function LatencyChart({ points, slo }: { points: readonly RunResult[]; slo: Slo }) {
   const [shown, setShown] = useState<Percentile[]>(['mean', 'p99']);
   const { theme, design, ink } = useChartColours();
+  const measured = useMeasuredPoints();
+  const measuredMarks = useMemo(() => measuredSeries(measured.points, shown, ink.ref), [measured.points, shown, ink.ref]);
   const rows = useMemo(() => latencyRows(points), [points]);
-  const cap = useMemo(() => yCap(points, slo, shown), [points, slo, shown]);
+  const measuredMaxMs = Math.max(0, ...measured.points.flatMap((m) => [m.meanMs, m.p50Ms, m.p95Ms, m.p99Ms]).filter((v): v is number => v !== null));
+  const cap = useMemo(() => Math.max(yCap(points, slo, shown), Number((measuredMaxMs * 1.15).toPrecision(2))), [points, slo, shown, measuredMaxMs]);
   const hasCi = rows.some((r) => DESIGNS.some((d) => shown.some((p) => r[ciKey(d, p)])));
   const toggle = useCallback((p: Percentile) => setShown((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p])), []);
   const yDomain = useMemo(() => [0, cap], [cap]);
@@ -114,8 +118,13 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
       title="Latency vs offered load"
       testId="chart-latency"
       controls={controls}
-      caption={`End-to-end latency of both designs as load grows${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated.`}
-      table={<LatencyTable rows={rows} />}
+      caption={`End-to-end latency of both designs as load grows${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated${measured.points.length ? `; markers: measured on the real system (${measured.source})` : ''}.`}
+      table={
+        <>
+          <LatencyTable rows={rows} />
+          <MeasuredTable source={measured.source} points={measured.points} />
+        </>
+      }
     >
       <LineKey colours={design} ink={ink.axis} percentiles={PERCENTILES.filter((p) => shown.includes(p))} analytic />
       <ChartSizer height={230} stages={3}>
@@ -125,6 +134,7 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
             {frame.slice(0, 3)}
             {stage > 0 && frame.slice(3)}
             {stage > 1 && series}
+            {stage > 1 && measuredMarks}
           </ComposedChart>
         )}
       </ChartSizer>

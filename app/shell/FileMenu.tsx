@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { downloadDocument, openDocumentResult, readDocumentFile } from '../persist/files';
 import { encodeShareLink } from '../persist/shareLink';
 import { listRecents, loadStoredDocument, type RecentEntry } from '../persist/storage';
+import { openImport } from '../interop/importClient';
 import { blankDocument } from '../store/docOps';
 import { useAppStoreApi } from '../store/react';
 import { Menu } from './Menu';
@@ -47,6 +48,7 @@ export function FileMenu() {
             <>
               {item('New blank document', 'file-new', () => store.getState().loadDocument(blankDocument()))}
               {item('Open file…', 'file-open', () => input.current?.click())}
+              {item('Import diagram, traces or load-test results…', 'file-import', () => openImport())}
               {item('Save as JSON', 'file-save', () => downloadDocument(store.getState().doc))}
               {item('Share link…', 'file-share', share)}
               <div className="ls-menu-group">Recent documents</div>

@@ -59,12 +59,12 @@ export function makeNode(kind: NodeKind, id: string, position: XY): TopologyNode
     holdWorkerDuringCalls: false,
     hitRatio: k.hitRatio,
     batching: null,
+    costPerReplicaHour: k.costPerReplicaHour,
+    pool: null,
     hardware: null,
     modelMemoryGb: null,
     balancer: NODE_DEFAULTS.balancer,
     routing: NODE_DEFAULTS.routing,
-    costPerReplicaHour: k.costPerReplicaHour,
-    pool: null,
   };
 }
 

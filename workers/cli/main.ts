@@ -7,11 +7,15 @@ import { run } from './run';
 import { sweep } from './sweep';
 import { report } from './report';
 import { validate } from './validate';
+import { importCommand } from './import';
+import { exportCommand } from './export';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   validate: { run: validate, help: 'validate FILE          check a document; print ok and a summary, or every problem' },
   report: { run: report, help: 'report FILE -o OUT.html [--pdf OUT.pdf] [--steps N] [--duration S] [--seed N] [--replications N]   sweep, capacity at SLO, HTML/PDF report' },
   run: { run, help: 'run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs at one load' },
+  import: { run: importCommand, help: 'import FILE [--from mermaid|drawio|otlp|jaeger] [--page N] [-o design.json]   diagram or traces → document' },
+  export: { run: exportCommand, help: 'export FILE --to k6|mermaid [-o OUT]   k6 load test or Mermaid flowchart of a document' },
   sweep: { run: sweep, help: 'sweep FILE [--from R] [--to R] [--steps N] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs over a range of loads' },
 };
 

@@ -1,6 +1,7 @@
 /** Every field of one node. */
 import { BATCH_COST_DEFAULT, KINDS } from '../../../workers/engine/kinds';
-import { ROLES, type Topology, type TopologyNode } from '../../../workers/engine/schema';
+import { NODE_KINDS, ROLES, type Topology, type TopologyNode } from '../../../workers/engine/schema';
+import { changeKind } from '../../store/changeKind';
 import { updateNode } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { KindIcon } from '../icons';
@@ -46,6 +47,14 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       </div>
       <p className="ls-hint">{k.description}</p>
       <InputField type="text" label="Label" path={`${at}.label`} testId="label" value={node.label} apply={set('label')} />
+      <SelectField
+        label="Kind"
+        path={`${at}.kind`}
+        testId="kind"
+        value={node.kind}
+        options={NODE_KINDS.map((kind) => ({ value: kind, label: KINDS[kind].title }))}
+        apply={(kind) => (doc: Topology) => changeKind(doc, node.id, kind)}
+      />
       <SelectField label="Role" path={`${at}.role`} testId="role" value={node.role} options={ROLES} apply={set('role')} />
       {node.role !== 'offline' && (
         <>
