@@ -76,7 +76,14 @@ describe('bounded link decompression', () => {
     const LZ = (await import('lz-string')).default;
     expect(decompressUriBounded(packed, 1e9)).toBe(LZ.decompressFromEncodedURIComponent(packed));
     for (const s of ['A', 'zz', packed.slice(0, 99), `${packed.slice(0, 40)}zz${packed.slice(42)}`, 'N4Ig', '!!!']) {
-      expect(decompressUriBounded(s, 1e9), s.slice(0, 20)).toBe(LZ.decompressFromEncodedURIComponent(s));
+      let expected: string | null | undefined;
+      try {
+        expected = LZ.decompressFromEncodedURIComponent(s);
+      } catch {
+        expected = undefined; // lz-string itself throws on some damaged input; ours never does
+      }
+      const got = decompressUriBounded(s, 1e9);
+      if (expected !== undefined) expect(got, s.slice(0, 20)).toBe(expected);
     }
   });
 
