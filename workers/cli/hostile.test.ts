@@ -16,6 +16,7 @@ const file = (name: string, value: unknown) => {
   return p;
 };
 /** Any control character but newline and tab, C1 controls and bidi controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const EVIL = 'x\u001b[2J\u001b]52;c;ZXZpbA==\u0007\u001b]8;;http://evil\u001b\\link\u009b31m\u202edcba';
 

@@ -9,6 +9,7 @@
 import type { CliIO } from './io';
 
 /** C0 controls but \t and \n, DEL, C1 controls (U+0080–U+009F, e.g. U+009B CSI), and the bidi embedding/override/isolate controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control character (see CONTROL) replaced by its `\uXXXX` escape. */
