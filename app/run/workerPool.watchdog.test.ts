@@ -11,7 +11,10 @@ function handle(log: string[]): EngineHandle & { die(): void } {
   }, 10);
   const never = new Promise<never>(() => {});
   const engine: PoolEngine = {
-    simulateReplication: () => (log.push('job'), alive ? new Promise((r) => setTimeout(() => r('done' as never), 30)) : never),
+    simulateReplication: () => {
+      log.push('job');
+      return alive ? new Promise((r) => setTimeout(() => r('done' as never), 30)) : never;
+    },
     combineReplications: () => never,
   };
   return {
