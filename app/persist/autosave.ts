@@ -60,8 +60,14 @@ export async function saveOrFork(docId: string, doc: Topology): Promise<{ docId:
   return { docId: copyId, rev: c.rev, forked: true };
 }
 
+/** The save delay: 250 ms, or `?saveDelayMs=` (50–10000) in the address, which tests use to hold edits unsaved. */
+function defaultDelayMs(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('saveDelayMs'));
+  return asked >= 50 && asked <= 10_000 ? asked : 250;
+}
+
 /** Starts autosaving; returns a function that stops it. */
-export function startAutosave(store: AppStore, delayMs = 250): () => void {
+export function startAutosave(store: AppStore, delayMs = defaultDelayMs()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<unknown> = Promise.resolve();
   /** Unsaved edits: the document and id they belong to (null when everything is written). */
