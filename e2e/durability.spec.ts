@@ -34,6 +34,20 @@ for (const delayMs of [0, 50, 100]) {
   });
 }
 
+for (const delayMs of [0, 50, 100]) {
+  test(`closing the tab ${delayMs} ms after an edit keeps the edit`, async ({ page, context }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.docName.fill(`Renamed then closed after ${delayMs} ms`);
+    await studio.docName.press('Enter');
+    if (delayMs) await page.waitForTimeout(delayMs);
+    await page.close();
+    const next = new StudioPage(await context.newPage());
+    await next.open();
+    await expect(next.docName).toHaveValue(`Renamed then closed after ${delayMs} ms`);
+  });
+}
+
 test('opening 30 templates and 30 lesson steps leaves an edited document in place', async ({ page }) => {
   test.setTimeout(240_000);
   const studio = new StudioPage(page);
@@ -60,6 +74,19 @@ test('opening 30 templates and 30 lesson steps leaves an edited document in plac
   await page.getByTestId('file-stored').click();
   await page.getByTestId('stored-item').filter({ hasText: 'My precious design' }).getByTestId('stored-open').click();
   await expect(studio.docName).toHaveValue('My precious design');
+
+  // Every stored document can be deleted there too (after a confirmation).
+  await studio.openTemplate('mm1');
+  await studio.docName.fill('Scratch copy');
+  await studio.docName.press('Enter');
+  await studio.waitSaved();
+  expect((await storedNames(page)).sort()).toEqual(['My precious design', 'Scratch copy']);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('file-stored').click();
+  await page.getByTestId('stored-item').filter({ hasText: 'My precious design' }).getByTestId('stored-delete').click();
+  await expect(page.getByTestId('stored-name')).toHaveText(['Scratch copy']);
+  await page.getByTestId('stored-close').click();
 });
 
 test('two tabs on one document never silently lose an edit', async ({ page, context }) => {
