@@ -52,7 +52,8 @@ test('reload restores the work from IndexedDB, with a list of recent documents',
   expect(await studio.exportText()).toBe(saved);
 
   await studio.openTemplate('mm1');
-  await studio.waitSaved();
+  // A template is not stored until it is edited.
+  await expect(studio.saveStatus).toHaveAttribute('data-state', 'unstored');
   await page.getByTestId('file-menu').click();
   await page.getByTestId('recent-item').filter({ hasText: 'My sketch' }).click();
   await expect(studio.docName).toHaveValue('My sketch');

@@ -1,26 +1,62 @@
 // The simulation worker: exposes the engine API over comlink, nothing else.
 // Results travel back with comlink.transfer (typed arrays moved, not copied).
+// Two additions of the worker itself (the engine reads no clock): a heartbeat
+// the pool watches (a worker that dies silently is noticed within seconds),
+// and a wall-clock deadline per job, given to the engine as a callback.
 import { expose, transfer } from 'comlink';
 import { engineApi } from './engine/api';
 import type { ReplicationResult } from './engine/raw';
-import type { RunResult, SweepResult } from './engine/results';
+import type { RunOptions, RunResult, SweepResult } from './engine/results';
+import type { ParseResult } from './engine/parse';
+import type { Topology } from './engine/schema';
+import type { SimBudget } from './engine/simulate';
 import { traceBuffers } from './engine/trace';
+import { readDocumentText } from './report/readDocumentText';
+import { HEARTBEAT_MS, JOB_DEADLINE_SEC } from './workerLimits';
 
-function moved<A extends unknown[], R extends RunResult | SweepResult | ReplicationResult>(f: (...a: A) => R): (...a: A) => R {
-  return (...a) => {
-    const r = f(...a);
-    return transfer(r, engineApi.transferables(r));
+let lastBeatMs = 0;
+/** Posts `{ heartbeat }` at most every HEARTBEAT_MS: from a timer when idle, from the engine's budget check when busy. */
+function beat(): void {
+  const t = Date.now();
+  if (t - lastBeatMs < HEARTBEAT_MS) return;
+  lastBeatMs = t;
+  self.postMessage({ heartbeat: t });
+}
+setInterval(beat, HEARTBEAT_MS);
+
+/** The budget of one job: JOB_DEADLINE_SEC of wall-clock time (or `deadlineSec`), beating while it runs. */
+function jobBudget(deadlineSec = JOB_DEADLINE_SEC): SimBudget {
+  const at = Date.now() + deadlineSec * 1000;
+  return {
+    expired: () => {
+      beat();
+      return Date.now() > at;
+    },
   };
+}
+
+function moved<R extends RunResult | SweepResult | ReplicationResult>(r: R): R {
+  return transfer(r, engineApi.transferables(r));
 }
 
 expose({
   ...engineApi,
-  simulateReplication: moved(engineApi.simulateReplication),
-  combineReplications: moved(engineApi.combineReplications),
-  runPoint: moved(engineApi.runPoint),
-  sweep: moved(engineApi.sweep),
+  simulateReplication: (doc: Topology, opts: RunOptions, replication: number, deadlineSec?: number) =>
+    moved(engineApi.simulateReplication(doc, opts, replication, jobBudget(deadlineSec))),
+  combineReplications: (...a: Parameters<typeof engineApi.combineReplications>) => moved(engineApi.combineReplications(...a)),
+  runPoint: (doc: Topology, opts: RunOptions, deadlineSec?: number) => moved(engineApi.runPoint(doc, opts, jobBudget(deadlineSec))),
+  sweep: (...a: Parameters<typeof engineApi.sweep>) => moved(engineApi.sweep(a[0], a[1], a[2], jobBudget())),
+  /** Reads a file the user opened (JSON or a report's HTML) here, off the page's thread. */
+  readDocumentFile: async (file: Blob, name: string) => readDocumentText(await file.text(), name),
   traceDocument: (...a: Parameters<typeof engineApi.traceDocument>) => {
     const t = engineApi.traceDocument(...a);
     return transfer(t, traceBuffers(t));
   },
 });
+
+/** The API as the app sees it through comlink (the worker's own signatures, with the deadline argument). */
+export type SimWorkerApi = Omit<typeof engineApi, 'simulateReplication' | 'runPoint'> & {
+  simulateReplication(doc: Topology, opts: RunOptions, replication: number, deadlineSec?: number): ReplicationResult;
+  runPoint(doc: Topology, opts: RunOptions, deadlineSec?: number): RunResult;
+  readDocumentFile(file: Blob, name: string): Promise<ParseResult>;
+};

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { TraceOptions, TraceResult } from '../../workers/engine/traceResult';
 import type { LessonStep } from '../../workers/lessons';
 import { useAppStore } from '../store/react';
-import { engineWorker } from '../worker/engineClient';
+import { traceInWorker } from '../worker/engineClient';
 import { AnimationOverlay } from './AnimationOverlay';
 import { stepTraceRate } from './lessonRun';
 import { type Player, type PlayerState, SPEEDS } from './player';
@@ -43,10 +43,12 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
 
   useEffect(() => {
     let live = true;
+    let cancel = () => {};
     setStatus('loading');
     const timer = setTimeout(() => {
-      engineWorker()
-        .traceDocument(doc, traceOptions(step))
+      const job = traceInWorker(doc, traceOptions(step));
+      cancel = job.cancel;
+      job.result
         .then((t) => {
           if (!live) return;
           setTrace({ trace: t, doc });
@@ -61,6 +63,8 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
     return () => {
       live = false;
       clearTimeout(timer);
+      // A trace nobody will show is stopped at once (its worker terminated), not left to run.
+      cancel();
     };
   }, [doc, step]);
 

@@ -1,7 +1,7 @@
 /** Saving the document as a version-1 JSON file, and opening one. */
-import { type ParseResult, parseTopologyText, serializeTopology } from '../../workers/engine/parse';
+import { type ParseResult, serializeTopology } from '../../workers/engine/parse';
 import type { Topology } from '../../workers/engine/schema';
-import { extractDocumentFromReport, looksLikeHtml } from '../../workers/report/extract';
+import { checkWorker } from '../worker/engineClient';
 import type { AppStore } from '../store';
 
 export function fileNameOf(doc: Topology): string {
@@ -22,10 +22,9 @@ export async function readDocumentFile(file: File): Promise<ParseResult> {
   if (file.size > 64 * 1024 * 1024) {
     return { ok: false, errors: [{ path: '', message: `The file is too large (${Math.round(file.size / 1048576)} MB; at most 64 MB)` }] };
   }
-  const text = await file.text();
-  // A Loadsketch report (.html) carries its document: open that.
-  if (/\.html?$/i.test(file.name) || looksLikeHtml(text)) return extractDocumentFromReport(text);
-  return parseTopologyText(text);
+  // Read and parsed in the checking worker: a hostile file cannot block the page (a report's
+  // embedded document is found in linear time; see workers/report/readDocumentText.ts).
+  return checkWorker().readDocumentFile(file, file.name);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../workers/templates';
@@ -65,5 +66,42 @@ describe('opening a broken document', () => {
     const dialog = store.getState().dialog;
     expect(dialog?.kind).toBe('errors');
     if (dialog?.kind === 'errors') expect(dialog.errors[0].path).toBe('nodes[0].kind');
+  });
+});
+
+describe('bounded link decompression', () => {
+  it('gives exactly what lz-string gives for ordinary and damaged links', async () => {
+    const { decompressUriBounded } = await import('./lzBounded');
+    const packed = compressToEncodedURIComponent(JSON.stringify(largeDocument(200)));
+    const LZ = (await import('lz-string')).default;
+    expect(decompressUriBounded(packed, 1e9)).toBe(LZ.decompressFromEncodedURIComponent(packed));
+    for (const s of ['A', 'zz', packed.slice(0, 99), `${packed.slice(0, 40)}zz${packed.slice(42)}`, 'N4Ig', '!!!']) {
+      let expected: string | null | undefined;
+      try {
+        expected = LZ.decompressFromEncodedURIComponent(s);
+      } catch {
+        expected = undefined; // lz-string itself throws on some damaged input; ours never does
+      }
+      const got = decompressUriBounded(s, 1e9);
+      if (expected !== undefined) expect(got, s.slice(0, 20)).toBe(expected);
+    }
+  });
+
+  it('stops decoding a decompression bomb at the bound (530 MB from 76 KB before)', async () => {
+    const { decompressUriBounded } = await import('./lzBounded');
+    // 300 k identical characters compress to under 2 KB; the decoder stops once its output passes 100 k.
+    const bomb = compressToEncodedURIComponent('x'.repeat(300_000));
+    expect(bomb.length).toBeLessThan(2_000);
+    expect(decompressUriBounded(bomb, 100_000)).toEqual({ tooLarge: true });
+    expect(decompressUriBounded(bomb, 300_000)).toBe('x'.repeat(300_000));
+  });
+
+  it('refuses a link over MAX_LINK_DOC_CHARS with a message', () => {
+    // e2e/fixtures/bomb-link.txt: 6 M characters in under 8 KB of link (made once: lz-string takes a minute to compress it).
+    const bomb = readFileSync(new URL('../../e2e/fixtures/bomb-link.txt', import.meta.url), 'utf8').trim();
+    expect(bomb.length).toBeLessThan(8_000);
+    const r = decodeShareFragment(`#doc=${bomb}`);
+    expect(r?.ok).toBe(false);
+    if (r && !r.ok) expect(r.errors[0].message).toMatch(/refused: its document expands to more than 4 M characters/);
   });
 });

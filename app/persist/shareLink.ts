@@ -6,10 +6,17 @@
 import LZString from 'lz-string';
 import { type ParseResult, parseTopologyText } from '../../workers/engine/parse';
 import type { Topology } from '../../workers/engine/schema';
+import { decompressUriBounded } from './lzBounded';
 
 export const SHARE_PREFIX = '#doc=';
 /** Longest link we hand out; longer documents should travel as a file. */
 export const MAX_LINK_CHARS = 8000;
+/**
+ * Most characters a link's document may expand to (4 M: a 2,000-node
+ * document is about 1 M). Decompression stops as soon as it passes this, so
+ * a decompression bomb costs bounded memory and time.
+ */
+export const MAX_LINK_DOC_CHARS = 4 * 1024 * 1024;
 
 /** The share link of `doc` under `base` (origin + path), and whether it is too long to share. */
 export function encodeShareLink(doc: Topology, base: string): { url: string; tooLong: boolean } {
@@ -23,7 +30,14 @@ export function decodeShareFragment(hash: string): ParseResult | null {
   const packed = hash.slice(SHARE_PREFIX.length);
   let text: string | null = null;
   try {
-    text = LZString.decompressFromEncodedURIComponent(packed);
+    const out = decompressUriBounded(packed, MAX_LINK_DOC_CHARS);
+    if (out !== null && typeof out === 'object') {
+      return {
+        ok: false,
+        errors: [{ path: '', message: `The link was refused: its document expands to more than ${MAX_LINK_DOC_CHARS / 1048576} M characters, far more than any Loadsketch document` }],
+      };
+    }
+    text = out;
   } catch {
     text = null;
   }

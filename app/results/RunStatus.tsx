@@ -2,6 +2,11 @@
 import { useAppStore } from '../store/react';
 import { fmtDuration } from './format';
 import { selectRunIsStale } from './selectors';
+import type { AppState } from '../store/types';
+
+/** The first cut-short note among the run's points (the object itself: a stable selection), or null. */
+const selectCutShort = (s: AppState) => (s.run?.points ?? []).find((p) => p?.cutShort)?.cutShort ?? null;
+const selectCutPoints = (s: AppState) => (s.run?.points ?? []).filter((p) => p?.cutShort).length;
 
 export function RunStatus() {
   const status = useAppStore((s) => s.run?.status ?? null);
@@ -12,6 +17,8 @@ export function RunStatus() {
   const eta = useAppStore((s) => s.run?.etaSec ?? null);
   const error = useAppStore((s) => s.run?.error ?? null);
   const stale = useAppStore(selectRunIsStale);
+  const cut = useAppStore(selectCutShort);
+  const cutPoints = useAppStore(selectCutPoints);
   if (status === null) return null;
   const label = points === 1 ? 'run' : 'points';
   return (
@@ -32,6 +39,12 @@ export function RunStatus() {
       {error && (
         <span className="ls-error" role="alert" data-testid="run-error">
           {error}
+        </span>
+      )}
+      {cut && (
+        <span className="ls-error" role="status" data-testid="cut-short" data-reason={cut.reason}>
+          {cutPoints > 1 ? `${cutPoints} points were cut short. ` : ''}
+          {cut.message}
         </span>
       )}
       {stale && status !== 'running' && <span className="ls-hint">The document changed since this run: run again to update the results.</span>}

@@ -1,6 +1,6 @@
 /** The real engine handle: a module Web Worker running workers/sim.worker.ts, wrapped by comlink. */
 import { type Remote, transfer, wrap } from 'comlink';
-import type { EngineApi } from '../../workers/engine/api';
+import type { SimWorkerApi } from '../../workers/sim.worker';
 import type { ReplicationResult } from '../../workers/engine/raw';
 import type { EngineHandle } from './workerPool';
 
@@ -17,8 +17,13 @@ function failureText(e: Event): string {
 /** Creates one simulation worker. */
 export function createBrowserEngine(): EngineHandle {
   const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'loadsketch-sim' });
-  const api: Remote<EngineApi> = wrap<EngineApi>(worker);
+  const api: Remote<SimWorkerApi> = wrap<SimWorkerApi>(worker);
   let failed: ((message: string) => void) | null = null;
+  // Any message (a heartbeat or an answer) is a sign of life; the pool's watchdog reads it.
+  let aliveAtMs = performance.now();
+  worker.addEventListener('message', () => {
+    aliveAtMs = performance.now();
+  });
   worker.addEventListener('error', (e) => failed?.(failureText(e)));
   worker.addEventListener('messageerror', () => failed?.('A simulation result could not be read from the worker.'));
   return {
@@ -27,6 +32,7 @@ export function createBrowserEngine(): EngineHandle {
       combineReplications: (doc, opts, reps) => api.combineReplications(doc, opts, transfer(reps, reps.flatMap(rawBuffers))),
     },
     terminate: () => worker.terminate(),
+    lastAliveMs: () => aliveAtMs,
     onFailure: (cb) => {
       failed = cb;
     },

@@ -8,6 +8,7 @@
 import type { RunResult, RunOptions } from '../../workers/engine/results';
 import type { ReplicationResult } from '../../workers/engine/raw';
 import type { Topology } from '../../workers/engine/schema';
+import { SILENT_WORKER_MS } from '../../workers/workerLimits';
 
 /** What a pool task may call on a worker (the engine API, asynchronously). */
 export interface PoolEngine {
@@ -22,6 +23,8 @@ export interface EngineHandle {
   terminate(): void;
   /** Registers the callback for a worker that failed to load or crashed. */
   onFailure(cb: (message: string) => void): void;
+  /** When the worker last showed a sign of life (performance.now() ms; heartbeats and answers). Absent: not watched. */
+  lastAliveMs?(): number;
 }
 
 export type EngineFactory = () => EngineHandle;
@@ -51,6 +54,13 @@ interface Task {
 interface Slot {
   handle: EngineHandle | null;
   task: Task | null;
+  /** When its current task started (ms, the pool's clock). */
+  startedMs: number;
+}
+
+/** What the watchdog says of a worker that stopped answering. */
+export function silentWorkerMessage(silentMs: number): string {
+  return `The simulation worker stopped answering (no sign of life for ${Math.round(silentMs / 1000)} s): it may have run out of memory or been stopped by the browser. Run again to retry with a fresh worker.`;
 }
 
 /**
@@ -66,12 +76,35 @@ export function defaultPoolSize(cores: number | undefined = globalThis.navigator
 export class WorkerPool {
   private readonly slots: Slot[];
   private queue: Task[] = [];
+  private watchdog: ReturnType<typeof setInterval> | null = null;
 
+  /**
+   * `silentMs`: a busy worker that shows no sign of life (EngineHandle.lastAliveMs) for
+   * this long is taken for dead: terminated, its task rejected, replaced on next use.
+   */
   constructor(
     private readonly factory: EngineFactory,
     readonly size: number = defaultPoolSize(),
+    private readonly silentMs = SILENT_WORKER_MS,
+    private readonly now: () => number = () => performance.now(),
   ) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ handle: null, task: null }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ handle: null, task: null, startedMs: 0 }));
+  }
+
+  /** Checks every busy worker's last sign of life; runs only while some task is running. */
+  private watch(): void {
+    const busy = this.slots.filter((s) => s.task && s.handle?.lastAliveMs);
+    if (busy.length === 0) {
+      if (this.watchdog) clearInterval(this.watchdog);
+      this.watchdog = null;
+      return;
+    }
+    this.watchdog ??= setInterval(() => this.watch(), Math.min(1000, this.silentMs / 3));
+    const t = this.now();
+    for (const slot of busy) {
+      const silent = t - Math.max(slot.startedMs, slot.handle?.lastAliveMs?.() ?? t);
+      if (silent > this.silentMs) this.fail(slot, slot.handle!, silentWorkerMessage(silent));
+    }
   }
 
   /** Queues a task; it runs on the first free worker. */
@@ -98,6 +131,8 @@ export class WorkerPool {
       s.handle = null;
       s.task = null;
     }
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     for (const t of dropped) t.reject(new CancelledError());
   }
 
@@ -120,6 +155,8 @@ export class WorkerPool {
       queueMicrotask(() => this.pump());
       return;
     }
+    slot.startedMs = this.now();
+    if (handle.lastAliveMs && !this.watchdog) this.watch();
     task.fn(handle.engine).then(
       (v) => this.finish(slot, task, () => task.resolve(v)),
       (e) => this.finish(slot, task, () => task.reject(e)),
@@ -129,16 +166,19 @@ export class WorkerPool {
   private spawn(slot: Slot): EngineHandle {
     const handle = this.factory();
     slot.handle = handle;
-    handle.onFailure((message) => {
-      if (slot.handle !== handle) return;
-      handle.terminate();
-      slot.handle = null;
-      const task = slot.task;
-      slot.task = null;
-      task?.reject(new WorkerFailedError(message));
-      this.pump();
-    });
+    handle.onFailure((message) => this.fail(slot, handle, message));
     return handle;
+  }
+
+  /** A worker died (error event, or silent too long): terminate it, reject its task, go on with a fresh one. */
+  private fail(slot: Slot, handle: EngineHandle, message: string): void {
+    if (slot.handle !== handle) return;
+    handle.terminate();
+    slot.handle = null;
+    const task = slot.task;
+    slot.task = null;
+    task?.reject(new WorkerFailedError(message));
+    this.pump();
   }
 
   private finish(slot: Slot, task: Task, settle: () => void): void {

@@ -2,16 +2,22 @@
 import { useRef, useState } from 'react';
 import { downloadDocument, openDocumentResult, readDocumentFile } from '../persist/files';
 import { encodeShareLink } from '../persist/shareLink';
-import { listRecents, loadStoredDocument, type RecentEntry } from '../persist/storage';
+import { rememberRevision } from '../persist/autosave';
+import { listRecents, loadStored, type RecentEntry } from '../persist/storage';
 import { openImport } from '../interop/importClient';
 import { blankDocument } from '../store/docOps';
 import { useAppStoreApi } from '../store/react';
 import { Menu } from './Menu';
+import { StoredDocuments } from './StoredDocuments';
+
+/** Recent documents shown in the menu; every stored one is in the Stored documents dialog. */
+const MENU_RECENTS = 8;
 
 export function FileMenu() {
   const store = useAppStoreApi();
   const input = useRef<HTMLInputElement>(null);
   const [recents, setRecents] = useState<RecentEntry[]>([]);
+  const [storedOpen, setStoredOpen] = useState(false);
 
   const open = async (file: File) => {
     openDocumentResult(store, await readDocumentFile(file), `“${file.name}”`);
@@ -21,9 +27,11 @@ export function FileMenu() {
     store.getState().openDialog({ kind: 'share', url, tooLong });
   };
   const openRecent = async (r: RecentEntry) => {
-    const doc = await loadStoredDocument(r.docId);
-    if (doc) store.getState().loadDocument(doc, r.docId);
-    else store.getState().showToast(`“${r.name}” is no longer stored in this browser.`);
+    const stored = await loadStored(r.docId);
+    if (stored) {
+      rememberRevision(r.docId, stored.rev);
+      store.getState().loadDocument(stored.doc, r.docId);
+    } else store.getState().showToast(`“${r.name}” is no longer stored in this browser.`);
   };
   const currentId = store.getState().docId;
 
@@ -51,10 +59,12 @@ export function FileMenu() {
               {item('Import diagram, traces or load-test results…', 'file-import', () => openImport())}
               {item('Save as JSON', 'file-save', () => downloadDocument(store.getState().doc))}
               {item('Share link…', 'file-share', share)}
+              {item('Stored documents…', 'file-stored', () => setStoredOpen(true))}
               <div className="ls-menu-group">Recent documents</div>
               {recents.filter((r) => r.docId !== currentId).length === 0 && <div className="ls-hint ls-menu-note">None yet</div>}
               {recents
                 .filter((r) => r.docId !== currentId)
+                .slice(0, MENU_RECENTS)
                 .map((r) => (
                   <button type="button" role="menuitem" key={r.docId} data-testid="recent-item" onClick={() => {
                       close();
@@ -67,6 +77,7 @@ export function FileMenu() {
           );
         }}
       </Menu>
+      <StoredDocuments open={storedOpen} onClose={() => setStoredOpen(false)} />
       <input
         ref={input}
         type="file"

@@ -1,11 +1,12 @@
 /**
  * Header badge: the current document as checked by the engine in the real
- * Web Worker (comlink → workers/sim.worker.ts → validate).
+ * Web Worker of its own (comlink → workers/sim.worker.ts → validate), so a
+ * long trace or run can never hold a check up.
  */
 import { useEffect, useState } from 'react';
 import type { TopologyError } from '../../workers/engine/parse';
 import { useAppStore, useAppStoreApi } from '../store/react';
-import { engineWorker } from '../worker/engineClient';
+import { checkWorker } from '../worker/engineClient';
 
 type Check = { state: 'checking' } | { state: 'valid' } | { state: 'invalid'; errors: TopologyError[] } | { state: 'failed'; message: string };
 
@@ -16,7 +17,7 @@ export function WorkerStatus() {
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      engineWorker()
+      checkWorker()
         .validate(doc)
         .then(
           (r) => live && setCheck(r.ok ? { state: 'valid' } : { state: 'invalid', errors: r.errors }),

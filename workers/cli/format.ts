@@ -73,7 +73,7 @@ function nodes(title: string, d: DesignResult, a: AnalyticDesignResult): string 
 export function formatRun(name: string, r: RunResult): string {
   const head = `${name} at ${fmt(r.ratePerSec, 1)} req/s, seed ${r.seed}, ${r.replications} replication${r.replications > 1 ? 's' : ''}${r.replications > 1 ? ' (± = 95% CI half-width)' : ''}`;
   const notes = [...new Set([...r.analytic.microservices.notCovered, ...r.analytic.monolith.notCovered])];
-  const parts = [head, summary(r), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
+  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
   if (notes.length) parts.push(`not covered by the analytic model:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }
@@ -96,5 +96,7 @@ export function formatSweep(name: string, s: SweepResult): string {
       sat,
     ]);
   }
-  return `${name}: load sweep (latencies in ms; "—" = nothing completed or not covered)\n${table(rows)}\n`;
+  const cut = s.points.filter((p) => p.cutShort).map((p) => `  ${fmt(p.ratePerSec, 1)} req/s: ${p.cutShort?.message}`);
+  const note = cut.length ? `\nCUT SHORT (these points cover less than the full run):\n${cut.join('\n')}\n` : '';
+  return `${name}: load sweep (latencies in ms; "—" = nothing completed or not covered)\n${table(rows)}\n${note}`;
 }

@@ -6,6 +6,7 @@ import { type CliIO, type Command, EXIT, UsageError } from './io';
 import { run } from './run';
 import { sweep } from './sweep';
 import { report } from './report';
+import { safeIO } from './sanitize';
 import { validate } from './validate';
 import { importCommand } from './import';
 import { exportCommand } from './export';
@@ -27,7 +28,9 @@ function usage(): string {
 const stdio: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /** Runs the CLI with the given arguments; returns the exit code. */
-export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = stdio): Promise<number> {
+  // Every line passes through here: no raw control character from user text reaches the terminal.
+  const io = safeIO(rawIO);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { findCapacity } from '../engine/capacity';
 import type { RunOptions, RunResult } from '../engine/results';
 import { resolveRun, runPoint } from '../engine/run';
+import { cliDeadline } from './run';
 import type { Topology } from '../engine/schema';
 import { sweepRates } from '../engine/sweep';
 import { buildReportHtml } from '../report/buildReport';
@@ -70,10 +71,12 @@ export async function runReport(doc: Topology, a: ReportArgs, io: CliIO, generat
   const resolved = resolveRun(doc, a.run);
   const rates = sweepRates(doc, { steps: a.steps });
   const cache = new Map<number, RunResult>();
+  const deadline = cliDeadline(undefined);
   const evaluate = (rate: number): RunResult => {
     let r = cache.get(rate);
     if (!r) {
-      r = runPoint(doc, { ...a.run, ratePerSec: rate });
+      r = runPoint(doc, { ...a.run, ratePerSec: rate }, deadline);
+      if (r.cutShort) io.err(`${fmtRate(rate)}: ${r.cutShort.message}\n`);
       cache.set(rate, r);
     }
     return r;

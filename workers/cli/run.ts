@@ -1,10 +1,24 @@
-/** `loadsketch run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]`. */
+/** `loadsketch run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--max-seconds S] [--json]`. */
 import { runPoint } from '../engine/run';
 import { parseArgs } from './args';
 import { formatRun } from './format';
 import { type Command, EXIT, UsageError } from './io';
 import { plainRun, toJsonText } from './json';
 import { loadDocument } from './readDocument';
+
+/** Default wall-clock deadline of one CLI command, seconds (`--max-seconds` changes it). */
+export const CLI_DEADLINE_SEC = 900;
+
+/**
+ * The engine's deadline callback for `--max-seconds` (default CLI_DEADLINE_SEC):
+ * the engine asks it every 65,536 events and never reads a clock itself.
+ */
+export function cliDeadline(maxSeconds: number | undefined): { expired: () => boolean } {
+  const sec = maxSeconds ?? CLI_DEADLINE_SEC;
+  if (!(sec > 0 && sec <= 7 * 86_400)) throw new UsageError(`--max-seconds must be greater than 0 and at most 604800 (got ${sec})`);
+  const at = Date.now() + sec * 1000;
+  return { expired: () => Date.now() > at };
+}
 
 /** Runs an engine call, turning an out-of-range option (RangeError) into a usage error. */
 export function withOptionErrors<T>(f: () => T): T {
@@ -17,14 +31,16 @@ export function withOptionErrors<T>(f: () => T): T {
 }
 
 export const run: Command = async (args, io) => {
-  const a = parseArgs(args, { rate: 'number', duration: 'number', seed: 'number', replications: 'number', json: 'boolean' });
-  if (a.positional.length !== 1) throw new UsageError('usage: loadsketch run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]');
+  const a = parseArgs(args, { rate: 'number', duration: 'number', seed: 'number', replications: 'number', 'max-seconds': 'number', json: 'boolean' });
+  if (a.positional.length !== 1) throw new UsageError('usage: loadsketch run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--max-seconds S] [--json]');
   const doc = await loadDocument(a.positional[0], io);
   if (typeof doc === 'number') return doc;
   const n = a.numbers;
+  const deadline = cliDeadline(n['max-seconds']);
   const result = withOptionErrors(() =>
-    runPoint(doc, { ratePerSec: n.rate, durationSec: n.duration, seed: n.seed, replications: n.replications }),
+    runPoint(doc, { ratePerSec: n.rate, durationSec: n.duration, seed: n.seed, replications: n.replications }, deadline),
   );
   io.out(a.booleans.has('json') ? toJsonText(plainRun(result)) : formatRun(doc.name, result));
+  if (result.cutShort) io.err(`loadsketch run: ${result.cutShort.message}\n`);
   return EXIT.ok;
 };

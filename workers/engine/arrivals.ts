@@ -80,8 +80,20 @@ export const ARRIVAL_POISSON = 0;
 export const ARRIVAL_CONSTANT = 1;
 export const ARRIVAL_BURSTY = 2;
 
-/** Generates successive arrival times (ms) from its own random stream. */
+/**
+ * Generates successive arrival times (ms) from its own random stream.
+ *
+ * Bounded work: the process never looks past `endMs` (the run's end: once
+ * the next arrival or the next burst/quiet switch lies beyond it, `next()`
+ * returns +∞), and it counts its steps (one per arrival, one per burst/quiet
+ * switch). When `steps` reaches `maxSteps` it stops (`exhausted`, +∞): the
+ * simulator reports the run as cut short by its work budget.
+ */
 export class ArrivalProcess {
+  /** Arrivals drawn plus burst/quiet switches stepped through. */
+  steps = 0;
+  /** True once `maxSteps` was reached (no further arrivals). */
+  exhausted = false;
   private L = 0;
   private inBurst = false;
   private stateEndMs = 0;
@@ -96,6 +108,8 @@ export class ArrivalProcess {
     private readonly curve: RateCurve,
     private readonly burst: BurstSpec,
     private readonly rng: Rng,
+    private readonly endMs = Number.POSITIVE_INFINITY,
+    private readonly maxSteps = Number.POSITIVE_INFINITY,
   ) {
     this.mNormal = 1 / (1 + burst.burstFraction * (burst.peakFactor - 1));
     this.mBurst = burst.peakFactor * this.mNormal;
@@ -125,6 +139,10 @@ export class ArrivalProcess {
       return this.curve.inverse(this.L);
     }
     for (;;) {
+      if (++this.steps > this.maxSteps) {
+        this.exhausted = true;
+        return Number.POSITIVE_INFINITY;
+      }
       const m = this.inBurst ? this.mBurst : this.mNormal;
       const L = this.L + this.rng.exp(1) / m;
       const t = this.curve.inverse(L);
@@ -135,6 +153,8 @@ export class ArrivalProcess {
       }
       // Memoryless: restart from the state switch with the other state's rate.
       const switchAt = this.stateEndMs;
+      // Past the run's end nothing more arrives: stop instead of stepping through every switch up to t.
+      if (switchAt > this.endMs) return Number.POSITIVE_INFINITY;
       this.L = this.curve.cumulative(switchAt);
       this.inBurst = !this.inBurst;
       this.stateEndMs = switchAt + this.rng.exp(this.inBurst ? this.burst.meanBurstMs : this.meanNormalMs);

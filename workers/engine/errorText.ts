@@ -22,6 +22,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** A top-level key as a path: `author`, or `["odd key"]` (quoted, at most 40 characters) when it is not a plain name. */
+function keyPath(key: string): string {
+  const k = key.slice(0, 40);
+  return /^[A-Za-z_$][\w$]*$/.test(k) ? k : `[${JSON.stringify(k)}]`;
+}
+
 /** A short, safe description of any value: numbers in full, text only when short, otherwise its type. */
 export function describeValue(v: unknown): string {
   if (typeof v === 'number') return String(v);
@@ -93,7 +99,8 @@ export function issueToError(root: unknown, issue: z.core.$ZodIssue): TopologyEr
       const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
       const where = owner ? (subject ? ` in ${field}` : '') : path ? ` in ${path}` : ' at the top level';
       return {
-        path,
+        // At the top level the path names the (first) unknown field itself, never the empty path.
+        path: path || keyPath(issue.keys[0] ?? ''),
         message: `${owner}unknown field${issue.keys.length > 1 ? 's' : ''} ${keys.join(', ')}${more}${where}`,
       };
     }

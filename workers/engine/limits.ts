@@ -39,4 +39,12 @@ export const LIMITS = {
   maxDurationSec: 86_400,
   maxReplications: 100,
   maxCoordinate: 1_000_000,
+  /**
+   * Work budget of one replication of one design: events processed plus
+   * arrival-process steps. About 10–40 s of one core; a run that reaches it
+   * stops and says it was cut short (RunResult.cutShort).
+   */
+  maxEventsPerReplication: 400_000_000,
+  /** Shortest mean burst and mean quiet period of bursty arrivals, ms: shorter states make no physical sense. */
+  minBurstStateMs: 1,
 } as const;

@@ -274,7 +274,7 @@ describe('hostile inputs', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.doc.nodes.map((n) => n.id)).toEqual(['__proto__', 'constructor']);
     const polluted = parseTopologyText(text.replace('"workload"', '"__proto__":{"polluted":1},"workload"'));
-    expect(polluted).toEqual({ ok: false, errors: [{ path: '', message: 'unknown field "__proto__" at the top level' }] });
+    expect(polluted).toEqual({ ok: false, errors: [{ path: '__proto__', message: 'unknown field "__proto__" at the top level' }] });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

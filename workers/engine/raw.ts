@@ -30,7 +30,12 @@ export const T_EVENTS = 12;
 export const T_VISITS = 13;
 /** Sum of squared successful latencies (ms²), for the per-replication variance. */
 export const T_LAT_SUM_SQ = 14;
-export const TOTALS_FIELDS = 15;
+/** Replications cut short by the work budget (events and arrival-process steps, see SimBudget), and by the wall-clock deadline. */
+export const T_CUT_BUDGET = 15;
+export const T_CUT_DEADLINE = 16;
+/** Simulated time reached (ms; the duration unless cut short); sums over merged replications. */
+export const T_SIMULATED_MS = 17;
+export const TOTALS_FIELDS = 18;
 
 /** Offsets into {@link DesignRaw.nodeStats} (per node, after the warm-up). */
 export const N_VISITS = 0;

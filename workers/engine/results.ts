@@ -16,6 +16,25 @@ export interface RunOptions {
   profile?: { atSec: number; ratePerSec: number }[] | null;
   /** Width of a time-series window, seconds (default: the engine picks about 60 windows). */
   windowSec?: number;
+  /** Work budget of one replication of one design: events plus arrival steps (default and most: LIMITS.maxEventsPerReplication). */
+  maxEventsPerReplication?: number;
+}
+
+/**
+ * Why and where a run stopped before its end. Present only on a run that
+ * was cut short; its figures then cover the simulated time only.
+ */
+export interface CutShort {
+  /** `work-budget`: a replication reached maxEventsPerReplication; `deadline`: the caller's wall-clock deadline passed. */
+  reason: 'work-budget' | 'deadline';
+  /** Replications (of either design) that stopped early, and those never started (deadline). */
+  replicationsCut: number;
+  replicationsSkipped: number;
+  /** Shortest simulated time reached by a replication, seconds (of `durationSec`). */
+  simulatedSec: number;
+  durationSec: number;
+  /** The same in one sentence, for the studio and the CLI. */
+  message: string;
 }
 
 /** Half-widths of 95% confidence intervals, present when replications > 1. */
@@ -127,6 +146,8 @@ export interface RunResult {
   microservices: DesignResult;
   monolith: DesignResult;
   analytic: AnalyticResult;
+  /** Present only when the run stopped before its end (work budget or deadline). */
+  cutShort?: CutShort;
 }
 
 /** A load sweep: one RunResult per offered load, ascending. */

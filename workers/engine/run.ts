@@ -9,11 +9,12 @@ import { ARRIVAL_BURSTY, ARRIVAL_CONSTANT, ARRIVAL_POISSON, RateCurve } from './
 import { type CompiledModel, compileModel } from './compile';
 import { LIMITS } from './limits';
 import { deriveMonolith } from './monolith';
+import { cutShortOf } from './cutShort';
 import type { DesignRaw, ReplicationResult } from './raw';
 import type { DesignResult, RunOptions, RunResult } from './results';
 import { replicationSeed } from './rng';
 import type { Topology } from './schema';
-import { type SimSpec, simulate } from './simulate';
+import { type SimBudget, type SimSpec, simulate } from './simulate';
 import { designResult } from './stats';
 
 /** Most time-series windows a run keeps (windowSec is raised to respect it). */
@@ -32,6 +33,8 @@ export interface ResolvedRun {
   replications: number;
   profile: { atSec: number; ratePerSec: number }[] | null;
   windowSec: number;
+  /** Work budget of one replication of one design (events + arrival steps). */
+  maxEventsPerReplication: number;
 }
 
 function check(ok: boolean, message: string): void {
@@ -70,11 +73,23 @@ export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
   );
   const windowSec = Math.max(opts.windowSec ?? durationSec / 60, durationSec / MAX_WINDOWS);
   check(Number.isFinite(windowSec) && windowSec > 0, `windowSec must be greater than 0 (got ${opts.windowSec})`);
-  return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec };
+  const maxEventsPerReplication = opts.maxEventsPerReplication ?? LIMITS.maxEventsPerReplication;
+  check(
+    Number.isInteger(maxEventsPerReplication) && maxEventsPerReplication >= 1 && maxEventsPerReplication <= LIMITS.maxEventsPerReplication,
+    `maxEventsPerReplication must be a whole number from 1 to ${LIMITS.maxEventsPerReplication} (got ${maxEventsPerReplication})`,
+  );
+  if (doc.workload.arrival === 'bursty') {
+    const b = doc.workload.burst;
+    const quietMs = (b.meanBurstMs * (1 - b.burstFraction)) / b.burstFraction;
+    const floor = LIMITS.minBurstStateMs;
+    check(b.meanBurstMs >= floor, `workload.burst.meanBurstMs must be at least ${floor} ms (got ${b.meanBurstMs})`);
+    check(quietMs >= floor, `workload.burst: the mean quiet period meanBurstMs × (1 − burstFraction) / burstFraction is ${quietMs.toPrecision(3)} ms; it must be at least ${floor} ms`);
+  }
+  return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec, maxEventsPerReplication };
 }
 
 /** The simulator's spec for one replication of a resolved run (times in ms); the trace recorder uses it too. */
-export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number): SimSpec {
+export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number, budget?: SimBudget): SimSpec {
   const kind = doc.workload.arrival;
   return {
     arrival: kind === 'constant' ? ARRIVAL_CONSTANT : kind === 'bursty' ? ARRIVAL_BURSTY : ARRIVAL_POISSON,
@@ -85,6 +100,7 @@ export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number): SimSp
     durationMs: run.durationSec * 1000,
     windowMs: run.windowSec * 1000,
     seed: repSeed,
+    budget: { maxEvents: run.maxEventsPerReplication, expired: budget?.expired },
   };
 }
 
@@ -105,7 +121,7 @@ function compileBoth(doc: Topology): Designs {
  * depends only on (run seed, replication), so replications can run on any
  * worker in any order and combine to identical bytes.
  */
-export function simulateReplication(doc: Topology, opts: RunOptions, replication: number): ReplicationResult {
+export function simulateReplication(doc: Topology, opts: RunOptions, replication: number, budget?: SimBudget): ReplicationResult {
   const run = resolveRun(doc, opts);
   check(Number.isInteger(replication) && replication >= 0, `replication must be a whole number ≥ 0 (got ${replication})`);
   const { micro, mono } = compileBoth(doc);
@@ -113,8 +129,8 @@ export function simulateReplication(doc: Topology, opts: RunOptions, replication
   return {
     replication,
     seed,
-    microservices: simulate(micro, simSpec(doc, run, seed)),
-    monolith: simulate(mono, simSpec(doc, run, seed)),
+    microservices: simulate(micro, simSpec(doc, run, seed, budget)),
+    monolith: simulate(mono, simSpec(doc, run, seed, budget)),
   };
 }
 
@@ -126,7 +142,7 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
   const sorted = [...reps].sort((a, b) => a.replication - b.replication);
   const endMs = run.durationSec * 1000;
   const pick = (k: 'microservices' | 'monolith'): DesignRaw[] => sorted.map((r) => r[k]);
-  return {
+  const result: RunResult = {
     ratePerSec: run.ratePerSec,
     seed: run.seed,
     replications: sorted.length,
@@ -134,24 +150,36 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
     monolith: designResult(mono, pick('monolith'), endMs),
     analytic: { microservices: analyze(doc, run.ratePerSec), monolith: analyze(monoDoc, run.ratePerSec) },
   };
+  const cut = cutShortOf(run, sorted);
+  if (cut) result.cutShort = cut;
+  return result;
 }
 
 /**
  * One design only (the document as given, no monolith, no analytic), every
  * replication on this thread: what the engine's own tests and the benchmark use.
  */
-export function simulateDesign(doc: Topology, opts: RunOptions = {}): DesignResult {
+export function simulateDesign(doc: Topology, opts: RunOptions = {}, budget?: SimBudget): DesignResult {
   const run = resolveRun(doc, opts);
   const model = compileModel(doc);
   const reps: DesignRaw[] = [];
-  for (let r = 0; r < run.replications; r++) reps.push(simulate(model, simSpec(doc, run, replicationSeed(run.seed, r))));
+  for (let r = 0; r < run.replications; r++) reps.push(simulate(model, simSpec(doc, run, replicationSeed(run.seed, r), budget)));
   return designResult(model, reps, run.durationSec * 1000);
 }
 
-/** A whole run on one thread: every replication, then combined. */
-export function runPoint(doc: Topology, opts: RunOptions = {}): RunResult {
+/**
+ * A whole run on one thread: every replication, then combined. With a
+ * deadline (`budget.expired`), replications not started by then are left
+ * out (at least one runs) and the result says so in `cutShort`.
+ */
+export function runPoint(doc: Topology, opts: RunOptions = {}, budget?: SimBudget): RunResult {
   const run = resolveRun(doc, opts);
   const reps: ReplicationResult[] = [];
-  for (let r = 0; r < run.replications; r++) reps.push(simulateReplication(doc, opts, r));
-  return combineReplications(doc, opts, reps);
+  for (let r = 0; r < run.replications; r++) {
+    if (r > 0 && budget?.expired?.()) break;
+    reps.push(simulateReplication(doc, opts, r, budget));
+  }
+  const result = combineReplications(doc, opts, reps);
+  if (reps.length < run.replications) result.cutShort = cutShortOf(run, reps, run.replications) ?? undefined;
+  return result;
 }

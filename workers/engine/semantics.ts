@@ -80,6 +80,18 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
       `workload.burst: peakFactor × burstFraction is ${+(burst.peakFactor * burst.burstFraction).toFixed(3)}; it must be at most 1, or the bursts alone would carry more than the mean rate`,
     );
   }
+  if (burst && spec.workload.arrival === 'bursty') {
+    // Burst and quiet periods shorter than a millisecond make no physical sense and cost one step each.
+    const floor = LIMITS.minBurstStateMs;
+    const quietMs = (burst.meanBurstMs * (1 - burst.burstFraction)) / burst.burstFraction;
+    if (burst.meanBurstMs < floor) add('workload.burst.meanBurstMs', `workload.burst.meanBurstMs is ${burst.meanBurstMs} ms; bursts must last at least ${floor} ms on average`);
+    else if (quietMs < floor) {
+      add(
+        'workload.burst.burstFraction',
+        `workload.burst: the mean quiet period meanBurstMs × (1 − burstFraction) / burstFraction is ${quietMs.toPrecision(3)} ms; it must be at least ${floor} ms (lower burstFraction or lengthen the bursts)`,
+      );
+    }
+  }
   const profile = spec.workload.profile;
   profile?.forEach((p, i) => {
     if (i > 0 && p.atSec < profile[i - 1].atSec) {

@@ -21,9 +21,10 @@ import { CallSim, MAX_LIVE_VISITS } from './calls';
 import { ServiceDraws } from './serviceDraws';
 import * as E from './events';
 import * as S from './simState';
+import { LIMITS } from './limits';
 
 // Module-local bindings: imported bindings can cost a getter call per use under some loaders (tsx, vite-node).
-const { NODE_FIELDS, N_BUSY_AREA, N_DROPPED, N_SERVED, N_TIN_SUM, N_VISITS, N_WAIT_SUM, SERIES_FIELDS, S_ARRIVALS, T_ARRIVALS, T_CAP_DROPS, T_DROPPED, T_EVENTS, T_IN_FLIGHT, T_MEASURED_MS, T_SATURATED, T_SAT_NODE, T_VISITS } = R;
+const { NODE_FIELDS, N_BUSY_AREA, N_DROPPED, N_SERVED, N_TIN_SUM, N_VISITS, N_WAIT_SUM, SERIES_FIELDS, S_ARRIVALS, T_ARRIVALS, T_CAP_DROPS, T_DROPPED, T_EVENTS, T_IN_FLIGHT, T_MEASURED_MS, T_SATURATED, T_SAT_NODE, T_VISITS, T_CUT_BUDGET, T_CUT_DEADLINE, T_SIMULATED_MS } = R;
 const { F_ASYNC, F_COUNTED, F_HOLDING, F_ROOT } = S;
 const bucketOf = bucketOfImported;
 
@@ -43,7 +44,22 @@ export interface SimSpec {
   windowMs: number;
   /** Replication seed (streams are derived from it). */
   seed: number;
+  /** Work budget and deadline (default: LIMITS.maxEventsPerReplication, no deadline). */
+  budget?: SimBudget;
 }
+
+/**
+ * How much one replication may do. `maxEvents` counts events processed plus
+ * arrival-process steps. `expired` is the caller's wall-clock deadline (the
+ * engine never reads a clock itself): asked every BUDGET_CHECK_EVERY events.
+ */
+export interface SimBudget {
+  maxEvents?: number;
+  expired?: () => boolean;
+}
+
+/** Events between two looks at the work budget and the deadline (a power of two; the check is one comparison per event). */
+export const BUDGET_CHECK_EVERY = 65_536;
 
 /** Runs one replication of one design and returns its raw statistics. Pure and deterministic. */
 export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
@@ -67,12 +83,18 @@ export class Simulator extends CallSim {
   /** The next arrival's time (ms; +∞ when none is left) and its place in the event order. */
   private arrivalMs = Number.POSITIVE_INFINITY;
   private arrivalSeq = 0;
+  private readonly maxEvents: number;
+  private readonly expired: (() => boolean) | undefined;
+  /** 0, or T_CUT_BUDGET / T_CUT_DEADLINE: why the run stopped before its end. */
+  private cutBy = 0;
 
   /** maxLanes: how many network delays get a delay lane (default MAX_LANES; the results are the same for any value). */
   constructor(m: CompiledModel, spec: SimSpec, maxLanes?: number) {
     super(m, spec.warmupMs, spec.durationMs, spec.windowMs, spec.seed, maxLanes);
     const curve = new RateCurve(spec.ratePerSec, spec.profile);
-    this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)));
+    this.maxEvents = spec.budget?.maxEvents ?? LIMITS.maxEventsPerReplication;
+    this.expired = spec.budget?.expired;
+    this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)), spec.durationMs, this.maxEvents);
     for (let i = 0; i < m.nodeCount; i++) {
       this.service.push(new ServiceDraws(m, i, new Rng(streamSeed(spec.seed, 1 + 2 * i))));
       this.batchQ.push(new IntQueue(m.nodeBatchMax[i] > 0 ? 64 : 1));
@@ -89,6 +111,7 @@ export class Simulator extends CallSim {
     q.push((this.warmMs + this.endMs) / 2, EV_MID, 0, 0);
     const endMs = this.endMs;
     let events = 0;
+    let checkAt = Math.min(BUDGET_CHECK_EVERY, this.maxEvents);
     const lanes = this.lanes;
     for (;;) {
       // The earliest of three sources, by (time, sequence number) as one heap would order them: the
@@ -113,6 +136,10 @@ export class Simulator extends CallSim {
         kind = EV_NODE;
       }
       if (!(t <= endMs)) break;
+      if (events >= checkAt) {
+        if (this.overBudget(events)) break;
+        checkAt = Math.min(events + BUDGET_CHECK_EVERY, this.maxEvents);
+      }
       let a = 0;
       if (kind < 0) {
         q.pop();
@@ -146,9 +173,17 @@ export class Simulator extends CallSim {
           this.snapshotQueues(this.midQueue);
       }
     }
-    this.now = this.endMs;
+    if (!this.cutBy && this.arrivals.exhausted) this.cutBy = T_CUT_BUDGET;
+    if (!this.cutBy) this.now = this.endMs;
     this.raw.totals[T_EVENTS] = events;
     return this.finish();
+  }
+
+  /** True (and the reason noted) when the work budget is spent or the caller's deadline has passed. */
+  private overBudget(events: number): boolean {
+    if (events + this.arrivals.steps >= this.maxEvents || this.arrivals.exhausted) this.cutBy = T_CUT_BUDGET;
+    else if (this.expired?.()) this.cutBy = T_CUT_DEADLINE;
+    return this.cutBy !== 0;
   }
 
   /** The next arrival at time t (ms), or none when t is past the end; ordered as if pushed on the event queue now. */
@@ -337,8 +372,11 @@ export class Simulator extends CallSim {
     const t = raw.totals;
     for (let i = 0; i < m.nodeCount; i++) this.touchNode(i);
     this.touchSeriesQueue();
-    const measuredMs = this.endMs - this.warmMs;
+    // Cut short: the statistics cover the time simulated (the clock stopped at the cut).
+    const measuredMs = Math.max(0, this.now - this.warmMs);
     t[T_MEASURED_MS] = measuredMs;
+    t[T_SIMULATED_MS] = this.now;
+    if (this.cutBy) t[this.cutBy] = 1;
     t[T_IN_FLIGHT] = this.countedLive;
     const endQueue = new Float64Array(m.stationCount);
     this.snapshotQueues(endQueue);

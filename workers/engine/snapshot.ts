@@ -47,7 +47,18 @@ function pathOf(parent: string, key: string | number): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-function copy(value: unknown, path: string, depth: number): unknown {
+/**
+ * Copies made so far, by source object: a shared reference (the same object
+ * under many keys) is copied once and its copy reused, so the cost is linear
+ * in the distinct objects, not in the paths to them (ten lists each holding
+ * the same list of 10,000 items were copied 10,000ⁿ times). A copy is reused
+ * only where it is at least as deep as needed (made at this depth or
+ * shallower); an object met again while it is being copied (a cycle)
+ * becomes an empty container, like one past the depth limit.
+ */
+type Memo = Map<object, { depth: number; out: unknown; done: boolean }>;
+
+function copy(value: unknown, path: string, depth: number, memo: Memo): unknown {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
   if (typeof value === 'function') return value;
   let isList: boolean;
@@ -57,6 +68,17 @@ function copy(value: unknown, path: string, depth: number): unknown {
     throw new Unreadable(path);
   }
   if (depth >= MAX_SNAPSHOT_DEPTH) return isList ? [] : {};
+  const seen = memo.get(value);
+  if (seen && !seen.done) return isList ? [] : {};
+  if (seen && seen.depth <= depth) return seen.out;
+  const entry = { depth, out: undefined as unknown, done: false };
+  memo.set(value, entry);
+  entry.out = copyContainer(value, isList, path, depth, memo);
+  entry.done = true;
+  return entry.out;
+}
+
+function copyContainer(value: object, isList: boolean, path: string, depth: number, memo: Memo): unknown {
   if (isList) {
     const list = value as unknown[];
     let length: number;
@@ -74,7 +96,7 @@ function copy(value: unknown, path: string, depth: number): unknown {
       } catch {
         throw new Unreadable(pathOf(path, i));
       }
-      out[i] = copy(item, pathOf(path, i), depth + 1);
+      out[i] = copy(item, pathOf(path, i), depth + 1, memo);
     }
     return out;
   }
@@ -98,7 +120,7 @@ function copy(value: unknown, path: string, depth: number): unknown {
       throw new Unreadable(pathOf(path, key));
     }
     Object.defineProperty(out, key, {
-      value: copy(item, pathOf(path, key), depth + 1),
+      value: copy(item, pathOf(path, key), depth + 1, memo),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -110,7 +132,7 @@ function copy(value: unknown, path: string, depth: number): unknown {
 /** Copies any value into plain objects and arrays (own enumerable string keys only). Never throws. */
 export function snapshot(value: unknown): SnapshotResult {
   try {
-    return { ok: true, value: copy(value, '', 0) };
+    return { ok: true, value: copy(value, '', 0, new Map()) };
   } catch (err) {
     if (!(err instanceof Unreadable)) return { ok: false, path: '', reason: 'unreadable' };
     if (err.count) return { ok: false, path: err.path, reason: 'too-many-fields', count: err.count };

@@ -36,19 +36,22 @@ export function endToEnd(raw: R.DesignRaw): EndToEndResult {
   };
 }
 
+/**
+ * Half-widths across replications. A figure is left out (never NaN) when a
+ * replication has no value for it: a latency of a replication that completed
+ * nothing is undefined, and an interval over the others would hide that.
+ */
 function ci95(reps: readonly R.DesignRaw[]): Ci95 {
   const per = reps.map(endToEnd);
-  const pick = (k: keyof Ci95) => ci95HalfWidth(per.map((e) => e[k] as number));
-  return {
-    throughputPerSec: pick('throughputPerSec'),
-    meanMs: pick('meanMs'),
-    p50Ms: pick('p50Ms'),
-    p90Ms: pick('p90Ms'),
-    p95Ms: pick('p95Ms'),
-    p99Ms: pick('p99Ms'),
-    p999Ms: pick('p999Ms'),
-  };
+  const out: Ci95 = {};
+  for (const k of CI_FIELDS) {
+    const xs = per.map((e) => e[k]);
+    const h = xs.every(Number.isFinite) ? ci95HalfWidth(xs) : Number.NaN;
+    if (Number.isFinite(h)) out[k] = h;
+  }
+  return out;
 }
+const CI_FIELDS = ['throughputPerSec', 'meanMs', 'p50Ms', 'p90Ms', 'p95Ms', 'p99Ms', 'p999Ms'] as const;
 
 function nodeResults(m: CompiledModel, raw: R.DesignRaw): NodeResult[] {
   const measuredMs = raw.totals[R.T_MEASURED_MS];

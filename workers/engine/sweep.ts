@@ -3,6 +3,7 @@ import { analyze } from './analytic';
 import { LIMITS } from './limits';
 import type { RunOptions, SweepResult } from './results';
 import { runPoint } from './run';
+import type { SimBudget } from './simulate';
 import type { Topology } from './schema';
 
 /** Which loads a sweep runs; every field optional. */
@@ -61,6 +62,6 @@ export function sweepJobOrder(ratesPerSec: readonly number[], replications: numb
 }
 
 /** Runs every point of a sweep on this thread (a worker pool instead runs runPoint per rate). */
-export function sweep(doc: Topology, range: SweepRangeSpec = {}, opts: RunOptions = {}): SweepResult {
-  return { points: sweepRates(doc, range).map((ratePerSec) => runPoint(doc, { ...opts, ratePerSec })) };
+export function sweep(doc: Topology, range: SweepRangeSpec = {}, opts: RunOptions = {}, budget?: SimBudget): SweepResult {
+  return { points: sweepRates(doc, range).map((ratePerSec) => runPoint(doc, { ...opts, ratePerSec }, budget)) };
 }

@@ -260,6 +260,9 @@ function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** Work budget of a trace (events + arrival steps): a trace is a short animation, it stops here whatever the document. */
+export const MAX_TRACE_EVENTS = 20_000_000;
+
 /**
  * Simulates replication 0 of `doc` with the real engine and records the first
  * `requests` requests arriving at or after `startSec` (see {@link TraceResult}).
@@ -280,7 +283,8 @@ export function traceDocument(doc: Topology, opts: TraceOptions = {}): TraceResu
   if (!(startMs >= 0)) throw new RangeError(`startSec must be at least 0 (got ${opts.startSec})`);
   const horizonMs = Math.min(startMs + Math.max(5000, (4 * requests) / perMs), startMs + MAX_TRACE_OFFERED / 2 / perMs, LIMITS.maxDurationSec * 1000);
   const model = compileModel(doc);
-  const spec = simSpec(doc, { ...run, warmupSec: 0, durationSec: horizonMs / 1000, windowSec: horizonMs / 1000 }, replicationSeed(run.seed, 0));
+  const budget = { ...run, warmupSec: 0, durationSec: horizonMs / 1000, windowSec: horizonMs / 1000, maxEventsPerReplication: MAX_TRACE_EVENTS };
+  const spec = simSpec(doc, budget, replicationSeed(run.seed, 0));
   const sim = new TraceSimulator(model, spec, { startMs, requests });
   sim.run();
   return pack(doc, model, sim, horizonMs);

@@ -78,6 +78,9 @@ describe('CSV exports', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-3')).toBe("'-3");
+    // Behind a space, a non-breaking space, an ideographic space, or in full width: still a formula to a spreadsheet.
+    for (const v of [' =1+1', '\u00a0=1+1', '\u3000@SUM(A1)', '\uff1d1+1', ' \uff0b1', '\t=1']) expect(csvCell(v).startsWith("'"), JSON.stringify(v)).toBe(true);
+    expect(csvCell('a = b')).toBe('a = b');
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(Number.NaN)).toBe('');
     expect(csvCell(null)).toBe('');

@@ -2,19 +2,23 @@
  * CSV of every sweep point and every per-node figure, straight from the
  * result objects (full precision, so a spreadsheet gets exactly what the
  * charts and tables were drawn from). RFC 4180 quoting; a text cell that
- * starts like a formula (= + - @) gets a leading apostrophe.
+ * starts like a formula (= + - @, their full-width forms ＝ ＋ － ＠, also
+ * behind leading spaces, non-breaking spaces or a tab) gets a leading apostrophe.
  */
 import type { SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 
 type Value = string | number | boolean | null | undefined;
 
+/** Text a spreadsheet may read as a formula: = + - @ (or full-width ＝ ＋ － ＠) after any white space (\s covers NBSP and U+3000), or a leading tab/CR. */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
 /** One CSV cell. Numbers in full precision; NaN, ±Infinity and null become empty cells. */
 export function csvCell(v: Value): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const safe = FORMULA_START.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

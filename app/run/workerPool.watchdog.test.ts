@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineHandle, PoolEngine } from './workerPool';
+import { WorkerFailedError, WorkerPool } from './workerPool';
+
+/** A handle whose worker beats until `die()` and then never answers nor fires an error (a silent death). */
+function handle(log: string[]): EngineHandle & { die(): void } {
+  let alive = true;
+  let aliveAt = performance.now();
+  const beat = setInterval(() => {
+    if (alive) aliveAt = performance.now();
+  }, 10);
+  const never = new Promise<never>(() => {});
+  const engine: PoolEngine = {
+    simulateReplication: () => {
+      log.push('job');
+      return alive ? new Promise((r) => setTimeout(() => r('done' as never), 30)) : never;
+    },
+    combineReplications: () => never,
+  };
+  return {
+    engine,
+    terminate: () => {
+      clearInterval(beat);
+      log.push('terminated');
+    },
+    onFailure: () => {},
+    lastAliveMs: () => aliveAt,
+    die: () => {
+      alive = false;
+    },
+  };
+}
+
+describe('worker pool watchdog', () => {
+  it('reports a worker that dies without an error event, and the next task runs on a fresh worker', async () => {
+    const log: string[] = [];
+    const made: ReturnType<typeof handle>[] = [];
+    const pool = new WorkerPool(() => {
+      const h = handle(log);
+      made.push(h);
+      return h;
+    }, 1, 150);
+    const job = () => pool.run((e) => e.simulateReplication({} as never, {}, 0));
+    await expect(job()).resolves.toBe('done');
+    made[0].die();
+    const failed = await job().catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(WorkerFailedError);
+    expect((failed as Error).message).toMatch(/stopped answering \(no sign of life for \d+ s\)/);
+    expect(log).toContain('terminated');
+    await expect(job()).resolves.toBe('done');
+    expect(made).toHaveLength(2);
+    pool.cancel();
+    made[1].terminate();
+  });
+
+  it('leaves a busy worker that keeps beating alone, however long its job', async () => {
+    const log: string[] = [];
+    let aliveAt = performance.now();
+    const beat = setInterval(() => (aliveAt = performance.now()), 10);
+    const pool = new WorkerPool(
+      () => ({
+        engine: { simulateReplication: () => new Promise((r) => setTimeout(() => r('slow' as never), 600)), combineReplications: () => new Promise(() => {}) },
+        terminate: () => log.push('terminated'),
+        onFailure: () => {},
+        lastAliveMs: () => aliveAt,
+      }),
+      1,
+      150,
+    );
+    await expect(pool.run((e) => e.simulateReplication({} as never, {}, 0))).resolves.toBe('slow');
+    expect(log).toEqual([]);
+    clearInterval(beat);
+    pool.cancel();
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * Wall-clock limits of the studio's simulation workers (documented in
+ * docs/studio.md). The engine itself never reads a clock: the worker turns
+ * these into the engine's `expired` callback and a heartbeat.
+ */
+
+/** A worker posts a heartbeat at most this often, ms (when idle from a timer, when busy from the engine's budget check). */
+export const HEARTBEAT_MS = 500;
+/** A busy worker silent for this long is taken for dead (crashed, out of memory, stopped by the browser), ms. */
+export const SILENT_WORKER_MS = 6_000;
+/** Wall-clock deadline of one replication job in the studio, seconds: the replication stops there and says it was cut short. */
+export const JOB_DEADLINE_SEC = 120;
