@@ -23,7 +23,7 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
 }
 
 function rawBuffers(d: DesignRaw): ArrayBuffer[] {
-  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist].map((a) => a.buffer as ArrayBuffer);
+  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**

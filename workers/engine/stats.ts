@@ -57,7 +57,7 @@ function nodeResults(m: CompiledModel, raw: R.DesignRaw): NodeResult[] {
     const o = i * R.NODE_FIELDS;
     const s = raw.nodeStats;
     const served = s[o + R.N_SERVED];
-    const servers = m.stationServers[m.nodeStation[i]];
+    const servers = m.nodeServers[i];
     const p99 = served > 0 ? quantiles(raw.nodeHist, i * buckets, raw.nodeSubBuckets, [0.99], Number.POSITIVE_INFINITY)[0] : 0;
     return {
       id,
