@@ -6,12 +6,14 @@ import { type CliIO, type Command, EXIT, UsageError } from './io';
 import { run } from './run';
 import { sweep } from './sweep';
 import { report } from './report';
+import { rightsize } from './rightsize';
 import { validate } from './validate';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   validate: { run: validate, help: 'validate FILE          check a document; print ok and a summary, or every problem' },
   report: { run: report, help: 'report FILE -o OUT.html [--pdf OUT.pdf] [--steps N] [--duration S] [--seed N] [--replications N]   sweep, capacity at SLO, HTML/PDF report' },
   run: { run, help: 'run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs at one load' },
+  rightsize: { run: rightsize, help: 'rightsize FILE --rate R [--duration S] [--seed N] [--replications N] [--json]\n                         cheapest configuration of each design meeting the SLO at R req/s' },
   sweep: { run: sweep, help: 'sweep FILE [--from R] [--to R] [--steps N] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs over a range of loads' },
 };
 

@@ -4,6 +4,7 @@
  * Large series travel as typed arrays (transferable), never as arrays of
  * per-request objects.
  */
+import type { MonolithDeployment } from './monolith';
 
 /** What to run: every field overrides the document's own workload/run settings. */
 export interface RunOptions {
@@ -99,6 +100,8 @@ export interface DesignResult {
   costPerMillionRequests: number;
   timeSeries: TimeSeriesResult;
   latencyHistogram: LatencyHistogramResult;
+  /** The monolith only: how it is deployed (machine type, replicas, threads and GPUs per replica, whether it fits). */
+  deployment?: MonolithDeployment;
 }
 
 /** The analytic (queueing-theory) prediction of one node. Null = not covered. */
