@@ -3,6 +3,7 @@
  * CLI calls it. Every function is pure: plain data in, plain data out.
  */
 import { deriveMonolith } from './monolith';
+import { rightSize } from './rightsize';
 import { type ParseResult, parseTopology } from './parse';
 import type { DesignRaw, ReplicationResult } from './raw';
 import type { DesignResult, RunResult, SweepResult } from './results';
@@ -46,6 +47,7 @@ export const engineApi = {
   sweepRates,
   sweep,
   deriveMonolith,
+  rightSize,
   traceDocument,
   transferables,
 };
