@@ -33,7 +33,7 @@ test('picking a machine type in the inspector changes the replica price and the 
   await studio.setField('costPerReplicaHour', '0.5');
   await expect(inspector).toContainText('Now $0.5/h per replica, $2/h for 4.');
   const exported = await studio.exportDoc();
-  const node = exported.nodes.find((n: { id: string }) => n.id === 'orchestrator') as { hardware: string; costPerReplicaHour: number };
+  const node = exported.nodes.find((n) => n.id === 'orchestrator') as unknown as { hardware: string; costPerReplicaHour: number };
   expect(node).toMatchObject({ hardware: 'g5.xlarge', costPerReplicaHour: 0.5 });
 });
 
