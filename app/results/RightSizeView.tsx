@@ -38,18 +38,17 @@ export function RightSizeView() {
         The cheapest configuration of each design that meets {sloText(doc.slo)} at the target rate: replicas per node for the microservices, whole
         replicas of the unit for the monolith. Searched with the analytic model, then confirmed by simulating the run settings' duration.
       </p>
-      <div className="ls-row">
-        <label className="ls-field">
-          <span>Target rate (req/s)</span>
-          <input type="number" min={0} value={rate} onChange={(e) => setRate(Number(e.target.value))} data-testid="rightsize-rate" />
-        </label>
+      <div className="ls-inline-field">
+        <label htmlFor="ls-rightsize-rate">Target rate (req/s)</label>
+        <input id="ls-rightsize-rate" className="ls-rightsize-rate" type="number" min={0} value={rate} onChange={(e) => setRate(Number(e.target.value))} data-testid="rightsize-rate" />
         <button type="button" className="ls-button primary" disabled={state.status === 'running' || !(rate > 0)} onClick={() => void start()} data-testid="rightsize-run">
           {state.status === 'running' ? 'Searching…' : 'Right-size'}
         </button>
       </div>
       {state.status === 'error' && <p className="ls-field-error">{state.message}</p>}
       {state.status === 'done' && (
-        <table className="ls-table" data-testid="rightsize-table">
+        <div className="ls-table-wrap">
+        <table className="ls-table ls-rightsize-table" data-testid="rightsize-table">
           <thead>
             <tr>
               <th scope="col">Design</th>
@@ -74,6 +73,7 @@ export function RightSizeView() {
             })}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
