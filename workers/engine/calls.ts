@@ -213,9 +213,12 @@ export abstract class CallSim extends SimState {
    * commutes), so the results are those of the recursive rule.
    */
   protected answer(c: number, failed: boolean): void {
-    this.answers.push(failed ? 2 * c + 1 : 2 * c);
-    if (this.answering) return;
+    if (this.answering) {
+      this.answers.push(failed ? 2 * c + 1 : 2 * c);
+      return;
+    }
     this.answering = true;
+    this.callReturned(c, failed);
     const list = this.answers;
     while (list.size > 0) {
       const x = list.shift();

@@ -15,7 +15,8 @@ describe('template numbers quoted in the docs', () => {
   it.each([
     ['netflix', 'ranker', 16 / 0.012],
     ['uber-michelangelo', 'prediction', 8 / 0.002],
-    ['tfx-serving', 'tfserving', 4 / 0.02],
+    // Batching counts in the saturation rate: 4 servers × b / T(b), b = 8, T(8) = 20 ms × (1 + 0.1 × 7).
+    ['tfx-serving', 'tfserving', (4 * 8) / (0.02 * 1.7)],
     ['retrieve-rank-rerank', 'ranker', 8 / 0.015],
     ['ml-lifecycle', 'serving', 8 / 0.012],
     ['mm1', 'server', 1 / 0.01],
