@@ -2,6 +2,7 @@
 import { Background, BackgroundVariant, Handle, type Node, type NodeProps, Position, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { KINDS } from '../../workers/engine/kinds';
+import { deploymentSentence } from '../../workers/report/deploymentSentence';
 import type { Topology } from '../../workers/engine/schema';
 import { KindIcon } from '../canvas/icons';
 import { useAppStore } from '../store/react';
@@ -19,7 +20,9 @@ function MonoNode({ data }: NodeProps<Node<MonoNodeData>>) {
         </span>
         <span className="ls-node-label">{n.label}</span>
       </div>
-      <div className="ls-node-kind">{data.merged ? 'merged into the monolith' : `${KINDS[n.kind].title} · stays remote`}</div>
+      <div className="ls-node-kind" data-testid={`mono-side-${n.id}`}>
+        {data.side === 'gpu' ? 'merged · on the GPUs' : data.side === 'cpu' ? 'merged · on the worker threads' : `${KINDS[n.kind].title} · stays remote`}
+      </div>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
@@ -34,13 +37,12 @@ const TYPES = { mono: memo(MonoNode), monoLabel: memo(MonoLabel) };
 export const MonolithView = memo(function MonolithView({ doc }: { doc: Topology }) {
   const theme = useAppStore(selectTheme);
   const flow = useMemo(() => monolithFlow(doc), [doc]);
+  const sentence = useMemo(() => deploymentSentence(doc, flow.deployment), [doc, flow]);
   return (
     <figure className="ls-chart" data-testid="monolith-drawing" data-merged={flow.merged.join(',')}>
       <h3 className="ls-chart-title">The derived monolith</h3>
-      <figcaption className="ls-chart-caption">
-        {flow.poolId
-          ? `The ${flow.merged.length} service nodes on the request path (${flow.merged.join(', ')}) become one deployable sharing ${flow.servers} servers; calls between them cost 0 ms; infra nodes stay remote with their network cost.`
-          : 'No service node on the request path: the monolith equals the original design.'}
+      <figcaption className="ls-chart-caption" data-testid="monolith-derivation" data-fits={flow.deployment.fits}>
+        {sentence}
       </figcaption>
       <div className="ls-mono-flow">
         <ReactFlowProvider>

@@ -10,6 +10,7 @@ import { LatencyChart } from './LatencyChart';
 import { MonolithView } from './MonolithView';
 import { NodeView } from './NodeView';
 import { PointPicker } from './PointPicker';
+import { RightSizeView } from './RightSizeView';
 import { RunPanel } from './RunPanel';
 import { RunStatus } from './RunStatus';
 import { selectShownPoint } from './selectors';
@@ -26,6 +27,7 @@ const TABS = [
   ['distribution', 'Distribution'],
   ['timeseries', 'Time series'],
   ['monolith', 'Monolith drawing'],
+  ['rightsize', 'Right-size'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -104,6 +106,8 @@ export function ResultsPanel() {
               <MonolithView doc={doc} />
             ) : tab === 'capacity' ? (
               <CapacityView />
+            ) : tab === 'rightsize' ? (
+              <RightSizeView />
             ) : !hasRun ? (
               <p className="ls-hint">Run a load test to see results: a sweep draws latency and throughput against offered load for your design and its monolith.</p>
             ) : tab === 'curves' ? (

@@ -4,7 +4,7 @@
  * nodes stay where they were, calls between merged parts show 0 ms.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { deriveMonolith } from '../../workers/engine/monolith';
+import { deriveMonolithDeployment, type MonolithDeployment } from '../../workers/engine/monolith';
 import type { Topology, TopologyNode } from '../../workers/engine/schema';
 
 export const NODE_W = 184;
@@ -12,27 +12,30 @@ export const NODE_H = 70;
 const PAD = 24;
 const HEAD = 30;
 
-export type MonoNodeData = { node: TopologyNode; merged: boolean };
+/** `side`: which of the unit's resources a merged node runs on (its worker threads or its GPUs); null = not merged. */
+export type MonoNodeData = { node: TopologyNode; merged: boolean; side: 'cpu' | 'gpu' | null };
 
 export interface MonolithFlow {
   nodes: Node[];
   edges: Edge[];
-  poolId: string | null;
-  servers: number;
+  /** How the monolith is deployed (machine, replicas, threads and GPUs per replica, cost). */
+  deployment: MonolithDeployment;
   merged: string[];
 }
 
 export function monolithFlow(doc: Topology): MonolithFlow {
-  const mono = deriveMonolith(doc);
+  const { doc: mono, deployment } = deriveMonolithDeployment(doc);
   const before = new Set(doc.pools.map((p) => p.id));
-  const pool = mono.pools.find((p) => !before.has(p.id)) ?? null;
-  const merged = mono.nodes.filter((n) => pool && n.pool === pool.id);
+  const unit = new Set(mono.pools.filter((p) => !before.has(p.id)).map((p) => p.id));
+  const inUnit = (n: TopologyNode) => n.pool !== null && unit.has(n.pool);
+  const gpu = new Set(deployment.gpuNodes);
+  const merged = mono.nodes.filter(inUnit);
   // Layout: the merged nodes stacked in request-path (document) order inside the box; everything else in a column to its right.
   const nodes: Node[] = [];
   const GAP = 18;
   const boxW = NODE_W + 2 * PAD;
   const boxH = HEAD + PAD + merged.length * (NODE_H + GAP) + PAD - GAP;
-  if (pool && merged.length) {
+  if (merged.length) {
     nodes.push({
       id: '__monolith',
       type: 'group',
@@ -48,7 +51,7 @@ export function monolithFlow(doc: Topology): MonolithFlow {
       type: 'monoLabel',
       position: { x: 10, y: 6 },
       parentId: '__monolith',
-      data: { text: `Monolith · ${pool.servers} servers` },
+      data: { text: `Monolith · ${deployment.replicas} × ${deployment.hardware ?? 'unit'}` },
       selectable: false,
       draggable: false,
     });
@@ -60,18 +63,18 @@ export function monolithFlow(doc: Topology): MonolithFlow {
       position: { x: PAD, y: HEAD + PAD + i * (NODE_H + GAP) },
       parentId: '__monolith',
       extent: 'parent',
-      data: { node: n, merged: true } satisfies MonoNodeData,
+      data: { node: n, merged: true, side: gpu.has(n.id) ? 'gpu' : 'cpu' } satisfies MonoNodeData,
       draggable: false,
     });
   });
-  const others = mono.nodes.filter((n) => !(pool && n.pool === pool.id)).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
+  const others = mono.nodes.filter((n) => !inUnit(n)).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
   const othersTop = Math.max(0, (boxH - others.length * (NODE_H + GAP)) / 2);
   others.forEach((n, i) => {
     nodes.push({
       id: n.id,
       type: 'mono',
       position: { x: merged.length ? boxW + 140 : 0, y: othersTop + i * (NODE_H + GAP) },
-      data: { node: n, merged: false } satisfies MonoNodeData,
+      data: { node: n, merged: false, side: null } satisfies MonoNodeData,
       draggable: false,
     });
   });
@@ -84,5 +87,5 @@ export function monolithFlow(doc: Topology): MonolithFlow {
     markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--edge)' },
     style: e.mode === 'async' ? { strokeDasharray: '6 4' } : undefined,
   }));
-  return { nodes, edges, poolId: pool?.id ?? null, servers: pool?.servers ?? 0, merged: merged.map((n) => n.id) };
+  return { nodes, edges, deployment, merged: merged.map((n) => n.id) };
 }

@@ -5,7 +5,7 @@ import type { ReplicationResult } from '../../workers/engine/raw';
 import type { EngineHandle } from './workerPool';
 
 function rawBuffers(r: ReplicationResult): ArrayBuffer[] {
-  const list = [r.microservices, r.monolith].flatMap((d) => [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist]);
+  const list = [r.microservices, r.monolith].flatMap((d) => [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy]);
   return [...new Set(list.map((a) => a.buffer as ArrayBuffer))];
 }
 

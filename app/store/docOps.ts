@@ -4,6 +4,7 @@
  * re-rendering). No React, no store: the store's actions are thin wrappers.
  */
 import { EDGE_DEFAULTS, KINDS, MONOLITH_DEFAULTS, NODE_DEFAULTS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from '../../workers/engine/kinds';
+import { KIND_HARDWARE } from '../../workers/engine/hardware';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -59,12 +60,13 @@ export function makeNode(kind: NodeKind, id: string, position: XY): TopologyNode
     holdWorkerDuringCalls: false,
     hitRatio: k.hitRatio,
     batching: null,
-    costPerReplicaHour: k.costPerReplicaHour,
-    pool: null,
-    hardware: null,
+    hardware: KIND_HARDWARE[kind],
     modelMemoryGb: null,
     balancer: NODE_DEFAULTS.balancer,
     routing: NODE_DEFAULTS.routing,
+    // The machine's price (docs/hardware.md); offline jobs have no machine and cost nothing.
+    costPerReplicaHour: KIND_HARDWARE[kind] === null ? k.costPerReplicaHour : null,
+    pool: null,
   };
 }
 

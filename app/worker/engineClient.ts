@@ -48,3 +48,11 @@ export function traceInWorker(doc: Topology, opts: TraceOptions): { result: Prom
     },
   };
 }
+
+let study: Remote<SimWorkerApi> | null = null;
+
+/** The worker for one-off studies started from a view (right-sizing): never the checking worker, so a search cannot delay a check. */
+export function studyWorker(): Remote<SimWorkerApi> {
+  study ??= wrap<SimWorkerApi>(spawn('loadsketch-study'));
+  return study;
+}

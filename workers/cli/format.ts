@@ -73,7 +73,8 @@ function nodes(title: string, d: DesignResult, a: AnalyticDesignResult): string 
 export function formatRun(name: string, r: RunResult): string {
   const head = `${name} at ${fmt(r.ratePerSec, 1)} req/s, seed ${r.seed}, ${r.replications} replication${r.replications > 1 ? 's' : ''}${r.replications > 1 ? ' (± = 95% CI half-width)' : ''}`;
   const notes = [...new Set([...r.analytic.microservices.notCovered, ...r.analytic.monolith.notCovered])];
-  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
+  const deployment = r.monolith.deployment ? `monolith deployment: ${r.monolith.deployment.hardware ?? 'no machine type'}, ${r.monolith.deployment.replicas} replica(s), ${r.monolith.deployment.threadsPerReplica} threads and ${r.monolith.deployment.gpusPerReplica} GPU(s) per replica, $${r.monolith.deployment.costPerHour.toFixed(2)}/h${r.monolith.deployment.fits ? '' : ' (does NOT fit the machine)'}` : '';
+  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), ...(deployment ? [deployment] : []), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
   if (notes.length) parts.push(`not covered by the analytic model:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }

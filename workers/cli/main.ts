@@ -7,6 +7,7 @@ import { run } from './run';
 import { sweep } from './sweep';
 import { report } from './report';
 import { safeIO } from './sanitize';
+import { rightsize } from './rightsize';
 import { validate } from './validate';
 import { importCommand } from './import';
 import { exportCommand } from './export';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   run: { run, help: 'run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs at one load' },
   import: { run: importCommand, help: 'import FILE [--from mermaid|drawio|otlp|jaeger] [--page N] [-o design.json]   diagram or traces → document' },
   export: { run: exportCommand, help: 'export FILE --to k6|mermaid [-o OUT]   k6 load test or Mermaid flowchart of a document' },
+  rightsize: { run: rightsize, help: 'rightsize FILE --rate R [--duration S] [--seed N] [--replications N] [--json]\n                         cheapest configuration of each design meeting the SLO at R req/s' },
   sweep: { run: sweep, help: 'sweep FILE [--from R] [--to R] [--steps N] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs over a range of loads' },
 };
 

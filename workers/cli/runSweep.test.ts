@@ -47,7 +47,7 @@ describe('loadsketch run', () => {
         expect(typeof e[k], `${d}.endToEnd.${k}`).toBe('number');
       }
       expect(Object.keys(e.ci95)).toEqual(['throughputPerSec', 'meanMs', 'p50Ms', 'p90Ms', 'p95Ms', 'p99Ms', 'p999Ms']);
-      expect(Object.keys(j[d].nodes[0])).toEqual(['id', 'arrivalRatePerSec', 'utilization', 'meanQueueLength', 'meanWaitMs', 'meanTimeInNodeMs', 'p99TimeInNodeMs', 'dropped']);
+      expect(Object.keys(j[d].nodes[0])).toEqual(['id', 'arrivalRatePerSec', 'utilization', 'utilizationMin', 'utilizationMax', 'meanQueueLength', 'meanWaitMs', 'meanTimeInNodeMs', 'p99TimeInNodeMs', 'dropped']);
       expect(typeof j[d].saturated).toBe('boolean');
       expect(typeof j[d].costPerHour).toBe('number');
       expect(typeof j[d].costPerMillionRequests).toBe('number');

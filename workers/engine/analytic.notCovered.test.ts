@@ -49,7 +49,11 @@ describe('notCovered: features the formulas do not cover', () => {
     const a = analyze(design({ ranker: model }));
     expect(a.meanMs).toBeNull();
     expect(node(a, 'ranker').meanWaitMs).toBeNull();
+    // One request per batch keeps up at ρ₁ = 0.5, so that is the estimate (not full batches, ρ₁ × f(8)/8).
     expect(node(a, 'ranker').utilization).toBeCloseTo(0.5, 12);
+    // Saturation: full batches, 1 / (ρ₁ per req/s × f(b)/b) with f(b) = 1 + α(b − 1), α = 0.1, b = 8.
+    const plain = analyze(design()).saturationRatePerSec!;
+    expect(a.saturationRatePerSec!).toBeGreaterThanOrEqual(plain);
     expect(a.notCovered.join('\n')).toMatch(/Node "ranker" batches requests \(up to 8, waiting at most 2 ms\)/);
     const one = analyze(design({ ranker: { ...model, batching: { maxBatch: 1, maxWaitMs: 2 } } }));
     expect(one.notCovered).toEqual([]);
@@ -82,7 +86,11 @@ describe('notCovered: features the formulas do not cover', () => {
     const a = analyze(design({}, { arrival: 'bursty' }));
     expect(a.meanMs).toBeNull();
     for (const n of a.nodes) expect(n.meanWaitMs).toBeNull();
+    // One request per batch keeps up at ρ₁ = 0.5, so that is the estimate (not full batches, ρ₁ × f(8)/8).
     expect(node(a, 'ranker').utilization).toBeCloseTo(0.5, 12);
+    // Saturation: full batches, 1 / (ρ₁ per req/s × f(b)/b) with f(b) = 1 + α(b − 1), α = 0.1, b = 8.
+    const plain = analyze(design()).saturationRatePerSec!;
+    expect(a.saturationRatePerSec!).toBeGreaterThanOrEqual(plain);
     expect(a.saturationRatePerSec).toBeCloseTo(200, 9);
     expect(a.notCovered.join('\n')).toMatch(/Arrivals are bursty/);
   });

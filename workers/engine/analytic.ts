@@ -9,6 +9,7 @@ import { largestShare, notes } from './analytic/notes';
 import { responseTimes } from './analytic/response';
 import { holdsDuringCalls, route } from './analytic/routing';
 import { buildStations } from './analytic/stations';
+import { meanBatchMs } from './batchCost';
 import type { AnalyticDesignResult, AnalyticNodeResult } from './results';
 import type { Topology } from './schema';
 
@@ -37,7 +38,14 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
   if (w.arrival === 'constant') notCovered.push(notes.constant());
 
   // Which stations' waits the formulas cover.
-  const waitCovered = stations.map((st) => st.waitMs !== null && w.arrival !== 'bursty' && routing.acyclic);
+  const waitCovered = stations.map((st) => st.waitMs !== null && st.waitCovered && w.arrival !== 'bursty' && routing.acyclic);
+  for (const st of stations) {
+    if (!st.waitCovered && st.waitMs !== null) notCovered.push(notes.balancer(doc, st));
+    if (st.unit !== null && st.replicas > 1) {
+      notCovered.push(notes.unit(doc, st));
+      waitCovered[stations.indexOf(st)] = false;
+    }
+  }
   doc.nodes.forEach((node, i) => {
     if (!active(i)) return;
     const s = stationOf[i];
@@ -73,10 +81,19 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
     // A held worker stays busy for the calls too: count their expected time where it is known.
     const held = holdsDuringCalls(doc, routing, i) && Number.isFinite(callsMs[i]) ? callsMs[i] : 0;
     const covered = waitCovered[s];
+    const servers = stations[s].servers * stations[s].replicas;
+    let utilization = (rate * (meanMs[i] + held)) / 1000 / servers;
+    const b = node.batching;
+    if (b != null && b.maxBatch > 1) {
+      // Batches of one while one-at-a-time service keeps up (busy share ≤ 1); beyond that the servers stay
+      // busy and batches grow, up to full batches at the saturation rate (meanMs[i] is T(b)/b there).
+      const single = (rate * meanBatchMs(b, node.serviceTime, 1)) / 1000 / servers;
+      utilization = Math.max(Math.min(single, 1), utilization);
+    }
     return {
       id: node.id,
       arrivalRatePerSec: rate,
-      utilization: (rate * (meanMs[i] + held)) / 1000 / stations[s].servers,
+      utilization,
       meanWaitMs: covered ? stations[s].waitMs : null,
       meanTimeInNodeMs: covered ? timeInNodeMs[i] : null,
     };

@@ -3,6 +3,7 @@
  * CLI calls it. Every function is pure: plain data in, plain data out.
  */
 import { deriveMonolith } from './monolith';
+import { rightSize } from './rightsize';
 import { type ParseResult, parseTopology } from './parse';
 import type { DesignRaw, ReplicationResult } from './raw';
 import type { DesignResult, RunResult, SweepResult } from './results';
@@ -23,7 +24,7 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
 }
 
 function rawBuffers(d: DesignRaw): ArrayBuffer[] {
-  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist].map((a) => a.buffer as ArrayBuffer);
+  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
@@ -46,6 +47,7 @@ export const engineApi = {
   sweepRates,
   sweep,
   deriveMonolith,
+  rightSize,
   traceDocument,
   transferables,
 };

@@ -3,6 +3,9 @@
  * simulator runs: nodes, stations (a node's own servers, or a shared pool),
  * and traffic-carrying edges grouped per source node in document order.
  */
+import { batchFactors } from './batchCost';
+import { compileCalls } from './compileCalls';
+import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
 import type { ServiceTime, Topology } from './schema';
 
@@ -16,29 +19,47 @@ export const DIST_LOGNORMAL = 2;
 export const DIST_GAMMA = 3;
 export const DIST_UNIFORM = 4;
 
-/** The flat model of one design. Times in ms. Arrays are indexed by node, station or edge index. */
-export interface CompiledModel {
+/**
+ * The flat model of one design. Times in ms. Arrays are indexed by node,
+ * group, station, stage or edge index (stations and groups: see
+ * compileStations.ts; stages: compileCalls.ts).
+ */
+export interface CompiledModel extends CompiledStations {
   nodeIds: string[];
   nodeCount: number;
   entry: number;
   /** 1 when the node carries traffic (role is not offline). */
   nodeActive: Uint8Array;
-  nodeStation: Int32Array;
   /** Distribution code and parameters: exp (mean), det (value), lognormal (mu, sigma), gamma (shape, scale), uniform (min, max). */
   nodeDist: Uint8Array;
   nodeP1: Float64Array;
   nodeP2: Float64Array;
   /** Cache hit ratio, 0 for non-caches. */
   nodeHit: Float64Array;
-  nodeParallel: Uint8Array;
+  /** 1 when the node sends each visit down exactly one edge (`routing: one`), chosen by weight. */
+  nodeOne: Uint8Array;
+  /** `routing: one`: the sum of the node's edge weights (probabilities). */
+  nodeWeightSum: Float64Array;
   nodeHold: Uint8Array;
   /** Waiting-room size; -1 = unbounded. */
   nodeCap: Int32Array;
   /** Dynamic batching: max batch size (0 = no batching) and max wait (ms). */
   nodeBatchMax: Int32Array;
   nodeBatchWaitMs: Float64Array;
-  /** Outgoing traffic edges of node i are edgeStart[i] .. edgeStart[i+1]-1, in document order. */
+  /** A batching node's batchers (one per replica) are nodeBatcher0[i] + replica. */
+  nodeBatcher0: Int32Array;
+  batcherCount: number;
+  /** A batch of b at node i takes a service draw × batchFactor[batchFactor0[i] + b] + batchAddMs[same] (see batchCost.ts). */
+  batchFactor0: Int32Array;
+  batchFactor: Float64Array;
+  batchAddMs: Float64Array;
+  /** Outgoing traffic edges of node i are edgeStart[i] .. edgeStart[i+1]-1, stage by stage (see compileCalls.ts). */
   edgeStart: Int32Array;
+  /** Doc edge id of each compiled edge. */
+  edgeIds: string[];
+  nodeStage0: Int32Array;
+  stageEdge0: Int32Array;
+  stageSerial: Uint8Array;
   edgeTarget: Int32Array;
   edgeAsync: Uint8Array;
   edgeProb: Float64Array;
@@ -47,8 +68,6 @@ export interface CompiledModel {
   /** Timeout per attempt, ms; 0 = none. */
   edgeTimeoutMs: Float64Array;
   edgeRetries: Int32Array;
-  stationCount: number;
-  stationServers: Int32Array;
   /** US$ per hour: every node's replicas × price (pool members excluded) plus every pool's price. */
   costPerHour: number;
 }
@@ -89,93 +108,79 @@ function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array,
 export function compileModel(doc: Topology): CompiledModel {
   const n = doc.nodes.length;
   const index = new Map(doc.nodes.map((node, i) => [node.id, i]));
+  const nodeActive = Uint8Array.from(doc.nodes, (x) => (x.role === 'offline' ? 0 : 1));
+  const stations = compileStations(doc);
+  const calls = compileCalls(doc, index, nodeActive);
+  const edges = Array.from(calls.edgeDoc, (k) => doc.edges[k]);
   const m: CompiledModel = {
+    ...stations,
     nodeIds: doc.nodes.map((x) => x.id),
     nodeCount: n,
     entry: index.get(doc.workload.entry) ?? 0,
-    nodeActive: new Uint8Array(n),
-    nodeStation: new Int32Array(n),
+    nodeActive,
     nodeDist: new Uint8Array(n),
     nodeP1: new Float64Array(n),
     nodeP2: new Float64Array(n),
     nodeHit: new Float64Array(n),
-    nodeParallel: new Uint8Array(n),
+    nodeOne: new Uint8Array(n),
+    nodeWeightSum: new Float64Array(n),
     nodeHold: new Uint8Array(n),
     nodeCap: new Int32Array(n),
     nodeBatchMax: new Int32Array(n),
     nodeBatchWaitMs: new Float64Array(n),
-    edgeStart: new Int32Array(n + 1),
-    edgeTarget: new Int32Array(0),
-    edgeAsync: new Uint8Array(0),
-    edgeProb: new Float64Array(0),
-    edgeCount: new Int32Array(0),
-    edgeNetMs: new Float64Array(0),
-    edgeTimeoutMs: new Float64Array(0),
-    edgeRetries: new Int32Array(0),
-    stationCount: 0,
-    stationServers: new Int32Array(0),
+    nodeBatcher0: new Int32Array(n).fill(-1),
+    batcherCount: 0,
+    batchFactor0: new Int32Array(n).fill(-1),
+    batchFactor: new Float64Array(0),
+    batchAddMs: new Float64Array(0),
+    edgeStart: calls.edgeStart,
+    edgeIds: edges.map((e) => e.id),
+    nodeStage0: calls.nodeStage0,
+    stageEdge0: calls.stageEdge0,
+    stageSerial: calls.stageSerial,
+    edgeTarget: Int32Array.from(edges, (e) => index.get(e.target) ?? 0),
+    edgeAsync: Uint8Array.from(edges, (e) => (e.mode === 'async' ? 1 : 0)),
+    edgeProb: Float64Array.from(edges, (e) => e.probability),
+    edgeCount: Int32Array.from(edges, (e) => e.count),
+    edgeNetMs: Float64Array.from(edges, (e) => e.networkMs),
+    edgeTimeoutMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.timeoutMs : 0)),
+    edgeRetries: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.retries : 0)),
     costPerHour: 0,
   };
-  const poolStation = new Map<string, number>();
-  const servers: number[] = [];
-  for (const p of doc.pools) {
-    poolStation.set(p.id, servers.length);
-    servers.push(p.servers);
-    m.costPerHour += p.costPerHour;
-  }
+  for (const p of doc.pools) m.costPerHour += p.costPerHour;
+  const factors: Float64Array[] = [];
+  const adds: Float64Array[] = [];
+  let factorLen = 0;
   doc.nodes.forEach((node, i) => {
-    m.nodeActive[i] = node.role === 'offline' ? 0 : 1;
-    const pooled = node.pool !== null ? poolStation.get(node.pool) : undefined;
-    if (pooled !== undefined) m.nodeStation[i] = pooled;
-    else {
-      m.nodeStation[i] = servers.length;
-      servers.push(node.replicas * node.concurrency);
+    if (node.pool === null || !doc.pools.some((p) => p.id === node.pool)) {
       m.costPerHour += node.replicas * (node.costPerReplicaHour ?? 0);
     }
     setDist(node.serviceTime, i, m.nodeDist, m.nodeP1, m.nodeP2);
     m.nodeHit[i] = node.kind === 'cache' ? (node.hitRatio ?? 0) : 0;
-    m.nodeParallel[i] = node.callMode === 'parallel' ? 1 : 0;
+    m.nodeOne[i] = node.routing === 'one' ? 1 : 0;
+    for (let e = m.edgeStart[i]; e < m.edgeStart[i + 1]; e++) m.nodeWeightSum[i] += m.edgeProb[e];
     m.nodeHold[i] = node.holdWorkerDuringCalls ? 1 : 0;
     m.nodeCap[i] = node.queueCapacity ?? -1;
     if (node.batching && node.batching.maxBatch > 1) {
       m.nodeBatchMax[i] = node.batching.maxBatch;
       m.nodeBatchWaitMs[i] = node.batching.maxWaitMs;
+      m.nodeBatcher0[i] = m.batcherCount;
+      m.batcherCount += m.groupReplicas[m.nodeGroup[i]];
+      const { factor, addMs } = batchFactors(node.batching, node.serviceTime);
+      m.batchFactor0[i] = factorLen;
+      factors.push(factor);
+      adds.push(addMs);
+      factorLen += factor.length;
     }
   });
-  m.stationCount = servers.length;
-  m.stationServers = Int32Array.from(servers);
-
-  const bySource: number[][] = doc.nodes.map(() => []);
-  doc.edges.forEach((e, k) => {
-    const s = index.get(e.source);
-    const t = index.get(e.target);
-    if (s === undefined || t === undefined || !m.nodeActive[s] || !m.nodeActive[t]) return;
-    bySource[s].push(k);
+  m.batchFactor = new Float64Array(factorLen);
+  m.batchAddMs = new Float64Array(factorLen);
+  let at = 0;
+  factors.forEach((f, k) => {
+    m.batchFactor.set(f, at);
+    m.batchAddMs.set(adds[k], at);
+    at += f.length;
   });
-  const total = bySource.reduce((a, l) => a + l.length, 0);
-  m.edgeTarget = new Int32Array(total);
-  m.edgeAsync = new Uint8Array(total);
-  m.edgeProb = new Float64Array(total);
-  m.edgeCount = new Int32Array(total);
-  m.edgeNetMs = new Float64Array(total);
-  m.edgeTimeoutMs = new Float64Array(total);
-  m.edgeRetries = new Int32Array(total);
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    m.edgeStart[i] = j;
-    for (const k of bySource[i]) {
-      const e = doc.edges[k];
-      m.edgeTarget[j] = index.get(e.target) ?? 0;
-      m.edgeAsync[j] = e.mode === 'async' ? 1 : 0;
-      m.edgeProb[j] = e.probability;
-      m.edgeCount[j] = e.count;
-      m.edgeNetMs[j] = e.networkMs;
-      m.edgeTimeoutMs[j] = e.mode === 'sync' && e.timeoutMs !== null ? e.timeoutMs : 0;
-      m.edgeRetries[j] = e.mode === 'sync' && e.timeoutMs !== null ? e.retries : 0;
-      j++;
-    }
-  }
-  m.edgeStart[n] = j;
   return m;
 }
 

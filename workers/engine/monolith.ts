@@ -1,11 +1,19 @@
 /**
- * The monolith baseline, derived from a document as a document of its own:
- * the service-role nodes on the request path share one server pool with the
- * same total servers, calls between them cost no network time, and infra
- * nodes stay remote. The same engine simulates it. See docs/model.md.
+ * The monolith baseline, derived from a document as a document of its own,
+ * deployed the way monoliths are (see docs/model.md, "The monolith"): one
+ * deployable unit holds every merged component (the service-role nodes on
+ * the request path); its CPU-side components share the unit's worker
+ * threads (pool `monolith-cpu`), its model components share the unit's GPUs
+ * with every model in GPU memory at once (pool `monolith-gpu`); unlike
+ * resources are never pooled; calls between merged components cost no
+ * network time; infra nodes stay remote; the monolith scales by whole
+ * replicas of the unit behind the entry's balancer. The same engine
+ * simulates it: the two pools share `unit: "monolith"`, so a request stays
+ * on the replica it entered.
  */
+import { findHardware, hardwareCatalogue, replicaPricePerHour, totalGpuMemoryGb } from './hardware';
 import { LIMITS } from './limits';
-import type { Pool, Topology } from './schema';
+import type { Balancer, Hardware, MonolithSizing, Pool, Topology, TopologyNode } from './schema';
 
 /** Id of the merged nodes: service-role nodes reachable from the entry along sync traffic edges. */
 export function mergedNodeIds(doc: Topology): Set<string> {
@@ -28,52 +36,193 @@ export function mergedNodeIds(doc: Topology): Set<string> {
   return new Set([...seen].filter((id) => role.get(id) === 'service'));
 }
 
-/**
- * The monolith version of a design (a valid version-1 document): every merged
- * node gets pool "monolith" with S = Σ replicas × concurrency servers (or
- * `doc.monolith.servers`) costing Σ replicas × costPerReplicaHour per hour
- * (scaled by S / Σ when overridden, or `doc.monolith.costPerHour`); edges between merged nodes get
- * networkMs 0. A merged node that was already in a pool brings that pool's
- * servers and cost (counted once). Everything else is unchanged.
- */
-export function deriveMonolith(doc: Topology): Topology {
-  const merged = mergedNodeIds(doc);
-  const poolsById = new Map(doc.pools.map((p) => [p.id, p]));
-  let servers = 0;
-  let cost = 0;
-  const countedPools = new Set<string>();
-  for (const n of doc.nodes) {
-    if (!merged.has(n.id)) continue;
-    const pool = n.pool !== null ? poolsById.get(n.pool) : undefined;
+/** How the monolith is deployed: what the report, the studio and the CLI state. */
+export interface MonolithDeployment {
+  sizing: MonolithSizing;
+  /** Machine type of one replica; null when the design names no machines (or none fits). */
+  hardware: string | null;
+  replicas: number;
+  /** Worker threads of one replica (servers of pool `monolith-cpu`). */
+  threadsPerReplica: number;
+  /** GPUs of one replica (the machine's, or the models' GPUs when no machine is named). */
+  gpusPerReplica: number;
+  /** Model execution slots of one replica (servers of pool `monolith-gpu`). */
+  gpuSlotsPerReplica: number;
+  /** False when no machine type holds every merged component (or the chosen one does not). */
+  fits: boolean;
+  /** What one replica needs: cores of the CPU-side components' machines, GPUs and GPU memory of the models, all together. */
+  needs: { cpuCores: number; gpus: number; gpuMemoryGb: number };
+  /** US$ per hour of one replica. */
+  pricePerReplicaHour: number;
+  /** US$ per hour of all replicas (infra nodes not included). */
+  costPerHour: number;
+  /** US$ per hour of the merged components in the microservice design (the equal-budget target). */
+  microCostPerHour: number;
+  /** Merged node ids by side. */
+  cpuNodes: string[];
+  gpuNodes: string[];
+}
+
+/** The derived monolith: its document (simulated like any other) and how it is deployed. */
+export interface DerivedMonolith {
+  doc: Topology;
+  deployment: MonolithDeployment;
+}
+
+/** A model component runs on GPUs: a model server whose machine has GPUs, or one without a machine (version 1). */
+export function isGpuSide(doc: Topology, n: TopologyNode): boolean {
+  if (n.kind !== 'model-server') return false;
+  const h = findHardware(doc, n.hardware);
+  return h === null || h.gpus > 0;
+}
+
+interface Side {
+  /** Servers of one replica of each member (pools counted once). */
+  unitServers: number;
+  /** Servers of the whole microservice side. */
+  totalServers: number;
+  /** US$ per hour: one replica of each, and the whole side. */
+  unitPrice: number;
+  totalPrice: number;
+  /** Cores (CPU side) or GPUs (GPU side) of one replica of each, and of the whole side. */
+  unitUnits: number;
+  totalUnits: number;
+  memoryGb: number;
+  ids: string[];
+}
+
+function side(doc: Topology, nodes: TopologyNode[], gpu: boolean): Side {
+  const s: Side = { unitServers: 0, totalServers: 0, unitPrice: 0, totalPrice: 0, unitUnits: 0, totalUnits: 0, memoryGb: 0, ids: [] };
+  const counted = new Set<string>();
+  for (const n of nodes) {
+    s.ids.push(n.id);
+    const pool = n.pool !== null ? doc.pools.find((p) => p.id === n.pool) : undefined;
     if (pool) {
-      if (countedPools.has(pool.id)) continue;
-      countedPools.add(pool.id);
-      servers += pool.servers;
-      cost += pool.costPerHour;
-    } else {
-      servers += n.replicas * n.concurrency;
-      cost += n.replicas * (n.costPerReplicaHour ?? 0);
+      if (counted.has(pool.id)) continue;
+      counted.add(pool.id);
+      s.unitServers += pool.servers;
+      s.totalServers += pool.servers * pool.replicas;
+      s.unitPrice += pool.costPerHour / pool.replicas;
+      s.totalPrice += pool.costPerHour;
+      continue;
     }
+    const h = findHardware(doc, n.hardware);
+    const units = gpu ? (h?.gpus ?? n.concurrency) : (h?.cpuCores ?? 0);
+    const price = replicaPricePerHour(doc, n);
+    s.unitServers += n.concurrency;
+    s.totalServers += n.replicas * n.concurrency;
+    s.unitPrice += price;
+    s.totalPrice += n.replicas * price;
+    s.unitUnits += units;
+    s.totalUnits += n.replicas * units;
+    s.memoryGb += n.modelMemoryGb ?? 0;
   }
-  let poolId = 'monolith';
-  for (let k = 2; poolsById.has(poolId); k++) poolId = `monolith-${k}`;
-  const override = doc.monolith.threadsPerReplica;
-  const S = Math.min(LIMITS.maxServers, Math.max(1, override ?? servers));
-  const C = doc.monolith.costPerHour ?? (servers > 0 ? (cost * S) / servers : 0);
-  const pools: Pool[] = doc.pools.map((p) => ({ ...p }));
-  if (merged.size > 0) {
-    pools.push({
-      id: poolId,
-      label: 'Monolith',
-      servers: S,
-      costPerHour: Math.min(C, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas),
-      replicas: 1,
-      balancer: 'pooled',
-      unit: null,
-      hardware: null,
-    });
+  return s;
+}
+
+/** The cheapest machine type that holds `needs`, or null. */
+export function smallestFit(catalogue: readonly Hardware[], needs: MonolithDeployment['needs']): Hardware | null {
+  let best: Hardware | null = null;
+  for (const h of catalogue) {
+    if (!machineHolds(h, needs)) continue;
+    if (best === null || h.costPerHour < best.costPerHour) best = h;
   }
-  return {
+  return best;
+}
+
+/** Whether one machine holds the cores, GPUs and GPU memory of `needs`. */
+export function machineHolds(h: Hardware, needs: MonolithDeployment['needs']): boolean {
+  return h.cpuCores >= needs.cpuCores && h.gpus >= needs.gpus && totalGpuMemoryGb(h) >= needs.gpuMemoryGb;
+}
+
+const clampReplicas = (r: number) => Math.min(LIMITS.maxReplicas, Math.max(1, r));
+
+/**
+ * How the monolith is deployed. With no machine types named (every version-1
+ * document), one replica holds all the merged components' servers: the CPU
+ * side's threads (or `threadsPerReplica`) and the GPU side's slots, at the
+ * components' own price (the CPU side's scaled by an overridden thread
+ * count). With machines, one replica holds one replica of each component on
+ * the cheapest catalogue machine that fits (or `monolith.hardware`), and the
+ * replica count follows `monolith.sizing`.
+ */
+export function monolithDeployment(doc: Topology): MonolithDeployment {
+  const merged = mergedNodeIds(doc);
+  const nodes = doc.nodes.filter((n) => merged.has(n.id));
+  const gpuNodes = nodes.filter((n) => isGpuSide(doc, n));
+  const cpu = side(doc, nodes.filter((n) => !isGpuSide(doc, n)), false);
+  const gpu = side(doc, gpuNodes, true);
+  const m = doc.monolith;
+  const microCostPerHour = cpu.totalPrice + gpu.totalPrice;
+  const withMachines = m.hardware !== null || nodes.some((n) => n.hardware !== null);
+  const base = { sizing: m.sizing, microCostPerHour, cpuNodes: cpu.ids, gpuNodes: gpu.ids };
+  if (!withMachines) {
+    const threads = Math.min(LIMITS.maxServers, m.threadsPerReplica ?? cpu.totalServers);
+    const cpuPrice = cpu.totalServers > 0 ? (cpu.totalPrice * threads) / cpu.totalServers : 0;
+    const price = m.costPerHour ?? cpuPrice + gpu.totalPrice;
+    const replicas = m.sizing === 'replicas' ? clampReplicas(m.replicas ?? 1) : 1;
+    const needs = { cpuCores: 0, gpus: gpu.totalServers, gpuMemoryGb: gpu.memoryGb };
+    return { ...base, hardware: null, replicas, threadsPerReplica: threads, gpusPerReplica: gpu.totalServers, gpuSlotsPerReplica: gpu.totalServers, fits: true, needs, pricePerReplicaHour: price, costPerHour: replicas * price };
+  }
+  const needs = { cpuCores: cpu.unitUnits, gpus: gpu.unitUnits, gpuMemoryGb: gpu.memoryGb };
+  const chosen = m.hardware !== null ? findHardware(doc, m.hardware) : smallestFit(hardwareCatalogue(doc), needs);
+  const fits = chosen !== null && machineHolds(chosen, needs);
+  const price = m.costPerHour ?? chosen?.costPerHour ?? cpu.unitPrice + gpu.unitPrice;
+  const threads = Math.min(LIMITS.maxServers, m.threadsPerReplica ?? cpu.unitServers);
+  const gpus = chosen?.gpus ?? needs.gpus;
+  let replicas: number;
+  if (m.sizing === 'replicas') replicas = m.replicas ?? 1;
+  else if (m.sizing === 'equal-budget') replicas = price > 0 ? Math.floor(microCostPerHour / price + 1e-9) : 1;
+  else {
+    const cores = chosen?.cpuCores ?? needs.cpuCores;
+    replicas = Math.max(gpus > 0 ? Math.ceil(gpu.totalUnits / gpus) : 0, cores > 0 ? Math.ceil(cpu.totalUnits / cores) : 0);
+  }
+  replicas = clampReplicas(replicas);
+  return { ...base, hardware: chosen?.id ?? null, replicas, threadsPerReplica: threads, gpusPerReplica: gpus, gpuSlotsPerReplica: gpu.unitServers, fits, needs, pricePerReplicaHour: price, costPerHour: replicas * price };
+}
+
+function freeId(taken: Set<string>, want: string): string {
+  let id = want;
+  for (let k = 2; taken.has(id); k++) id = `${want}-${k}`;
+  return id;
+}
+
+/**
+ * The monolith version of a design and how it is deployed. Merged CPU-side
+ * nodes join pool `monolith-cpu` (threadsPerReplica servers per replica),
+ * merged model servers join pool `monolith-gpu` (their slots per replica);
+ * both have the deployment's replicas, the entry's balancer and unit
+ * "monolith"; the unit's price is booked once (on the GPU pool when there is
+ * one). Pools whose members were all merged are folded into the unit.
+ * Edges between merged nodes get networkMs 0. Everything else is unchanged.
+ */
+export function deriveMonolithDeployment(doc: Topology): DerivedMonolith {
+  const deployment = monolithDeployment(doc);
+  const merged = mergedNodeIds(doc);
+  const gpuSet = new Set(deployment.gpuNodes);
+  const folded = new Set(doc.pools.filter((p) => doc.nodes.some((n) => n.pool === p.id) && doc.nodes.every((n) => n.pool !== p.id || merged.has(n.id))).map((p) => p.id));
+  const taken = new Set(doc.pools.map((p) => p.id));
+  const cpuId = freeId(taken, 'monolith-cpu');
+  const gpuId = freeId(taken, 'monolith-gpu');
+  const entry = doc.nodes.find((n) => n.id === doc.workload.entry);
+  const balancer: Balancer = entry?.balancer ?? 'pooled';
+  const cap = LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas;
+  const hasGpu = gpuSet.size > 0;
+  const unit = (id: string, label: string, servers: number, costPerHour: number): Pool => ({
+    id,
+    label,
+    servers: Math.max(1, Math.min(LIMITS.maxServers, servers)),
+    costPerHour: Math.min(cap, costPerHour),
+    replicas: deployment.replicas,
+    balancer,
+    unit: 'monolith',
+    hardware: deployment.hardware,
+  });
+  const pools: Pool[] = doc.pools.filter((p) => !folded.has(p.id)).map((p) => ({ ...p }));
+  if (merged.size > gpuSet.size) pools.push(unit(cpuId, 'Monolith (CPU threads)', deployment.threadsPerReplica, hasGpu ? 0 : deployment.costPerHour));
+  if (hasGpu) pools.push(unit(gpuId, 'Monolith (GPUs)', deployment.gpuSlotsPerReplica, deployment.costPerHour));
+  const poolOf = (n: TopologyNode) => (!merged.has(n.id) ? n.pool : gpuSet.has(n.id) ? gpuId : cpuId);
+  const monoDoc: Topology = {
     ...doc,
     name: `${doc.name} (monolith)`.slice(0, LIMITS.nameChars),
     nodes: doc.nodes.map((n) => ({
@@ -81,7 +230,7 @@ export function deriveMonolith(doc: Topology): Topology {
       position: { ...n.position },
       serviceTime: { ...n.serviceTime },
       batching: n.batching ? { ...n.batching, cost: 'table' in n.batching.cost ? { table: n.batching.cost.table.map((p) => ({ ...p })) } : { ...n.batching.cost } } : null,
-      pool: merged.has(n.id) ? poolId : n.pool,
+      pool: poolOf(n),
     })),
     edges: doc.edges.map((e) => ({ ...e, networkMs: merged.has(e.source) && merged.has(e.target) ? 0 : e.networkMs })),
     workload: { ...doc.workload, profile: doc.workload.profile?.map((p) => ({ ...p })) ?? null, burst: { ...doc.workload.burst } },
@@ -91,4 +240,10 @@ export function deriveMonolith(doc: Topology): Topology {
     monolith: { ...doc.monolith },
     hardware: doc.hardware.map((h) => ({ ...h })),
   };
+  return { doc: monoDoc, deployment };
+}
+
+/** The monolith version of a design, as a document (see {@link deriveMonolithDeployment}). */
+export function deriveMonolith(doc: Topology): Topology {
+  return deriveMonolithDeployment(doc).doc;
 }

@@ -50,7 +50,8 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       holdWorkerDuringCalls: n.holdWorkerDuringCalls ?? false,
       hitRatio: n.hitRatio === undefined ? k.hitRatio : n.hitRatio,
       batching: n.batching ? { ...n.batching, cost: structuredCopy(n.batching.cost ?? BATCH_COST_DEFAULT) } : null,
-      costPerReplicaHour: n.costPerReplicaHour === undefined ? k.costPerReplicaHour : n.costPerReplicaHour,
+      // Left out: the machine's price when the node names one, else the kind's default price.
+      costPerReplicaHour: n.costPerReplicaHour !== undefined ? n.costPerReplicaHour : n.hardware != null ? null : k.costPerReplicaHour,
       pool: n.pool ?? null,
       hardware: n.hardware ?? null,
       modelMemoryGb: n.modelMemoryGb ?? null,

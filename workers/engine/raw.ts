@@ -73,6 +73,11 @@ export interface DesignRaw {
   series: Float64Array;
   /** Per-window latency histograms (SERIES_SUB_BUCKETS per octave), window-major. */
   seriesHist: Uint32Array;
+  /**
+   * ∫ busy servers dt (ms, after the warm-up) of each node on each replica, for nodes
+   * whose replicas are balanced (own queue per replica); slot = nodeReplicaBase[i] + replica.
+   */
+  replicaBusy: Float64Array;
 }
 
 /** One replication of both designs: the unit a worker computes and sends back. */
@@ -99,6 +104,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   addInto(a.nodeHist, b.nodeHist);
   addInto(a.series, b.series);
   addInto(a.seriesHist, b.seriesHist);
+  addInto(a.replicaBusy, b.replicaBusy);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -115,5 +121,6 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     nodeHist: r.nodeHist.slice(),
     series: r.series.slice(),
     seriesHist: r.seriesHist.slice(),
+    replicaBusy: r.replicaBusy.slice(),
   };
 }

@@ -4,6 +4,7 @@
  * Large series travel as typed arrays (transferable), never as arrays of
  * per-request objects.
  */
+import type { MonolithDeployment } from './monolith';
 
 /** What to run: every field overrides the document's own workload/run settings. */
 export interface RunOptions {
@@ -70,6 +71,13 @@ export interface NodeResult {
   arrivalRatePerSec: number;
   /** Busy servers / servers, time-averaged; for a pooled node, its share of the pool. */
   utilization: number;
+  /**
+   * Lowest and highest utilisation of one replica (busy servers / that replica's servers,
+   * time-averaged) when each replica has its own queue (balancer other than `pooled`);
+   * for a pooled node both equal `utilization`.
+   */
+  utilizationMin: number;
+  utilizationMax: number;
   meanQueueLength: number;
   meanWaitMs: number;
   meanTimeInNodeMs: number;
@@ -111,6 +119,8 @@ export interface DesignResult {
   costPerMillionRequests: number;
   timeSeries: TimeSeriesResult;
   latencyHistogram: LatencyHistogramResult;
+  /** The monolith only: how it is deployed (machine type, replicas, threads and GPUs per replica, whether it fits). */
+  deployment?: MonolithDeployment;
 }
 
 /** The analytic (queueing-theory) prediction of one node. Null = not covered. */

@@ -8,8 +8,9 @@ import { analyze } from './analytic';
 import { ARRIVAL_BURSTY, ARRIVAL_CONSTANT, ARRIVAL_POISSON, RateCurve } from './arrivals';
 import { type CompiledModel, compileModel } from './compile';
 import { LIMITS } from './limits';
-import { deriveMonolith } from './monolith';
 import { cutShortOf } from './cutShort';
+import { withResolvedPrices } from './hardware';
+import { deriveMonolithDeployment, type MonolithDeployment } from './monolith';
 import type { DesignRaw, ReplicationResult } from './raw';
 import type { DesignResult, RunOptions, RunResult } from './results';
 import { replicationSeed } from './rng';
@@ -109,11 +110,13 @@ interface Designs {
   micro: CompiledModel;
   mono: CompiledModel;
   monoDoc: Topology;
+  deployment: MonolithDeployment;
 }
 
+/** Both designs compiled, every replica priced from its machine where no price is given (see hardware.ts). */
 function compileBoth(doc: Topology): Designs {
-  const monoDoc = deriveMonolith(doc);
-  return { micro: compileModel(doc), mono: compileModel(monoDoc), monoDoc };
+  const { doc: monoDoc, deployment } = deriveMonolithDeployment(doc);
+  return { micro: compileModel(withResolvedPrices(doc)), mono: compileModel(withResolvedPrices(monoDoc)), monoDoc, deployment };
 }
 
 /**
@@ -138,7 +141,7 @@ export function simulateReplication(doc: Topology, opts: RunOptions, replication
 export function combineReplications(doc: Topology, opts: RunOptions, reps: readonly ReplicationResult[]): RunResult {
   check(reps.length > 0, 'combineReplications needs at least one replication');
   const run = resolveRun(doc, opts);
-  const { micro, mono, monoDoc } = compileBoth(doc);
+  const { micro, mono, monoDoc, deployment } = compileBoth(doc);
   const sorted = [...reps].sort((a, b) => a.replication - b.replication);
   const endMs = run.durationSec * 1000;
   const pick = (k: 'microservices' | 'monolith'): DesignRaw[] => sorted.map((r) => r[k]);
@@ -147,7 +150,7 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
     seed: run.seed,
     replications: sorted.length,
     microservices: designResult(micro, pick('microservices'), endMs),
-    monolith: designResult(mono, pick('monolith'), endMs),
+    monolith: { ...designResult(mono, pick('monolith'), endMs), deployment },
     analytic: { microservices: analyze(doc, run.ratePerSec), monolith: analyze(monoDoc, run.ratePerSec) },
   };
   const cut = cutShortOf(run, sorted);
@@ -161,7 +164,7 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
  */
 export function simulateDesign(doc: Topology, opts: RunOptions = {}, budget?: SimBudget): DesignResult {
   const run = resolveRun(doc, opts);
-  const model = compileModel(doc);
+  const model = compileModel(withResolvedPrices(doc));
   const reps: DesignRaw[] = [];
   for (let r = 0; r < run.replications; r++) reps.push(simulate(model, simSpec(doc, run, replicationSeed(run.seed, r), budget)));
   return designResult(model, reps, run.durationSec * 1000);

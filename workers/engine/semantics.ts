@@ -3,10 +3,11 @@
  * edges point at nodes, the entry exists, calls form no cycle, and fields
  * are used only where they apply.
  */
+import { BUILTIN_HARDWARE, describeHardware, totalGpuMemoryGb } from './hardware';
 import { KINDS } from './kinds';
 import { LIMITS } from './limits';
 import type { TopologyError } from './parse';
-import type { TopologySpec } from './schema';
+import type { Hardware, TopologySpec } from './schema';
 
 /** Returns every problem of meaning in a shape-valid document (empty when it is sound). */
 export function checkMeaning(spec: TopologySpec): TopologyError[] {
@@ -35,6 +36,8 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
       add(`${at}.serviceTime.maxMs`, `${who}: serviceTime maxMs (${st.maxMs}) must be at least minMs (${st.minMs})`);
     }
   });
+
+  checkMachines(spec, add);
 
   const poolIds = new Set<string>();
   (spec.pools ?? []).forEach((p, i) => {
@@ -152,4 +155,55 @@ function findCycle(
     }
   }
   return null;
+}
+
+/** The machine types a spec can name: its own (defaults filled as parse does) shadowing the built-in ones. */
+function specCatalogue(spec: TopologySpec): Hardware[] {
+  const own = (spec.hardware ?? []).map((h) => ({ id: h.id, label: h.label ?? h.id, cpuCores: h.cpuCores ?? 0, gpus: h.gpus ?? 0, gpuMemoryGb: h.gpuMemoryGb ?? 0, costPerHour: h.costPerHour ?? 0 }));
+  const ids = new Set(own.map((h) => h.id));
+  return [...own, ...BUILTIN_HARDWARE.filter((h) => !ids.has(h.id))];
+}
+
+/**
+ * Machine types: every `hardware` id names a known type; `modelMemoryGb`
+ * only on model servers, and the model must fit its machine's GPU memory
+ * (all its GPUs together) on a machine that has GPUs.
+ */
+function checkMachines(spec: TopologySpec, add: (path: string, message: string) => void): void {
+  const catalogue = specCatalogue(spec);
+  const byId = new Map(catalogue.map((h) => [h.id, h]));
+  const seen = new Set<string>();
+  (spec.hardware ?? []).forEach((h, i) => {
+    if (seen.has(h.id)) add(`hardware[${i}].id`, `Machine type "${h.id}": id is already used by another machine type of this document`);
+    seen.add(h.id);
+  });
+  const unknown = (id: string) => `machine type "${id}" is neither one of the document's hardware nor a built-in type (e.g. ${BUILTIN_HARDWARE.slice(0, 3).map((h) => h.id).join(', ')}; see docs/hardware.md)`;
+  spec.nodes.forEach((n, i) => {
+    const at = `nodes[${i}]`;
+    const who = `Node "${n.id}"`;
+    const h = n.hardware != null ? byId.get(n.hardware) : undefined;
+    if (n.hardware != null && !h) add(`${at}.hardware`, `${who}: ${unknown(n.hardware)}`);
+    if (n.modelMemoryGb == null) return;
+    if (n.kind !== 'model-server') {
+      add(`${at}.modelMemoryGb`, `${who}: modelMemoryGb applies only to model-server nodes`);
+      return;
+    }
+    if (!h) return;
+    if (h.gpus === 0) {
+      const gpu = catalogue.filter((m) => m.gpus > 0 && totalGpuMemoryGb(m) >= n.modelMemoryGb!);
+      add(`${at}.hardware`, `${who}: machine type "${h.id}" has no GPU, but the model needs ${n.modelMemoryGb} GB of GPU memory (modelMemoryGb); pick a GPU type${fitList(gpu)}`);
+    } else if (totalGpuMemoryGb(h) < n.modelMemoryGb) {
+      const fit = catalogue.filter((m) => totalGpuMemoryGb(m) >= n.modelMemoryGb!);
+      add(`${at}.modelMemoryGb`, `${who}: the model needs ${n.modelMemoryGb} GB of GPU memory but "${h.id}" has ${totalGpuMemoryGb(h)} GB (${h.gpus} × ${h.gpuMemoryGb} GB)${fitList(fit)}`);
+    }
+  });
+  const mono = spec.monolith?.hardware;
+  if (mono != null && !byId.has(mono)) add('monolith.hardware', `monolith.hardware: ${unknown(mono)}`);
+}
+
+/** "; it fits on: a (…), b (…)" with the three cheapest, or "; no known machine type holds it". */
+function fitList(fit: Hardware[]): string {
+  if (fit.length === 0) return '; no known machine type holds it';
+  const cheapest = [...fit].sort((a, b) => a.costPerHour - b.costPerHour).slice(0, 3);
+  return `; it fits on ${cheapest.map(describeHardware).join(', ')}`;
 }

@@ -50,6 +50,10 @@ export class SimState {
   fLeft: Int32Array;
   /** Next frame of the same batch. */
   fNext: Int32Array;
+  /** The station the visit joined; before it arrives, the station of the visit that sent it (−1: a new request). */
+  fStation: Int32Array;
+  /** `routing: one`: the edge chosen for this visit. */
+  fChoice: Int32Array;
   private fFree: Int32Array;
   private fFreeTop = 0;
   /** Frames alive (requests, calls and messages in queues, in service or waiting on calls). */
@@ -75,6 +79,9 @@ export class SimState {
   readonly nBusy: Int32Array;
   readonly nQueued: Int32Array;
   private readonly nLastMs: Float64Array;
+  /** Busy servers of each (node, replica) slot of balanced groups, and when its area was last brought up to date. */
+  private readonly rBusy: Int32Array;
+  private readonly rLastMs: Float64Array;
   private queuedTotal = 0;
   private queuedLastMs = 0;
 
@@ -94,6 +101,8 @@ export class SimState {
     this.fEdge = new Int32Array(cap);
     this.fLeft = new Int32Array(cap);
     this.fNext = new Int32Array(cap);
+    this.fStation = new Int32Array(cap);
+    this.fChoice = new Int32Array(cap);
     this.fFree = Int32Array.from({ length: cap }, (_, i) => cap - 1 - i);
     this.fFreeTop = cap;
     this.cFrame = new Int32Array(cap);
@@ -111,6 +120,8 @@ export class SimState {
     this.nBusy = new Int32Array(n);
     this.nQueued = new Int32Array(n);
     this.nLastMs = new Float64Array(n);
+    this.rBusy = new Int32Array(m.replicaSlots);
+    this.rLastMs = new Float64Array(m.replicaSlots);
     this.raw = {
       totals: new Float64Array(TOTALS_FIELDS),
       latency: new Float64Array(bucketCount(FINE_SUB_BUCKETS)),
@@ -120,6 +131,7 @@ export class SimState {
       windowMs,
       series: new Float64Array(this.windows * SERIES_FIELDS),
       seriesHist: new Uint32Array(this.windows * this.seriesBuckets),
+      replicaBusy: new Float64Array(m.replicaSlots),
     };
   }
 
@@ -176,6 +188,19 @@ export class SimState {
     this.nBusy[i] += d;
   }
 
+  /** Changes the busy-server count of (node, replica) slot k by d (balanced groups only). */
+  replicaBusyDelta(k: number, d: number): void {
+    this.touchReplica(k);
+    this.rBusy[k] += d;
+  }
+
+  /** Accumulates slot k's busy area up to now (measured interval only). */
+  touchReplica(k: number): void {
+    const dt = this.now - Math.max(this.rLastMs[k], this.warmMs);
+    if (dt > 0) this.raw.replicaBusy[k] += this.rBusy[k] * dt;
+    this.rLastMs[k] = this.now;
+  }
+
   /** Adds the waiting-requests area since the last change to the windows it spans. */
   touchSeriesQueue(): void {
     let t = this.queuedLastMs;
@@ -208,6 +233,8 @@ export class SimState {
     this.fEdge = grownI32(this.fEdge, n);
     this.fLeft = grownI32(this.fLeft, n);
     this.fNext = grownI32(this.fNext, n);
+    this.fStation = grownI32(this.fStation, n);
+    this.fChoice = grownI32(this.fChoice, n);
     this.fFree = new Int32Array(n);
     for (let i = 0; i < old; i++) this.fFree[i] = n - 1 - i;
     this.fFreeTop = old;

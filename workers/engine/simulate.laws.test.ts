@@ -1,7 +1,5 @@
-/** Laws any correct simulation obeys: Little's law, conservation, what async edges and network costs add, the monolith's work, saturation. */
+/** Laws any correct simulation obeys: Little's law, conservation, what async edges and network costs add, saturation (the monolith's work: monolith.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { deriveMonolith } from './monolith';
-import { parseTopology } from './parse';
 import { runPoint, simulateDesign } from './run';
 import { MAX_LIVE_VISITS } from './simulate';
 import { lengthFor, stationDoc, testDoc } from './testing/docs';
@@ -92,71 +90,6 @@ describe('network cost', () => {
     const withNet = simulateDesign(doc(7), opts).endToEnd;
     expect(withNet.completed).toBe(without.completed);
     expect(withNet.meanMs - without.meanMs).toBeCloseTo(14, 9);
-  });
-});
-
-describe('the monolith baseline', () => {
-  const doc = testDoc({
-    nodes: [
-      { id: 'gw', kind: 'gateway', replicas: 2, concurrency: 8, costPerReplicaHour: 0.1, serviceTime: { dist: 'deterministic', meanMs: 1 } },
-      { id: 'cache', kind: 'cache', replicas: 3, concurrency: 32, hitRatio: 0.5, serviceTime: { dist: 'deterministic', meanMs: 0.5 } },
-      { id: 'rank', kind: 'model-server', replicas: 4, concurrency: 1, costPerReplicaHour: 0.9, serviceTime: { dist: 'deterministic', meanMs: 20 } },
-      { id: 'fs', kind: 'feature-store', replicas: 1, concurrency: 64, serviceTime: { dist: 'deterministic', meanMs: 3 } },
-      { id: 'nearline', kind: 'stream-processor', replicas: 1, concurrency: 4, serviceTime: { dist: 'exponential', meanMs: 5 } },
-      { id: 'train', kind: 'offline' },
-    ],
-    edges: [
-      { id: 'e1', source: 'gw', target: 'cache', networkMs: 0.4 },
-      { id: 'e2', source: 'cache', target: 'rank', networkMs: 0.6 },
-      { id: 'e3', source: 'rank', target: 'fs', networkMs: 0.8 },
-      { id: 'e4', source: 'gw', target: 'rank', networkMs: 1.5 },
-      { id: 'e5', source: 'gw', target: 'nearline', mode: 'async', networkMs: 2 },
-      { id: 'e6', source: 'train', target: 'rank' },
-    ],
-    workload: { entry: 'gw', ratePerSec: 5 },
-  });
-
-  it('is a valid document pooling the service nodes on the sync request path', () => {
-    const mono = deriveMonolith(doc);
-    expect(parseTopology(JSON.parse(JSON.stringify(mono))).ok).toBe(true);
-    expect(mono.name).toBe(`${doc.name} (monolith)`);
-    const pool = mono.pools.find((p) => p.id === 'monolith')!;
-    expect(pool.servers).toBe(2 * 8 + 4 * 1);
-    expect(pool.costPerHour).toBeCloseTo(2 * 0.1 + 4 * 0.9, 12);
-    const poolOf = Object.fromEntries(mono.nodes.map((n) => [n.id, n.pool]));
-    expect(poolOf).toEqual({ gw: 'monolith', cache: null, rank: 'monolith', fs: null, nearline: null, train: null });
-    const net = Object.fromEntries(mono.edges.map((e) => [e.id, e.networkMs]));
-    expect(net).toEqual({ e1: 0.4, e2: 0.6, e3: 0.8, e4: 0, e5: 2, e6: 0.5 });
-  });
-
-  it('scales the cost when doc.monolith.servers overrides the servers', () => {
-    const mono = deriveMonolith({ ...doc, monolith: { ...doc.monolith, threadsPerReplica: 10, costPerHour: null } });
-    const pool = mono.pools.find((p) => p.id === 'monolith')!;
-    expect(pool.servers).toBe(10);
-    expect(pool.costPerHour).toBeCloseTo(((2 * 0.1 + 4 * 0.9) * 10) / 20, 12);
-  });
-
-  it('takes the price from doc.monolith.costPerHour when it is set', () => {
-    const mono = deriveMonolith({ ...doc, monolith: { ...doc.monolith, threadsPerReplica: 10, costPerHour: 3.8 } });
-    const pool = mono.pools.find((p) => p.id === 'monolith')!;
-    expect(pool.servers).toBe(10);
-    expect(pool.costPerHour).toBe(3.8);
-    const r = runPoint({ ...doc, monolith: { ...doc.monolith, threadsPerReplica: 10, costPerHour: 3.8 } }, { durationSec: 20, seed: 1 });
-    const remote = mono.nodes.filter((n) => n.pool !== 'monolith' && n.role !== 'offline');
-    const remoteCost = remote.reduce((sum, n) => sum + n.replicas * (n.costPerReplicaHour ?? 0), 0);
-    expect(r.monolith.costPerHour).toBeCloseTo(3.8 + remoteCost, 9);
-  });
-
-  it('at negligible load takes the sum of the merged work plus the remote calls', () => {
-    // Deterministic times, ample servers: a hit (½) takes gw 1 + net 0.4 + cache 0.5 + gw→rank 1.5 + rank 20 + net 0.8 + fs 3;
-    // a miss adds 0.6 + rank 20 + 0.8 + 3 more. The monolith saves only the gw→rank network (1.5 ms).
-    const r = runPoint(doc, { durationSec: 400, seed: 2 });
-    const hit = 1 + 0.4 + 0.5 + 1.5 + 20 + 0.8 + 3;
-    const miss = hit + 0.6 + 20 + 0.8 + 3;
-    const share = r.microservices.nodes.find((n) => n.id === 'rank')!.arrivalRatePerSec / r.microservices.endToEnd.throughputPerSec - 1;
-    expect(r.microservices.endToEnd.meanMs).toBeCloseTo(hit + share * (miss - hit), 6);
-    expect(r.microservices.endToEnd.meanMs - r.monolith.endToEnd.meanMs).toBeCloseTo(1.5, 9);
-    expect(r.monolith.costPerHour).toBeCloseTo(r.microservices.costPerHour, 9);
   });
 });
 

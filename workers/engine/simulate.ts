@@ -2,15 +2,17 @@
  * The discrete-event simulation of one design for one replication.
  *
  * A request is a tree of visits ("frames"). A visit waits FCFS for a server
- * of its node's station, is served, releases the server (or holds it until
- * its calls return), then makes the node's outgoing calls: each edge in
- * document order with its probability, `count` times; sequential calls one
- * after another, parallel calls forked and joined. A sync call answers after
+ * of its node's station (with balanced replicas, of the replica the
+ * balancer chose: balancer.ts), is served (a batch at a time on a batching
+ * node: batchCost.ts), releases the server (or holds it until its calls
+ * return), then makes the node's outgoing calls stage by stage (calls.ts,
+ * compileCalls.ts). A sync call answers after
  * `networkMs` plus the callee's response; an async edge sends a message that
  * adds load only. Timeouts start a new attempt (the abandoned one still runs
  * to completion in the callee). See docs/model.md for every rule.
  */
 import { ArrivalProcess, type BurstSpec, RateCurve, type RatePoint } from './arrivals';
+import { ReplicaChooser } from './balancer';
 import type { CompiledModel } from './compile';
 import { bucketOf as bucketOfImported } from './histogram';
 import { IntQueue } from './intQueue';
@@ -28,7 +30,7 @@ const { NODE_FIELDS, N_BUSY_AREA, N_DROPPED, N_SERVED, N_TIN_SUM, N_VISITS, N_WA
 const { F_ASYNC, F_COUNTED, F_HOLDING, F_ROOT } = S;
 const bucketOf = bucketOfImported;
 
-/** A batch of b requests takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)). */
+/** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
 const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_MID, EV_NODE, EV_TIMEOUT } = E;
@@ -77,8 +79,13 @@ export class Simulator extends CallSim {
   private readonly service: ServiceDraws[] = [];
   private readonly free: Int32Array;
   private readonly fifo: IntQueue[] = [];
+  /** Per batcher (one per replica of a batching node): its waiting requests, and 1 while its batch waits for a server. */
   private readonly batchQ: IntQueue[] = [];
   private readonly batchToken: Uint8Array;
+  private readonly batcherNode: Int32Array;
+  private readonly batcherStation: Int32Array;
+  /** The load balancer of the balanced replica groups; null when every group is pooled. */
+  private readonly lb: ReplicaChooser | null;
   private readonly midQueue: Float64Array;
   /** The next arrival's time (ms; +∞ when none is left) and its place in the event order. */
   private arrivalMs = Number.POSITIVE_INFINITY;
@@ -95,14 +102,23 @@ export class Simulator extends CallSim {
     this.maxEvents = spec.budget?.maxEvents ?? LIMITS.maxEventsPerReplication;
     this.expired = spec.budget?.expired;
     this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)), spec.durationMs, this.maxEvents);
+    this.batcherNode = new Int32Array(m.batcherCount);
+    this.batcherStation = new Int32Array(m.batcherCount);
     for (let i = 0; i < m.nodeCount; i++) {
       this.service.push(new ServiceDraws(m, i, new Rng(streamSeed(spec.seed, 1 + 2 * i))));
-      this.batchQ.push(new IntQueue(m.nodeBatchMax[i] > 0 ? 64 : 1));
+      if (m.nodeBatcher0[i] < 0) continue;
+      const g = m.nodeGroup[i];
+      for (let r = 0; r < m.groupReplicas[g]; r++) {
+        this.batcherNode[m.nodeBatcher0[i] + r] = i;
+        this.batcherStation[m.nodeBatcher0[i] + r] = m.groupStation0[g] + r;
+        this.batchQ.push(new IntQueue(64));
+      }
     }
     this.free = m.stationServers.slice();
     for (let s = 0; s < m.stationCount; s++) this.fifo.push(new IntQueue());
-    this.batchToken = new Uint8Array(m.nodeCount);
-    this.midQueue = new Float64Array(m.stationCount);
+    this.batchToken = new Uint8Array(m.batcherCount);
+    this.midQueue = new Float64Array(m.groupCount);
+    this.lb = m.anyBalanced ? new ReplicaChooser(m, spec.seed) : null;
   }
 
   run(): DesignRaw {
@@ -209,33 +225,39 @@ export class Simulator extends CallSim {
     }
     const f = this.allocFrame();
     this.fNode[f] = this.m.entry;
+    this.fStation[f] = -1;
     this.fCall[f] = -1;
     this.fFlags[f] = counted ? F_ROOT | F_COUNTED : F_ROOT;
     if (counted) this.countedLive++;
     this.arrive(f);
   }
 
-  /** Frame f arrives at its node: start service, wait, or be dropped. */
+  /** Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped. */
   protected arrive(f: number): void {
     const i = this.fNode[f];
     const m = this.m;
     this.fArriveMs[f] = this.now;
     if (this.now >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_VISITS]++;
+    const lb = this.lb;
+    const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
+    this.fStation[f] = s;
     const cap = m.nodeCap[i];
     if (m.nodeBatchMax[i] > 0) {
       if (cap >= 0 && this.nQueued[i] >= cap) {
         this.drop(f, i);
         return;
       }
+      if (lb !== null) lb.outstanding[s]++;
       this.queueDelta(i, 1);
-      const bq = this.batchQ[i];
+      const bt = m.nodeBatcher0[i] + m.stationReplica[s];
+      const bq = this.batchQ[bt];
       bq.push(f);
-      if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, i, 0);
-      this.batchCheck(i);
+      if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
+      this.batchCheck(bt);
       return;
     }
-    const s = m.nodeStation[i];
     if (this.free[s] > 0) {
+      if (lb !== null) lb.outstanding[s]++;
       this.startService(f, i, s);
       return;
     }
@@ -243,6 +265,7 @@ export class Simulator extends CallSim {
       this.drop(f, i);
       return;
     }
+    if (lb !== null) lb.outstanding[s]++;
     this.queueDelta(i, 1);
     this.fifo[s].push(f);
   }
@@ -250,6 +273,8 @@ export class Simulator extends CallSim {
   private startService(f: number, i: number, s: number): void {
     this.free[s]--;
     this.busyDelta(i, 1);
+    const rb = this.m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], 1);
     this.fStartMs[f] = this.now;
     this.raw.totals[T_VISITS]++;
     this.q.push(this.now + this.service[i].next(), EV_DONE, f, 0);
@@ -259,7 +284,7 @@ export class Simulator extends CallSim {
     const i = this.fNode[f];
     this.recordVisit(f, i);
     if (this.m.nodeHold[i]) this.fFlags[f] |= F_HOLDING;
-    else this.release(i);
+    else this.release(i, this.fStation[f], 1);
     this.beginCalls(f, i);
   }
 
@@ -275,10 +300,12 @@ export class Simulator extends CallSim {
     this.raw.nodeHist[i * this.nodeBuckets + bucketOf(tin, this.nodeBits)]++;
   }
 
-  /** Frees one server of node i's station and starts whoever waits there. */
-  protected release(i: number): void {
+  /** Frees one server of station s (node i's work; `visits` visits leave it) and starts whoever waits there. */
+  protected release(i: number, s: number, visits: number): void {
     this.busyDelta(i, -1);
-    const s = this.m.nodeStation[i];
+    const rb = this.m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], -1);
+    if (this.lb !== null) this.lb.outstanding[s] -= visits;
     this.free[s]++;
     const line = this.fifo[s];
     while (this.free[s] > 0 && line.size > 0) {
@@ -303,27 +330,32 @@ export class Simulator extends CallSim {
         this.raw.totals[T_DROPPED]++;
         this.countedLive--;
       }
-    } else if (!(flags & F_ASYNC) && this.cToken[c] === token) this.callReturned(c, true);
+    } else if (!(flags & F_ASYNC) && this.cToken[c] === token) this.answer(c, true);
   }
 
-  /** Dynamic batching: start a batch when maxBatch wait or the oldest has waited maxWaitMs. */
-  private batchCheck(i: number): void {
-    const bq = this.batchQ[i];
-    if (this.batchToken[i] || bq.size === 0) return;
+  /** Dynamic batching at batcher bt (one per replica): start a batch when maxBatch wait or the oldest has waited maxWaitMs. */
+  private batchCheck(bt: number): void {
+    const bq = this.batchQ[bt];
+    if (this.batchToken[bt] || bq.size === 0) return;
     const m = this.m;
+    const i = this.batcherNode[bt];
     if (bq.size < m.nodeBatchMax[i] && this.now - this.fArriveMs[bq.peek()] < m.nodeBatchWaitMs[i] - 1e-9) return;
-    const s = m.nodeStation[i];
-    this.batchToken[i] = 1;
-    if (this.free[s] > 0) this.dispatchBatch(i);
-    else this.fifo[s].push(-i - 1);
+    const s = this.batcherStation[bt];
+    this.batchToken[bt] = 1;
+    if (this.free[s] > 0) this.dispatchBatch(bt);
+    else this.fifo[s].push(-bt - 1);
   }
 
-  private dispatchBatch(i: number): void {
+  private dispatchBatch(bt: number): void {
     const m = this.m;
-    const bq = this.batchQ[i];
-    this.batchToken[i] = 0;
-    this.free[m.nodeStation[i]]--;
+    const bq = this.batchQ[bt];
+    const i = this.batcherNode[bt];
+    const s = this.batcherStation[bt];
+    this.batchToken[bt] = 0;
+    this.free[s]--;
     this.busyDelta(i, 1);
+    const rb = m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], 1);
     const b = Math.min(bq.size, m.nodeBatchMax[i]);
     let head = -1;
     for (let k = 0; k < b; k++) {
@@ -334,25 +366,28 @@ export class Simulator extends CallSim {
     }
     this.queueDelta(i, -b);
     this.raw.totals[T_VISITS] += b;
-    const service = this.service[i].next() * (1 + BATCH_ALPHA * (b - 1));
+    const o = m.batchFactor0[i] + b;
+    const service = this.service[i].next() * m.batchFactor[o] + m.batchAddMs[o];
     this.q.push(this.now + service, EV_BATCH_DONE, head, 0);
     if (bq.size === 0) return;
     const due = this.fArriveMs[bq.peek()] + m.nodeBatchWaitMs[i];
-    if (bq.size >= m.nodeBatchMax[i] || due <= this.now) this.batchCheck(i);
-    else this.q.push(due, EV_BATCH_TIMER, i, 0);
+    if (bq.size >= m.nodeBatchMax[i] || due <= this.now) this.batchCheck(bt);
+    else this.q.push(due, EV_BATCH_TIMER, bt, 0);
   }
 
   private onBatchDone(head: number): void {
     const i = this.fNode[head];
-    this.release(i);
     // The batch list is newest-first; answer in arrival order.
     let prev = -1;
+    let b = 0;
     for (let f = head; f >= 0; ) {
       const nx = this.fNext[f];
       this.fNext[f] = prev;
       prev = f;
       f = nx;
+      b++;
     }
+    this.release(i, this.fStation[head], b);
     for (let f = prev; f >= 0; ) {
       const nx = this.fNext[f];
       this.recordVisit(f, i);
@@ -361,9 +396,10 @@ export class Simulator extends CallSim {
     }
   }
 
+  /** Waiting requests per replica group (all its replicas together). */
   private snapshotQueues(into: Float64Array): void {
     into.fill(0);
-    for (let i = 0; i < this.m.nodeCount; i++) into[this.m.nodeStation[i]] += this.nQueued[i];
+    for (let i = 0; i < this.m.nodeCount; i++) into[this.m.nodeGroup[i]] += this.nQueued[i];
   }
 
   private finish(): DesignRaw {
@@ -371,6 +407,7 @@ export class Simulator extends CallSim {
     const raw = this.raw;
     const t = raw.totals;
     for (let i = 0; i < m.nodeCount; i++) this.touchNode(i);
+    for (let k = 0; k < m.replicaSlots; k++) this.touchReplica(k);
     this.touchSeriesQueue();
     // Cut short: the statistics cover the time simulated (the clock stopped at the cut).
     const measuredMs = Math.max(0, this.now - this.warmMs);
@@ -378,20 +415,21 @@ export class Simulator extends CallSim {
     t[T_SIMULATED_MS] = this.now;
     if (this.cutBy) t[this.cutBy] = 1;
     t[T_IN_FLIGHT] = this.countedLive;
-    const endQueue = new Float64Array(m.stationCount);
+    // Saturation per replica group (a pooled group is one station).
+    const endQueue = new Float64Array(m.groupCount);
     this.snapshotQueues(endQueue);
-    const busy = new Float64Array(m.stationCount);
-    for (let i = 0; i < m.nodeCount; i++) busy[m.nodeStation[i]] += raw.nodeStats[i * NODE_FIELDS + N_BUSY_AREA];
+    const busy = new Float64Array(m.groupCount);
+    for (let i = 0; i < m.nodeCount; i++) busy[m.nodeGroup[i]] += raw.nodeStats[i * NODE_FIELDS + N_BUSY_AREA];
     let saturated = this.capHit;
-    for (let s = 0; s < m.stationCount; s++) {
-      const util = busy[s] / (m.stationServers[s] * measuredMs);
-      if (util >= 0.99 && endQueue[s] > this.midQueue[s] + m.stationServers[s]) saturated = true;
+    for (let g = 0; g < m.groupCount; g++) {
+      const util = busy[g] / (m.groupServers[g] * measuredMs);
+      if (util >= 0.99 && endQueue[g] > this.midQueue[g] + m.groupServers[g]) saturated = true;
     }
     let node = -1;
     if (saturated) {
       let best = -1;
       for (let i = 0; i < m.nodeCount; i++) {
-        const score = this.nQueued[i] * 1e6 + raw.nodeStats[i * NODE_FIELDS + N_BUSY_AREA] / (m.stationServers[m.nodeStation[i]] * measuredMs);
+        const score = this.nQueued[i] * 1e6 + raw.nodeStats[i * NODE_FIELDS + N_BUSY_AREA] / (m.nodeServers[i] * measuredMs);
         if (score > best) {
           best = score;
           node = i;

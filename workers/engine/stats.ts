@@ -60,12 +60,16 @@ function nodeResults(m: CompiledModel, raw: R.DesignRaw): NodeResult[] {
     const o = i * R.NODE_FIELDS;
     const s = raw.nodeStats;
     const served = s[o + R.N_SERVED];
-    const servers = m.stationServers[m.nodeStation[i]];
+    const servers = m.nodeServers[i];
     const p99 = served > 0 ? quantiles(raw.nodeHist, i * buckets, raw.nodeSubBuckets, [0.99], Number.POSITIVE_INFINITY)[0] : 0;
+    const utilization = measuredMs > 0 ? s[o + R.N_BUSY_AREA] / (servers * measuredMs) : 0;
+    const [utilizationMin, utilizationMax] = replicaSpread(m, raw, i, utilization);
     return {
       id,
       arrivalRatePerSec: measuredMs > 0 ? s[o + R.N_VISITS] / (measuredMs / 1000) : 0,
-      utilization: measuredMs > 0 ? s[o + R.N_BUSY_AREA] / (servers * measuredMs) : 0,
+      utilization,
+      utilizationMin,
+      utilizationMax,
       meanQueueLength: measuredMs > 0 ? s[o + R.N_QUEUE_AREA] / measuredMs : 0,
       meanWaitMs: served > 0 ? s[o + R.N_WAIT_SUM] / served : 0,
       meanTimeInNodeMs: served > 0 ? s[o + R.N_TIN_SUM] / served : 0,
@@ -73,6 +77,22 @@ function nodeResults(m: CompiledModel, raw: R.DesignRaw): NodeResult[] {
       dropped: s[o + R.N_DROPPED],
     };
   });
+}
+
+/** Min and max utilisation over node i's replicas (balanced groups); [u, u] for a pooled node. */
+function replicaSpread(m: CompiledModel, raw: R.DesignRaw, i: number, u: number): [number, number] {
+  const base = m.nodeReplicaBase[i];
+  const measuredMs = raw.totals[R.T_MEASURED_MS];
+  if (base < 0 || !(measuredMs > 0)) return [u, u];
+  const perReplica = m.stationServers[m.nodeStation[i]] * measuredMs;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (let r = 0; r < m.groupReplicas[m.nodeGroup[i]]; r++) {
+    const x = raw.replicaBusy[base + r] / perReplica;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
 }
 
 function timeSeries(raw: R.DesignRaw, endMs: number, replications: number): TimeSeriesResult {

@@ -22,7 +22,6 @@ import {
   CALL_OK,
   CALL_OPEN,
   CALL_TIMEOUT,
-  compiledEdgeIds,
   MAX_TRACE_CALLS,
   MAX_TRACE_LEVELS,
   MAX_TRACE_OFFERED,
@@ -63,8 +62,6 @@ class TraceSimulator extends Simulator {
   private callRec: Int32Array<ArrayBuffer> = new Int32Array(1024).fill(-1);
   private pendingOwner = -1;
   private pendingCall = -1;
-  /** The frame whose calls are being made (async messages belong to its request). */
-  private ctx = -1;
   private sampledLive = 0;
 
   constructor(m: ReturnType<typeof compileModel>, spec: SimSpec, private readonly s: Sampling) {
@@ -174,20 +171,6 @@ class TraceSimulator extends Simulator {
     r.vEnd.push(this.now);
   }
 
-  protected override beginCalls(f: number, i: number): void {
-    const prev = this.ctx;
-    this.ctx = f;
-    super.beginCalls(f, i);
-    this.ctx = prev;
-  }
-
-  protected override nextSequential(f: number): void {
-    const prev = this.ctx;
-    this.ctx = f;
-    super.nextSequential(f);
-    this.ctx = prev;
-  }
-
   protected override attempt(c: number): void {
     if (c >= this.callRec.length) this.callRec = grown(this.callRec, this.cFrame.length);
     const f = this.cFrame[c];
@@ -200,11 +183,11 @@ class TraceSimulator extends Simulator {
     this.pendingCall = -1;
   }
 
-  protected override sendAsync(e: number): void {
-    const o = this.ctx >= 0 ? this.owner[this.ctx] : -1;
-    this.pendingCall = o >= 0 ? this.call(o, e, this.ctx, CALL_ASYNC) : -1;
+  protected override sendAsync(f: number, e: number): void {
+    const o = this.owner[f];
+    this.pendingCall = o >= 0 ? this.call(o, e, f, CALL_ASYNC) : -1;
     this.pendingOwner = o;
-    super.sendAsync(e);
+    super.sendAsync(f, e);
     this.pendingOwner = -1;
     this.pendingCall = -1;
   }
@@ -287,18 +270,18 @@ export function traceDocument(doc: Topology, opts: TraceOptions = {}): TraceResu
   const spec = simSpec(doc, budget, replicationSeed(run.seed, 0));
   const sim = new TraceSimulator(model, spec, { startMs, requests });
   sim.run();
-  return pack(doc, model, sim, horizonMs);
+  return pack(model, sim, horizonMs);
 }
 
-function pack(doc: Topology, model: ReturnType<typeof compileModel>, sim: TraceSimulator, horizonMs: number): TraceResult {
+function pack(model: ReturnType<typeof compileModel>, sim: TraceSimulator, horizonMs: number): TraceResult {
   const r = sim.rec;
   const n = model.nodeCount;
   const f64 = (a: number[]) => Float64Array.from(a);
   const i32 = (a: number[]) => Int32Array.from(a);
   return {
     nodeIds: model.nodeIds.slice(),
-    edgeIds: compiledEdgeIds(doc),
-    nodeServers: Int32Array.from(model.nodeStation, (s) => model.stationServers[s]),
+    edgeIds: model.edgeIds.slice(),
+    nodeServers: model.nodeServers.slice(),
     startMs: Number.isNaN(sim.firstMs) ? horizonMs : sim.firstMs,
     endMs: Number.isNaN(sim.doneMs) ? horizonMs : sim.doneMs,
     requests: r.reqArrive.length,

@@ -3,7 +3,6 @@
  * the engine, as typed arrays that move between threads with `transfer`.
  * Times in ms.
  */
-import type { Topology } from './schema';
 
 /** Most requests a trace samples. */
 export const MAX_TRACE_REQUESTS = 200;
@@ -40,7 +39,7 @@ export interface TraceOptions {
 
 /**
  * A recorded sample, as typed arrays (transferable). Indices: node = index in
- * `nodeIds` (document order), edge = index in `edgeIds` (the compiled order,
+ * `nodeIds` (document order), edge = index in `edgeIds` (the compiled order: stage by stage,
  * traffic-carrying edges only), request = 0..requests−1 in arrival order.
  * Visits are listed in the order they ended; calls in the order they were sent;
  * levels in time order. NaN marks a time that did not happen.
@@ -86,16 +85,6 @@ export interface TraceResult {
   levelBusy: Int32Array;
   /** True when a cap cut the recording short. */
   truncated: boolean;
-}
-
-/** Doc edge ids in the compiled model's edge order (edges touching offline nodes carry no traffic and are left out, as compileModel does). */
-export function compiledEdgeIds(doc: Topology): string[] {
-  const offline = new Set(doc.nodes.filter((n) => n.role === 'offline').map((n) => n.id));
-  const ids: string[] = [];
-  for (const n of doc.nodes) {
-    for (const e of doc.edges) if (e.source === n.id && !offline.has(e.source) && !offline.has(e.target)) ids.push(e.id);
-  }
-  return ids;
 }
 
 /** The typed-array buffers of a trace, for `comlink.transfer` (each once). */

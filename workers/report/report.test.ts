@@ -66,7 +66,7 @@ describe('buildReportHtml', () => {
   });
 
   it('explains the monolith derivation and names the bottleneck', () => {
-    expect(html).toMatch(/The monolith merges the 4 service nodes on the request path \(API gateway, .*\) into one deployable with 10 servers \(set in the document\)/);
+    expect(html).toMatch(/The monolith runs as 1 replica holding API gateway, .* on 10 worker threads and Ranking model \(GPU\) on 8 GPU slots \(set in the document/);
     expect(html).toMatch(/The analytic model names Ranking model \(GPU\) as the bottleneck/);
   });
 

@@ -1,10 +1,9 @@
 /** The report's verdicts as plain sentences (no markup: the builder escapes them). */
 import type { CapacityResult } from '../engine/capacity';
-import { mergedNodeIds } from '../engine/monolith';
-import { deriveMonolith } from '../engine/monolith';
 import type { RunResult } from '../engine/results';
 import type { Slo, Topology } from '../engine/schema';
-import { fmtMs, fmtNum, fmtPct, fmtRate, fmtRatio, fmtMoney } from './format';
+import { deploymentSentence } from './deploymentSentence';
+import { fmtMs, fmtPct, fmtRate, fmtRatio, fmtMoney } from './format';
 import { labelOf, simulatedBottleneck } from './model';
 
 /** "p99 ≤ 200 ms" */
@@ -38,20 +37,9 @@ export function costSentence(c: CapacityResult): string {
   );
 }
 
-/** How the monolith was derived: which nodes merged, how many servers, what it costs. */
+/** How the monolith was derived: which nodes merged, on what machines, how many replicas, what it costs. */
 export function monolithSentence(doc: Topology): string {
-  const merged = [...mergedNodeIds(doc)];
-  if (merged.length === 0) return 'No service node is on the request path, so the monolith is the same as the microservice design.';
-  const mono = deriveMonolith(doc);
-  const pool = mono.pools[mono.pools.length - 1];
-  const names = merged.map((id) => labelOf(doc, id));
-  const infra = doc.nodes.filter((n) => n.role === 'infra').map((n) => n.label || n.id);
-  const budget = doc.monolith.threadsPerReplica !== null ? `${fmtNum(pool.servers)} servers (set in the document)` : `${fmtNum(pool.servers)} servers (the same total as the microservice design)`;
-  return (
-    `The monolith merges the ${merged.length} service node${merged.length === 1 ? '' : 's'} on the request path (${names.join(', ')}) ` +
-    `into one deployable with ${budget} costing ${fmtMoney(pool.costPerHour)}/h; calls between the merged parts cost no network time` +
-    (infra.length ? `, and the ${infra.length} infrastructure node${infra.length === 1 ? '' : 's'} (${infra.join(', ')}) stay remote.` : '.')
-  );
+  return deploymentSentence(doc);
 }
 
 /** The bottleneck at one load (simulated) and where the analytic model says the design saturates. */

@@ -1,5 +1,6 @@
 /** The report's tables as HTML strings: assumptions, sweep, per node, analytic comparison, capacity. */
 import type { CapacityResult } from '../engine/capacity';
+import { replicaPricePerHour } from '../engine/hardware';
 import type { NodeResult, RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { describeEdge, describeKind, describeNodeExtras, describeServers, describeServiceTime } from './describe';
@@ -27,10 +28,11 @@ export function nodesAssumptionTable(doc: Topology): string {
     describeKind(n),
     describeServers(n),
     n.role === 'offline' ? '—' : describeServiceTime(n.serviceTime),
-    fmtMoney(n.costPerReplicaHour),
+    n.hardware ?? '—',
+    `${fmtMoney(replicaPricePerHour(doc, n))}${n.costPerReplicaHour === null && n.hardware !== null ? ' (machine)' : ''}`,
     describeNodeExtras(n).join('; ') || '—',
   ]);
-  return table('assumptions-nodes', 'Nodes: every parameter', ['Id', 'Label', 'Kind', 'Servers (replicas×concurrency)', 'Service time', 'Cost per replica-hour', 'Other'], rows, 99);
+  return table('assumptions-nodes', 'Nodes: every parameter', ['Id', 'Label', 'Kind', 'Servers (replicas×concurrency)', 'Service time', 'Machine type', 'Cost per replica-hour', 'Other'], rows, 99);
 }
 
 export function edgesAssumptionTable(doc: Topology): string {
@@ -49,7 +51,9 @@ export function runAssumptionTable(doc: Topology, s: ReportRunSettings): string 
     ['Replications', String(s.replications)],
     ['Sweep points', String(s.steps)],
     ['SLO', sloText(doc.slo)],
-    ['Monolith servers', doc.monolith.threadsPerReplica !== null ? `${doc.monolith.threadsPerReplica} (override)` : 'same total as the microservice design'],
+    ['Monolith sizing', `${doc.monolith.sizing}${doc.monolith.sizing === 'replicas' ? ` (${doc.monolith.replicas ?? 1})` : ''}`],
+    ['Monolith machine type', doc.monolith.hardware ?? 'the cheapest that fits'],
+    ['Monolith threads per replica', doc.monolith.threadsPerReplica !== null ? `${doc.monolith.threadsPerReplica} (override)` : 'derived'],
   ];
   for (const p of doc.pools) rows.push([`Pool ${p.id}`, `${p.label || p.id}: ${p.servers} servers, ${fmtMoney(p.costPerHour)}/h`]);
   return table('assumptions-run', 'Workload and run', ['Setting', 'Value'], rows, 99);

@@ -1,5 +1,6 @@
 /**
- * The shipped templates: version-1 documents under version control, each
+ * The shipped templates: documents under version control (version 1, and
+ * version 2 for those that use machines), each
  * valid (tests parse every one) and described in `docs/templates.md`.
  */
 import { parseTopology } from '../engine/parse';
@@ -9,6 +10,7 @@ import mlLifecycle from './ml-lifecycle.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';
 import netflix from './netflix.json';
+import ragLlm from './rag-llm.json';
 import retrieveRankRerank from './retrieve-rank-rerank.json';
 import tandem from './tandem.json';
 import tfxServing from './tfx-serving.json';
@@ -28,6 +30,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'netflix', group: 'industry', spec: netflix },
   { id: 'uber-michelangelo', group: 'industry', spec: uberMichelangelo },
   { id: 'tfx-serving', group: 'industry', spec: tfxServing },
+  { id: 'rag-llm', group: 'industry', spec: ragLlm },
   { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
   { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
   { id: 'mm1', group: 'classroom', spec: mm1 },

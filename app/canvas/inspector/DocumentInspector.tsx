@@ -3,6 +3,7 @@ import { ARRIVALS, type Topology } from '../../../workers/engine/schema';
 import { useAppStore } from '../../store/react';
 import { InputField, Section, SelectField } from './fields';
 import { PoolsEditor, ProfileEditor } from './ListEditors';
+import { MonolithFields } from './MonolithFields';
 import { RunFields, SloFields, setInDoc } from './RunSettingsFields';
 
 type Sub = 'workload' | 'run' | 'slo' | 'monolith';
@@ -61,8 +62,7 @@ export function DocumentInspector() {
         <SloFields slo={doc.slo} />
       </Section>
       <Section title="Monolith baseline">
-        {num('monolith', 'servers', 'Servers', undefined, true, 'Empty = same total servers as the services it merges')}
-        {num('monolith', 'costPerHour', 'Cost', 'US$/h', true, 'Empty = the merged services’ cost, scaled per server')}
+        <MonolithFields doc={doc} />
       </Section>
       <PoolsEditor pools={doc.pools} />
     </div>

@@ -48,6 +48,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
         {num('count', 'Calls per visit')}
       </div>
       {num('networkMs', 'Network cost', 'ms per attempt')}
+      {num('stage', 'Call stage', undefined, true, 'Calls in one stage run in parallel, stages one after another; empty = from the caller’s call mode')}
       {edge.mode === 'sync' && (
         <div className="ls-row">
           {num('timeoutMs', 'Timeout', 'ms', true, 'Empty = none')}

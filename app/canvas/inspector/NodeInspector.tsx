@@ -5,6 +5,8 @@ import { changeKind } from '../../store/changeKind';
 import { updateNode } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { KindIcon } from '../icons';
+import { BatchCostField } from './BatchCostField';
+import { DeploymentFields } from './DeploymentFields';
 import { CheckField, InputField, Section, SelectField } from './fields';
 import { ServiceTimeField } from './ServiceTimeField';
 
@@ -72,7 +74,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               apply={set('pool', (v) => (v ? String(v) : null))}
             />
             {numberField('queueCapacity', 'Queue capacity', 'requests', true, 'Empty = unbounded')}
-            {numberField('costPerReplicaHour', 'Cost', '$ per replica-hour')}
+          </Section>
+          <Section title="Deployment">
+            <DeploymentFields node={node} at={at} />
           </Section>
           <Section title="Work">
             <ServiceTimeField nodeId={node.id} path={`${at}.serviceTime`} st={node.serviceTime} />
@@ -146,6 +150,8 @@ function BatchingFields({ node, at }: { node: TopologyNode; at: string }) {
           />
         </div>
       )}
+      {b && <p className="ls-hint" data-testid="batch-hint">{b.maxBatch <= 1 ? 'Max batch 1 means no batching: every request runs alone.' : `Up to ${b.maxBatch} requests run as one batch.`}</p>}
+      {b && <BatchCostField node={node} at={at} b={b} />}
     </>
   );
 }

@@ -12,7 +12,11 @@ export const notes = {
   hold: (n: TopologyNode) =>
     `Node "${n.id}" holds its worker during calls: its service time depends on downstream waits; no closed form for its wait or for the response of anything that calls it (its utilisation counts the expected call time, an estimate).`,
   batching: (n: TopologyNode) =>
-    `Node "${n.id}" batches requests (up to ${n.batching!.maxBatch}, waiting at most ${fmt(n.batching!.maxWaitMs)} ms): batch service has no closed form here; its wait and the response of its callers are not predicted, and its utilisation assumes one request per service.`,
+    `Node "${n.id}" batches requests (up to ${n.batching!.maxBatch}, waiting at most ${fmt(n.batching!.maxWaitMs)} ms): batch service has no closed form here; its wait and the response of its callers are not predicted. The saturation rate counts full batches of ${n.batching!.maxBatch} (servers × b / batch time at b = ${n.batching!.maxBatch}); its utilisation is an estimate: one request per batch while that keeps up, then growing batches up to full ones at the saturation rate.`,
+  balancer: (doc: Topology, st: Station) =>
+    `${stationName(doc, st)} has ${st.replicas} replicas behind ${st.balancer}${st.balancer === 'round-robin' ? ` with ${st.servers === 1 ? 'non-exponential service' : `${st.servers} servers each`}` : ''}: no closed form for the wait at one replica here (${st.balancer === 'round-robin' ? 'E_n/G/c' : 'state-dependent routing'}); its wait and the response of its callers are not predicted (the simulation shows it between random and pooled).`,
+  unit: (doc: Topology, st: Station) =>
+    `${stationName(doc, st)} is part of deployable unit "${st.unit}": a request stays on the replica it entered, so its per-replica arrivals are not those of its own balancer; its wait is not predicted.`,
   bounded: (n: TopologyNode) =>
     `Node "${n.id}" has a bounded queue (${n.queueCapacity} waiting places): drops shorten its wait and lower the load after it; the M/G/c formulas assume an unbounded queue, so its wait and the waits downstream are not predicted (arrival rates there are upper bounds).`,
   timeout: (e: TopologyEdge) =>

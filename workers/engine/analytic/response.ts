@@ -6,7 +6,7 @@
  */
 import type { Topology, TopologyEdge } from '../schema';
 import { expectedMaxMs, type ForkBranch, nelsonTantawiMs } from './forkJoin';
-import { callFactor, type Routing } from './routing';
+import { callFactor, edgeShare, type Routing } from './routing';
 import type { Station } from './stations';
 
 const REL = 1e-9;
@@ -41,25 +41,55 @@ function callTimeMs(input: ResponseInput, i: number, responseMs: Float64Array, c
   const { doc, routing } = input;
   const factor = callFactor(doc, i);
   if (factor === 0) return 0;
-  const sync = routing.out[i].filter((e) => e.mode === 'sync' && e.probability > 0);
+  const out = routing.out[i];
+  const sync = out.filter((e) => e.mode === 'sync' && e.probability > 0);
   if (sync.length === 0) return 0;
   if (sync.some((e) => e.timeoutMs != null)) return Number.NaN;
+  const node = doc.nodes[i];
+  const staged = out.some((e) => e.stage != null);
+  const serial = !staged && node.callMode === 'sequential';
   const rOf = (e: TopologyEdge) => responseMs[routing.index.get(e.target)!];
-  if (doc.nodes[i].callMode === 'sequential') {
+  if (node.routing === 'one') {
+    // Exactly one edge per visit, with chance p_e / Σp: the mean is the weighted mean of each edge
+    // made alone (its count calls one after another in a sequential node, forked otherwise).
+    let sum = 0;
+    for (const e of sync) {
+      const alone = serial ? e.count * (e.networkMs + rOf(e)) : forkMs(input, [{ ...e, probability: 1 }], responseMs, callsMs);
+      sum += edgeShare(doc, out, i, e) * alone;
+    }
+    return factor * sum;
+  }
+  if (serial) {
     let sum = 0;
     for (const e of sync) sum += e.probability * e.count * (e.networkMs + rOf(e));
     return factor * sum;
   }
+  // Stages run one after another: the mean is the sum of each stage's fork–join mean.
+  const stages = new Map<number, TopologyEdge[]>();
+  for (const e of sync) {
+    const k = e.stage ?? 0;
+    const list = stages.get(k);
+    if (list) list.push(e);
+    else stages.set(k, [e]);
+  }
+  let sum = 0;
+  for (const list of stages.values()) sum += forkMs(input, list, responseMs, callsMs);
+  return factor * sum;
+}
+
+/** Mean time until the slowest of a fork of sync calls has answered (Nelson–Tantawi where it applies, else expectedMaxMs). */
+function forkMs(input: ResponseInput, sync: TopologyEdge[], responseMs: Float64Array, callsMs: Float64Array): number {
+  const rOf = (e: TopologyEdge) => responseMs[input.routing.index.get(e.target)!];
   if (sync.some((e) => Number.isNaN(rOf(e)))) return Number.NaN;
   const nt = nelsonTantawiCase(input, sync, callsMs);
-  if (nt) return factor * (nt.networkMs + nelsonTantawiMs(sync.length, nt.rho, nt.r1Ms));
+  if (nt) return nt.networkMs + nelsonTantawiMs(sync.length, nt.rho, nt.r1Ms);
   const branches: ForkBranch[] = sync.map((e) => ({
     probability: e.probability,
     count: e.count,
     networkMs: e.networkMs,
     responseMs: rOf(e),
   }));
-  return factor * expectedMaxMs(branches);
+  return expectedMaxMs(branches);
 }
 
 /**
@@ -81,7 +111,7 @@ function nelsonTantawiCase(
     const st = stations[stationOf[t]];
     const node = doc.nodes[t];
     if (e.probability !== 1 || e.count !== 1 || seen.has(t)) return null;
-    if (st.poolId != null || st.servers !== 1 || node.serviceTime.dist !== 'exponential' || callsMs[t] !== 0) return null;
+    if (st.poolId != null || st.servers !== 1 || st.replicas !== 1 || node.serviceTime.dist !== 'exponential' || callsMs[t] !== 0) return null;
     if (e.networkMs !== sync[0].networkMs) return null;
     if (ref && !(same(st.rho, ref.rho) && same(st.moments.meanMs, ref.moments.meanMs))) return null;
     ref ??= st;

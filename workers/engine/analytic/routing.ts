@@ -38,7 +38,19 @@ export function holdsDuringCalls(doc: Topology, routing: Routing, i: number): bo
   return routing.out[i].some((e) => e.mode === 'sync' && e.probability > 0);
 }
 
-/** Builds the routing of a document: traffic edges, topological order, visits. */
+/**
+ * Chance that a visit to node i takes edge e: its probability under
+ * `routing: each`; its share of the weights, p_e / Σ p, under `routing: one`
+ * (exactly one edge per visit).
+ */
+export function edgeShare(doc: Topology, out: readonly TopologyEdge[], i: number, e: TopologyEdge): number {
+  if (doc.nodes[i].routing !== 'one') return e.probability;
+  let total = 0;
+  for (const x of out) total += x.probability;
+  return total > 0 ? e.probability / total : 0;
+}
+
+/** Builds the routing of a document: traffic edges, topological order, visits (Jackson traffic equations). */
 export function route(doc: Topology): Routing {
   const n = doc.nodes.length;
   const index = new Map<string, number>();
@@ -79,7 +91,7 @@ export function route(doc: Topology): Routing {
     const passOn = loadUncertain[s] === 1 || node.queueCapacity != null || hasTimeout;
     for (const e of edges) {
       const t = index.get(e.target)!;
-      visits[t] += perVisit * e.probability * e.count;
+      visits[t] += perVisit * edgeShare(doc, edges, s, e) * e.count;
       if (passOn && e.probability > 0 && perVisit > 0) loadUncertain[t] = 1;
     }
   }

@@ -22,3 +22,10 @@ export function lengthFor(requests: number, ratePerSec: number, replications: nu
   const durationSec = requests / ratePerSec;
   return { durationSec, warmupSec: durationSec * 0.02, replications, seed };
 }
+
+/** Parses a format-2 document for a test (balancers, routing, stages, batch cost tables); throws on problems. */
+export function testDoc2(spec: Record<string, unknown>): Topology {
+  const r = parseTopology({ format: 'loadsketch', version: 2, ...spec });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return r.doc;
+}

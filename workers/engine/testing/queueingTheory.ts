@@ -2,7 +2,7 @@
  * Closed forms of queueing theory that the engine's tests check the
  * simulation against. Rates per ms, times in ms.
  */
-import { detExp } from '../detmath';
+import { detExp, detPowInt } from '../detmath';
 
 /**
  * Erlang C: the probability that an arrival waits in M/M/c with offered load
@@ -80,4 +80,23 @@ export function hypoexpTail(rates: readonly number[], t: number): number {
 export function nelsonTantawi2Ms(lambda: number, mu: number): number {
   const rho = lambda / mu;
   return ((12 - rho) / 8) * (1 / (mu - lambda));
+}
+
+/**
+ * E_n/M/1 (GI/M/1 with Erlang-n interarrivals; Kleinrock Vol. 1 §6.4, Gross & Harris §6.3):
+ * arrivals at rate λ per server (interarrival ~ Erlang-n with phase rate nλ, LST
+ * A*(s) = (nλ/(nλ + s))^n), exponential service at rate μ. σ is the root in (0, 1) of
+ * σ = A*(μ(1 − σ)); the response time is Exp(μ(1 − σ)): mean 1/(μ(1 − σ)), wait σ/(μ(1 − σ)).
+ * This is one replica behind round-robin over n replicas fed by Poisson(nλ). Returns σ.
+ */
+export function enM1Sigma(n: number, lambda: number, mu: number): number {
+  const f = (s: number) => detPowInt((n * lambda) / (n * lambda + mu * (1 - s)), n) - s;
+  let lo = 0;
+  let hi = 1 - 1e-12;
+  for (let k = 0; k < 200; k++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
