@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { Canvas } from './canvas/Canvas';
 import { ClassroomLayer } from './classroom/ClassroomLayer';
 import { Inspector } from './canvas/inspector/Inspector';
@@ -16,6 +17,7 @@ import { Header } from './shell/Header';
 import { ResultsArea } from './shell/ResultsArea';
 import { Toast } from './shell/Toast';
 import { useShortcuts } from './shell/useShortcuts';
+import { useNarrowInspector } from './shell/useNarrowInspector';
 import { useThemeEffect } from './shell/useTheme';
 
 export function App({ store = appStore }: { store?: AppStore }) {
@@ -37,19 +39,22 @@ export function App({ store = appStore }: { store?: AppStore }) {
     };
   }, [store]);
   useShortcuts(store);
+  useNarrowInspector(store);
   useThemeEffect(store);
+  const stage = useStore(store, (s) => s.resultsStage);
+  const inspector = useStore(store, (s) => s.inspectorOpen);
   return (
     <AppStoreProvider store={store}>
       <ReactFlowProvider>
         <div className="ls-app" data-ready={ready}>
           <Header />
-          <main className="ls-main">
+          <main className={`ls-main${stage ? ' is-results-stage' : ''}${inspector ? '' : ' no-inspector'}`}>
             <Palette />
             <div className="ls-centre">
               {ready ? <Canvas /> : <div className="ls-canvas ls-loading">Opening…</div>}
               <ResultsArea />
             </div>
-            <Inspector />
+            {inspector && <Inspector />}
           </main>
           <ClassroomLayer ready={ready} />
           <Dialogs />

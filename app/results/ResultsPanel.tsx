@@ -67,10 +67,12 @@ export function ResultsPanel() {
   const [tab, setTab] = useState<Tab>('curves');
   const open = useAppStore((s) => s.resultsOpen);
   const setOpen = useAppStore((s) => s.setResultsOpen);
+  const stage = useAppStore((s) => s.resultsStage);
+  const setStage = useAppStore((s) => s.setResultsStage);
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
   return (
-    <div className={`ls-results-panel${open ? '' : ' is-collapsed'}`}>
+    <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
       <ChartWarmup />
       <div className="ls-results-main">
@@ -93,11 +95,24 @@ export function ResultsPanel() {
               </button>
             ))}
           </div>
-          <RunStatus />
-          <button type="button" className="ls-button ls-small" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="results-toggle">
-            {open ? 'Hide results' : 'Show results'}
+          <span className="ls-spacer" />
+          <button
+            type="button"
+            className="ls-button ls-small"
+            onClick={() => setStage(!stage)}
+            aria-pressed={stage}
+            title={stage ? 'Back to the drawing and results split (R)' : 'Results take the whole stage (R)'}
+            data-testid="results-stage"
+          >
+            {stage ? 'Show drawing' : 'Full results'}
           </button>
+          {!stage && (
+            <button type="button" className="ls-button ls-small" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="results-toggle">
+              {open ? 'Hide results' : 'Show results'}
+            </button>
+          )}
         </div>
+        <RunStatus />
         {open && (
           <div className="ls-results-body" role="tabpanel">
             {tab === 'monolith' ? (

@@ -59,6 +59,7 @@ export function RunPanel() {
   const set = (patch: Partial<RunFormSpec>) => store.getState().setRunForm(patch);
   return (
     <section className="ls-run-panel" data-testid="run-panel" aria-label="Run settings">
+      <div className="ls-run-fields">
       <fieldset className="ls-segmented" aria-label="What to run">
         <label>
           <input type="radio" name="mode" checked={form.mode === 'sweep'} onChange={() => set({ mode: 'sweep' })} data-testid="mode-sweep" /> Load sweep
@@ -96,8 +97,12 @@ export function RunPanel() {
       )}
       <RunFields run={run} testIdPrefix="panel-" />
       <SloFields slo={slo} testIdPrefix="panel-" labelPrefix="SLO " />
-      <FormError errors={errors} field="document" />
-      <FormError errors={errors} field="run" />
+      </div>
+      {/* Outside the scrolling fields, above the buttons: an error is never hidden under them. */}
+      <div className="ls-run-errors">
+        <FormError errors={errors} field="document" />
+        <FormError errors={errors} field="run" />
+      </div>
       <div className="ls-run-actions">
         <button type="button" className="ls-button primary" data-testid="run-button" disabled={busy} title="Run (Ctrl+Enter)" onClick={() => runControllerFor(store).start()}>
           {form.mode === 'sweep' ? 'Run sweep' : 'Run'}
