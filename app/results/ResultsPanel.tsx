@@ -15,6 +15,7 @@ import { RunStatus } from './RunStatus';
 import { selectShownPoint } from './selectors';
 import { donePoints } from './series';
 import { SingleSummary } from './SingleSummary';
+import { SweepVerdict } from './SweepVerdict';
 import { ThroughputChart } from './ThroughputChart';
 import { TimeSeriesView } from './TimeSeriesView';
 import { useStaggered } from './useStaggered';
@@ -42,10 +43,13 @@ function Curves() {
   if (kind === 'single') return shown ? <SingleSummary point={shown} slo={slo} /> : <p className="ls-hint">Running…</p>;
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
-    <div className="ls-chart-pair">
+    <>
+      <SweepVerdict />
+      <div className="ls-chart-pair">
       {latency.length ? <LatencyChart points={latency} slo={slo} /> : <div className="ls-chart ls-chart-pending" />}
       {throughput.length ? <ThroughputChart points={throughput} /> : <div className="ls-chart ls-chart-pending" />}
-    </div>
+      </div>
+    </>
   );
 }
 

@@ -104,7 +104,7 @@ export function RunPanel() {
         <FormError errors={errors} field="run" />
       </div>
       <div className="ls-run-actions">
-        <button type="button" className="ls-button primary" data-testid="run-button" disabled={busy} title="Run (Ctrl+Enter)" onClick={() => runControllerFor(store).start()}>
+        <button type="button" className="ls-button primary" data-testid="run-button" disabled={status === 'running'} title="Run (Ctrl+Enter)" onClick={() => runControllerFor(store).start()}>
           {form.mode === 'sweep' ? 'Run sweep' : 'Run'}
         </button>
         <button type="button" className="ls-button danger" data-testid="cancel-run" disabled={!busy} onClick={() => runControllerFor(store).cancel()}>

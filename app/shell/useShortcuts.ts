@@ -29,7 +29,7 @@ export function useShortcuts(store: AppStore): void {
         e.preventDefault();
         if (isTyping(e.target)) (e.target as HTMLElement).blur();
         const runs = runControllerFor(store);
-        if (runs.busy) s.showToast('A run is already going: cancel it first, or wait for it to end.');
+        if (s.run?.status === 'running') s.showToast('A run is already going: cancel it first, or wait for it to end.');
         else runs.start();
         return;
       }

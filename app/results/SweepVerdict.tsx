@@ -1,0 +1,35 @@
+/**
+ * The verdict headline over the load curves after a sweep: the same sentences
+ * as the report's verdict (workers/report/verdict.ts, built from the same
+ * report input), so screen and export never disagree. Until the automatic
+ * capacity search ends, the capacities are the sweep's own (said as "at least").
+ */
+import { useMemo } from 'react';
+import { verdictOf } from '../../workers/report/verdict';
+import { reportInputFromState } from '../report/reportInput';
+import { useAppStore, useAppStoreApi } from '../store/react';
+
+export function SweepVerdict() {
+  const store = useAppStoreApi();
+  const run = useAppStore((s) => s.run);
+  const capacity = useAppStore((s) => s.capacity);
+  const selected = useAppStore((s) => s.selectedPoint);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the input is read from the store again when any of these change
+  const verdict = useMemo(() => {
+    if (run?.kind !== 'sweep' || run.status !== 'done') return null;
+    const { input } = reportInputFromState(store.getState(), '');
+    return input.sweep ? verdictOf(input) : null;
+  }, [store, run, capacity, selected]);
+  if (!verdict) return null;
+  const searching = capacity?.status === 'running';
+  return (
+    <div className="ls-sweep-verdict" data-testid="sweep-verdict" data-source={verdict.source} role="status">
+      <p className="ls-verdict">{verdict.headline}</p>
+      <p className="ls-sentence">
+        {verdict.cost}
+        {searching && <span className="ls-hint"> Searching each design's capacity at the SLO…</span>}
+      </p>
+      {verdict.reason && <p className="ls-sentence ls-reason">{verdict.reason}</p>}
+    </div>
+  );
+}
