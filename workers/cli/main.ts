@@ -1,44 +1,54 @@
 /**
  * The `loadsketch` command line: a dispatcher over subcommands, each a thin
  * wrapper over the engine API. Bad input prints a message and exits non-zero.
+ * `--version`, `help [COMMAND]` and `COMMAND --help` print without touching a file.
  */
+import { commandHelp, HELP, overview } from './help';
 import { type CliIO, type Command, EXIT, UsageError } from './io';
+import { report } from './report';
 import { run } from './run';
 import { sweep } from './sweep';
-import { report } from './report';
 import { validate } from './validate';
+import { VERSION } from './version';
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  validate: { run: validate, help: 'validate FILE          check a document; print ok and a summary, or every problem' },
-  report: { run: report, help: 'report FILE -o OUT.html [--pdf OUT.pdf] [--steps N] [--duration S] [--seed N] [--replications N]   sweep, capacity at SLO, HTML/PDF report' },
-  run: { run, help: 'run FILE [--rate R] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs at one load' },
-  sweep: { run: sweep, help: 'sweep FILE [--from R] [--to R] [--steps N] [--duration S] [--seed N] [--replications N] [--json]\n                         simulate both designs over a range of loads' },
-};
-
-function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  loadsketch ${c.help}`);
-  return `usage:\n${lines.join('\n')}\n`;
-}
+const COMMANDS: Record<string, Command> = { validate, run, sweep, report };
 
 const stdio: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+const isHelp = (a: string) => a === '--help' || a === '-h';
 
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`loadsketch ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (!name || isHelp(name) || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && !HELP[topic]) {
+      io.err(`loadsketch help: unknown command "${topic.slice(0, 40)}"\n${overview(VERSION)}`);
+      return EXIT.usage;
+    }
+    io.out(topic ? commandHelp(topic) : overview(VERSION));
     return name ? EXIT.ok : EXIT.usage;
   }
   const cmd = COMMANDS[name];
   if (!cmd) {
-    io.err(`loadsketch: unknown command "${name}"\n${usage()}`);
+    io.err(`loadsketch: unknown command "${name.slice(0, 40)}"\n${overview(VERSION)}`);
     return EXIT.usage;
   }
+  // `--help` anywhere before a lone `--` asks for help, never for a file named --help.
+  const end = rest.indexOf('--');
+  if ((end < 0 ? rest : rest.slice(0, end)).some(isHelp)) {
+    io.out(commandHelp(name));
+    return EXIT.ok;
+  }
   try {
-    return await cmd.run(rest, io);
+    return await cmd(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`loadsketch ${name}: ${err.message}\n`);
+      io.err(`loadsketch ${name}: ${err.message}\n(loadsketch help ${name} for usage and examples)\n`);
       return EXIT.usage;
     }
     io.err(`loadsketch ${name}: internal error: ${(err as Error).message}\n`);

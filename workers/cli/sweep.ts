@@ -16,6 +16,6 @@ export const sweep: Command = async (args, io) => {
   const result = withOptionErrors(() =>
     sweepEngine(doc, { fromPerSec: n.from, toPerSec: n.to, steps: n.steps }, { durationSec: n.duration, seed: n.seed, replications: n.replications }),
   );
-  io.out(a.booleans.has('json') ? toJsonText(plainSweep(result)) : formatSweep(doc.name, result));
+  io.out(a.booleans.has('json') ? toJsonText(plainSweep(result)) : formatSweep(doc, result));
   return EXIT.ok;
 };
