@@ -5,13 +5,15 @@
  */
 import { commandHelp, HELP, overview } from './help';
 import { type CliIO, type Command, EXIT, UsageError } from './io';
-import { report } from './report';
-import { run } from './run';
-import { sweep } from './sweep';
-import { validate } from './validate';
 import { VERSION } from './version';
 
-const COMMANDS: Record<string, Command> = { validate, run, sweep, report };
+// Loaded on demand: `--version` and help start without parsing the engine, zod and the report builder.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate')).validate,
+  run: async () => (await import('./run')).run,
+  sweep: async () => (await import('./sweep')).sweep,
+  report: async () => (await import('./report')).report,
+};
 
 const stdio: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
@@ -45,7 +47,7 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await cmd(rest, io);
+    return await (await cmd())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`loadsketch ${name}: ${err.message}\n(loadsketch help ${name} for usage and examples)\n`);
