@@ -63,7 +63,19 @@ export function createDocumentSlice(
     doc: initial,
     docId: newDocId(),
     loadDocument: (doc, docId = newDocId()) => {
-      set({ doc, docId, selectedNodeIds: [], selectedEdgeIds: [], measured: {} });
+      // Results, errors and a capacity search of the previous document do not describe this one (a run still going keeps going, marked stale).
+      const { run, capacity } = get();
+      set({
+        doc,
+        docId,
+        selectedNodeIds: [],
+        selectedEdgeIds: [],
+        measured: {},
+        formErrors: {},
+        selectedPoint: null,
+        run: run?.status === 'running' ? run : null,
+        capacity: capacity?.status === 'running' ? capacity : null,
+      });
       history().clear();
     },
     edit: (change) => {
