@@ -10,6 +10,7 @@ import { Inspector } from './canvas/inspector/Inspector';
 import { Palette } from './canvas/Palette';
 import { startAutosave } from './persist/autosave';
 import { bootDocument, openSharedFromLocation } from './persist/boot';
+import { startRunHistory } from './persist/runHistory';
 import type { AppStore } from './store';
 import { AppStoreProvider, appStore } from './store/react';
 import { Dialogs } from './shell/Dialogs';
@@ -28,7 +29,12 @@ export function App({ store = appStore }: { store?: AppStore }) {
     const onHash = () => openSharedFromLocation(store);
     void bootDocument(store).finally(() => {
       if (!live) return;
-      stop = startAutosave(store);
+      const stopAutosave = startAutosave(store);
+      const stopHistory = startRunHistory(store);
+      stop = () => {
+        stopAutosave();
+        stopHistory();
+      };
       window.addEventListener('hashchange', onHash);
       setReady(true);
     });
