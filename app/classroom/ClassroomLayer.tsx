@@ -4,6 +4,7 @@
  * animation, + and − for speed), the lesson panel, the animation, explain
  * popovers, and lessons opened from a `#lesson=` link.
  */
+import { runControllerFor } from '../run/controller';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/react';
@@ -124,6 +125,9 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
         <div className="ls-present-bar" data-testid="presentation-bar">
           <span className="ls-present-title">{lesson ? lesson.title : store.getState().doc.name}</span>
           <span className="ls-present-keys">← → steps · Space play · . , step · + − speed · Esc leaves</span>
+          <button type="button" className="ls-button primary" onClick={() => runControllerFor(store).start()} data-testid="present-run" title="Run the load test (Ctrl+Enter)">
+            ▶ Run
+          </button>
           <button type="button" className="ls-button" onClick={() => store.getState().setPresenting(false)} data-testid="leave-presentation">
             Leave presentation
           </button>

@@ -22,11 +22,11 @@ import { useStaggered } from './useStaggered';
 
 const TABS = [
   ['curves', 'Load curves'],
-  ['capacity', 'Capacity at SLO'],
+  ['capacity', 'Capacity'],
   ['nodes', 'Per node'],
   ['distribution', 'Distribution'],
   ['timeseries', 'Time series'],
-  ['monolith', 'Monolith drawing'],
+  ['monolith', 'Monolith'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 

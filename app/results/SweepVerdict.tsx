@@ -14,6 +14,7 @@ export function SweepVerdict() {
   const run = useAppStore((s) => s.run);
   const capacity = useAppStore((s) => s.capacity);
   const selected = useAppStore((s) => s.selectedPoint);
+  const stage = useAppStore((s) => s.resultsStage || s.presenting);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the input is read from the store again when any of these change
   const verdict = useMemo(() => {
     if (run?.kind !== 'sweep' || run.status !== 'done') return null;
@@ -29,7 +30,13 @@ export function SweepVerdict() {
         {verdict.cost}
         {searching && <span className="ls-hint"> Searching each design's capacity at the SLO…</span>}
       </p>
-      {verdict.reason && <p className="ls-sentence ls-reason">{verdict.reason}</p>}
+      {verdict.reason && (
+        // Open on the results stage; in the split a click away, so the charts keep their room.
+        <details className="ls-reason" open={stage} key={String(stage)}>
+          <summary>Why</summary>
+          <p className="ls-sentence">{verdict.reason}</p>
+        </details>
+      )}
     </div>
   );
 }
