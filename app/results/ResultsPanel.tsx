@@ -37,10 +37,11 @@ function Curves() {
   const kind = useAppStore((s) => s.run?.kind);
   const slo = useAppStore((s) => s.run?.doc.slo ?? s.doc.slo);
   const shown = useAppStore(selectShownPoint);
+  const runDoc = useAppStore((s) => s.run?.doc);
   const done = useMemo(() => (points ? donePoints(points) : NO_POINTS), [points]);
   // Each chart takes new points in a task of its own, after the canvas and progress have updated.
   const [latency, throughput] = useStaggered(done, 2, NO_POINTS);
-  if (kind === 'single') return shown ? <SingleSummary point={shown} slo={slo} /> : <p className="ls-hint">Running…</p>;
+  if (kind === 'single') return shown && runDoc ? <SingleSummary point={shown} slo={slo} doc={runDoc} /> : <p className="ls-hint">Running…</p>;
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
     <>

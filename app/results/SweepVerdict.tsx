@@ -5,6 +5,7 @@
  * capacity search ends, the capacities are the sweep's own (said as "at least").
  */
 import { useMemo } from 'react';
+import { capSentence } from '../../workers/report/overload';
 import { verdictOf } from '../../workers/report/verdict';
 import { reportInputFromState } from '../report/reportInput';
 import { useAppStore, useAppStoreApi } from '../store/react';
@@ -19,7 +20,9 @@ export function SweepVerdict() {
   const verdict = useMemo(() => {
     if (run?.kind !== 'sweep' || run.status !== 'done') return null;
     const { input } = reportInputFromState(store.getState(), '');
-    return input.sweep ? verdictOf(input) : null;
+    if (!input.sweep) return null;
+    const capped = [...input.sweep.points].reverse().find((p) => capSentence(input.doc, p));
+    return { ...verdictOf(input), cap: capped ? capSentence(input.doc, capped) : null };
   }, [store, run, capacity, selected]);
   if (!verdict) return null;
   const searching = capacity?.status === 'running';
@@ -30,6 +33,11 @@ export function SweepVerdict() {
         {verdict.cost}
         {searching && <span className="ls-hint"> Searching each design's capacity at the SLO…</span>}
       </p>
+      {verdict.cap && (
+        <p className="ls-sentence ls-cap-note" data-testid="cap-note">
+          {verdict.cap}
+        </p>
+      )}
       {verdict.reason && (
         // Open on the results stage; in the split a click away, so the charts keep their room.
         <details className="ls-reason" open={stage} key={String(stage)}>
