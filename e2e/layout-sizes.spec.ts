@@ -55,8 +55,16 @@ for (const [width, height] of [
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
 
+      // A wrong run input is named as it is typed, visible, not under the Run button.
+      await page.getByTestId('run-form-steps').fill('abc');
+      const stepsError = page.getByTestId('run-error-steps');
+      await expect(stepsError).toBeVisible();
+      const e = await box(stepsError);
+      expect(e.y + e.height).toBeLessThanOrEqual((await box(results.runButton)).y);
+      expectInside(e, await box(page.getByTestId('run-panel')), 'steps error in the run panel');
       await results.setRun({ warmupSec: 0.5, durationSec: 2 });
       await results.sweep(4);
+      await expect(stepsError).toHaveCount(0);
       await results.run();
       await results.waitDone();
       const verdict = page.getByTestId('sweep-verdict');
@@ -106,6 +114,15 @@ for (const [width, height] of [
       await expect(page.getByTestId('present-run')).toBeVisible();
       const player = await box(page.getByTestId('player'));
       expectInside(player, { x: 0, y: 0, width, height }, 'player in the window');
+      // Leaving and entering again fits the drawing to the room again: the node is as large as the first time.
+      const node = page.locator('.react-flow__node').first();
+      await expect.poll(async () => (await box(node)).width).toBeGreaterThan(0);
+      const first = (await box(node)).width;
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('presentation-bar')).toBeHidden();
+      await page.keyboard.press('p');
+      await expect(page.getByTestId('presentation-bar')).toBeVisible();
+      await expect.poll(async () => Math.abs((await box(node)).width - first) / first, { timeout: 5_000 }).toBeLessThan(0.05);
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('presentation-bar')).toBeHidden();
     });

@@ -48,11 +48,17 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
 
   useEffect(() => installExplainClicks(store), [store]);
 
-  // The canvas changes size when panels hide or show, and each step brings its own drawing: fit it to the room.
+  // The canvas changes size when panels hide or show (entering or leaving presentation), and each step brings its
+  // own drawing: fit it to the room. Fitted twice: nodes grow with presentation type only once React Flow has
+  // measured them again, so a single early fit left the drawing small on re-entry.
+  const wasPresenting = useRef(presenting);
   useEffect(() => {
-    if (!ready || (!presenting && lesson === null) || step < 0) return;
-    const timer = setTimeout(() => void fitView({ padding: 0.18, duration: 0 }), 80);
-    return () => clearTimeout(timer);
+    const left = wasPresenting.current && !presenting;
+    wasPresenting.current = presenting;
+    if (!ready || (!presenting && lesson === null && !left) || step < 0) return;
+    const fit = () => void fitView({ padding: 0.18, duration: 0 });
+    const timers = [setTimeout(fit, 80), setTimeout(fit, 400)];
+    return () => timers.forEach(clearTimeout);
   }, [ready, presenting, lesson, step, fitView]);
 
   useEffect(() => {

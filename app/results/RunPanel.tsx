@@ -5,7 +5,7 @@
  */
 import { RunFields, SloFields } from '../canvas/inspector/RunSettingsFields';
 import { runControllerFor } from '../run/controller';
-import type { FormErrors, RunFormSpec } from '../run/plan';
+import { type FormErrors, planRun, type RunFormSpec } from '../run/plan';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { selectFormErrors, selectRunForm, selectRunStatus } from './selectors';
 
@@ -38,7 +38,13 @@ function TextInput(props: { label: string; unit?: string; field: keyof RunFormSp
         value={String(form[props.field])}
         placeholder={props.placeholder}
         disabled={props.disabled}
-        onChange={(e) => store.getState().setRunForm({ [props.field]: e.target.value })}
+        onChange={(e) => {
+          const s = store.getState();
+          s.setRunForm({ [props.field]: e.target.value });
+          // Checked as typed (e.g. steps=abc is named at once, not only at Run); problems of the document wait for Run.
+          const planned = planRun(s.doc, store.getState().runForm);
+          if ('errors' in planned && !planned.errors.document && !planned.errors.run) s.setFormErrors(planned.errors);
+        }}
       />
       <FormError errors={errors} field={props.field} />
     </div>
