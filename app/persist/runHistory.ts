@@ -4,8 +4,9 @@
  * documents' storage), each with the document version it ran on, its
  * settings (rates, replications; the run settings are in that document) and
  * its capacity search. When a document opens (at start-up or later), its
- * latest run comes back; the results panel marks it stale when the design
- * has changed since, as for a run made in this session.
+ * latest run comes back (in place of results of another document); the
+ * results panel marks it stale when the design has changed since, as for a
+ * run made in this session.
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Topology } from '../../workers/engine/schema';
@@ -75,7 +76,8 @@ export function startRunHistory(app: AppStore): () => void {
     queue(async () => {
       const [latest] = await loadRuns(docId);
       const s = app.getState();
-      if (!latest || s.docId !== docId || s.run !== null) return;
+      // Never over a run going on, nor over results of this very design; results of another design give way.
+      if (!latest || s.docId !== docId || (s.run !== null && (s.run.status === 'running' || s.run.doc === s.doc))) return;
       app.setState({ ...revive(latest, s.doc), selectedPoint: null });
     });
   const savedAtOf = new Map<number, number>();

@@ -63,7 +63,8 @@ export function createDocumentSlice(
     doc: initial,
     docId: newDocId(),
     loadDocument: (doc, docId = newDocId()) => {
-      // Results, errors and a capacity search of the previous document do not describe this one (a run still going keeps going, marked stale).
+      // A failed run's error (and a failed search's) does not concern the document now open: cleared. Finished results
+      // stay, marked out of date, until this document's own last run comes back from the run history (if it has one).
       const { run, capacity } = get();
       set({
         doc,
@@ -73,8 +74,8 @@ export function createDocumentSlice(
         measured: {},
         formErrors: {},
         selectedPoint: null,
-        run: run?.status === 'running' ? run : null,
-        capacity: capacity?.status === 'running' ? capacity : null,
+        run: run?.status === 'error' ? null : run,
+        capacity: capacity?.status === 'error' ? null : capacity,
       });
       history().clear();
     },
