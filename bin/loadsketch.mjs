@@ -3,7 +3,7 @@
 // through "prepare", or `npm run build:cli`), so start-up compiles no TypeScript. When the bundle is
 // missing or older than a source file under workers/ (a fresh checkout, an edit), it is rebuilt first;
 // where esbuild is not installed, the TypeScript runs through tsx as before.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,14 +34,35 @@ function bundleIsFresh() {
   }
 }
 
+/** Rebuilds the bundle under a lock directory, so several commands started at once (a test run) build it once. */
+async function rebuild() {
+  const lock = join(root, 'build/.cli-lock');
+  mkdirSync(join(root, 'build'), { recursive: true });
+  let locked = false;
+  for (let i = 0; i < 400 && !locked; i++) {
+    try {
+      mkdirSync(lock);
+      locked = true;
+    } catch {
+      if (bundleIsFresh()) return; // another process built it
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  try {
+    if (!bundleIsFresh()) await (await import('../scripts/buildCli.mjs')).buildCli();
+  } finally {
+    if (locked) rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 async function loadMain() {
   if (process.env.LOADSKETCH_CLI_TSX !== '1') {
     if (bundleIsFresh()) return (await import(pathToFileURL(bundle).href)).main;
     try {
-      await (await import('../scripts/buildCli.mjs')).buildCli();
+      await rebuild();
       return (await import(`${pathToFileURL(bundle).href}?${Date.now()}`)).main;
     } catch {
-      // no esbuild here: fall through to tsx
+      // no esbuild here (or no write access): fall through to tsx
     }
   }
   const { register } = await import('tsx/esm/api');
