@@ -3,12 +3,14 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { Canvas } from './canvas/Canvas';
 import { ClassroomLayer } from './classroom/ClassroomLayer';
 import { Inspector } from './canvas/inspector/Inspector';
 import { Palette } from './canvas/Palette';
 import { startAutosave } from './persist/autosave';
 import { bootDocument, openSharedFromLocation } from './persist/boot';
+import { startRunHistory } from './persist/runHistory';
 import type { AppStore } from './store';
 import { AppStoreProvider, appStore } from './store/react';
 import { Dialogs } from './shell/Dialogs';
@@ -17,6 +19,7 @@ import { ImportDialog } from './shell/ImportDialog';
 import { ResultsArea } from './shell/ResultsArea';
 import { Toast } from './shell/Toast';
 import { useShortcuts } from './shell/useShortcuts';
+import { useNarrowInspector } from './shell/useNarrowInspector';
 import { useThemeEffect } from './shell/useTheme';
 
 export function App({ store = appStore }: { store?: AppStore }) {
@@ -27,7 +30,12 @@ export function App({ store = appStore }: { store?: AppStore }) {
     const onHash = () => openSharedFromLocation(store);
     void bootDocument(store).finally(() => {
       if (!live) return;
-      stop = startAutosave(store);
+      const stopAutosave = startAutosave(store);
+      const stopHistory = startRunHistory(store);
+      stop = () => {
+        stopAutosave();
+        stopHistory();
+      };
       window.addEventListener('hashchange', onHash);
       setReady(true);
     });
@@ -38,19 +46,22 @@ export function App({ store = appStore }: { store?: AppStore }) {
     };
   }, [store]);
   useShortcuts(store);
+  useNarrowInspector(store);
   useThemeEffect(store);
+  const stage = useStore(store, (s) => s.resultsStage);
+  const inspector = useStore(store, (s) => s.inspectorOpen);
   return (
     <AppStoreProvider store={store}>
       <ReactFlowProvider>
         <div className="ls-app" data-ready={ready}>
           <Header />
-          <main className="ls-main">
+          <main className={`ls-main${stage ? ' is-results-stage' : ''}${inspector ? '' : ' no-inspector'}`}>
             <Palette />
             <div className="ls-centre">
               {ready ? <Canvas /> : <div className="ls-canvas ls-loading">Opening…</div>}
               <ResultsArea />
             </div>
-            <Inspector />
+            {inspector && <Inspector />}
           </main>
           <ClassroomLayer ready={ready} />
           <Dialogs />

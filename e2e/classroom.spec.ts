@@ -76,8 +76,11 @@ test('present a lesson: arrows step, the animation plays, pauses and steps, Expl
   const pop = page.getByTestId('explain');
   await expect(pop).toBeVisible();
   await expect(pop.getByRole('heading')).toContainText('Mean wait of Stage 2');
-  await expect(pop.getByTestId('explain-formula').first()).toHaveText('W_q = ρ·S·(1 + c_s²) / (2(1 − ρ))');
-  await expect(pop.getByTestId('explain-filled').first()).toHaveText('W_q = 80% × 8 ms × (1 + 1) / (2 × (1 − 0.8)) = 32 ms');
+  // Set as mathematics (W<sub>q</sub>), the plain formula kept as the accessible name.
+  await expect(pop.getByTestId('explain-formula').first().locator('[aria-label]')).toHaveAttribute('aria-label', 'W_q = ρ·S·(1 + c_s²) / (2(1 − ρ))');
+  await expect(pop.getByTestId('explain-formula').first().locator('sub').first()).toHaveText('q');
+  await expect(pop.getByTestId('explain-formula').first()).not.toContainText('_');
+  await expect(pop.getByTestId('explain-filled').first().locator('[aria-label]')).toHaveAttribute('aria-label', 'W_q = 80% × 8 ms × (1 + 1) / (2 × (1 − 0.8)) = 32 ms');
   await expect(pop.getByTestId('explain-predicted')).toHaveText('32 ms');
   await expect(pop.getByTestId('explain-simulated')).toHaveText(/^\d+(\.\d+)? ms$/);
   await page.screenshot({ path: `${SHOTS}/classroom-presentation-explain.png` });
@@ -102,8 +105,10 @@ test('numbers in the per-node results open an explanation (Erlang C for a pool o
   await page.getByTestId('chart-nodes-table-toggle').click();
   await page.locator('[data-testid=nodes-table] tr[data-node=server] td[data-key=meanWaitMs]').click();
   const pop = page.getByTestId('explain');
-  await expect(pop.getByTestId('explain-formula')).toHaveText(['a = λ·S', 'P_wait = C(c, a)', 'W_q = P_wait·S / (c − a) · (1 + c_s²)/2']);
-  await expect(pop.getByTestId('explain-filled').nth(1)).toHaveText('P_wait = C(2, 1.6) = 71.1%');
+  const formulas = await pop.getByTestId('explain-formula').locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(formulas).toEqual(['a = λ·S', 'P_wait = C(c, a)', 'W_q = P_wait·S / (c − a) · (1 + c_s²)/2']);
+  await expect(pop.getByTestId('explain-filled').nth(1).locator('[aria-label]')).toHaveAttribute('aria-label', 'P_wait = C(2, 1.6) = 71.1%');
+  await expect(pop.getByTestId('explain-filled').nth(1)).toHaveText('Pwait = C(2, 1.6) = 71.1%'); // "wait" set as a subscript
   await expect(pop.getByTestId('explain-predicted')).toHaveText('35.6 ms');
   // The same number from the keyboard: focus the cell, press Enter.
   await pop.getByRole('button', { name: /close/i }).first().click();

@@ -69,8 +69,11 @@ test('export a swept template as a report, read it, re-import it; PNG and CSV ex
     await expect(view.getByTestId(id).locator('svg')).toBeVisible();
   }
   const verdict = view.getByTestId('verdict');
-  await expect(verdict).toContainText(`the microservice design sustains up to ${fmtRate(microCap)}`);
-  await expect(verdict).toContainText(`the monolith sustains up to ${fmtRate(monoCap)}`);
+  await expect(verdict).toContainText(`the microservice design meets the SLO up to ${fmtRate(microCap)}`);
+  await expect(verdict).toContainText(`the monolith up to ${fmtRate(monoCap)}`);
+  // The studio's headline over the load curves is the report's verdict, word for word.
+  await results.tab('curves');
+  await expect(page.getByTestId('sweep-verdict').locator('.ls-verdict')).toHaveText((await verdict.textContent())!);
   const params = view.getByTestId('assumptions-nodes');
   await expect(params.locator('tr', { hasText: 'Ranking model (GPU)' })).toContainText('8×1');
   await expect(view.getByTestId('assumptions-run')).toContainText('3 s (warm-up 0.5 s excluded)');

@@ -18,18 +18,18 @@ const heights = async (page: Page) => ({
   results: (await box(page.getByTestId('results-area'))).height,
 });
 
-test('the canvas/results separator: canvas 60% by default, keyboard and drag resize it, the split is remembered, Hide results gives the canvas the room', async ({ page }) => {
+test('the canvas/results separator: canvas and results halve the column by default, keyboard and drag resize it, the split is remembered, Hide results gives the canvas the room', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.open();
   const splitter = page.getByRole('separator', { name: 'Resize canvas and results' });
-  await expect(splitter).toHaveAttribute('aria-valuenow', '60');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '50');
   let h = await heights(page);
-  expect(h.canvas / (h.canvas + h.results)).toBeGreaterThan(0.55);
+  expect(h.canvas / (h.canvas + h.results)).toBeGreaterThan(0.45);
 
   await splitter.focus();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await expect(splitter).toHaveAttribute('aria-valuenow', '50');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '40');
   const after = await heights(page);
   expect(after.results).toBeGreaterThan(h.results + 50);
   await page.keyboard.press('End');

@@ -48,7 +48,7 @@ export function Palette() {
               <span className="ls-node-icon">
                 <KindIcon kind={kind} />
               </span>
-              <span>{KINDS[kind].title}</span>
+              <span className="ls-palette-name">{KINDS[kind].title}</span>
             </button>
           </li>
         ))}
@@ -65,7 +65,8 @@ export function Palette() {
               onChange={() => store.getState().setEdgeMode(m)}
               data-testid={`edge-mode-${m}`}
             />
-            {m === 'sync' ? 'sync (wait for reply)' : 'async (fire and forget)'}
+            {m}
+            <span className="ls-edge-mode-text">{m === 'sync' ? ' (wait for reply)' : ' (fire and forget)'}</span>
           </label>
         ))}
       </fieldset>

@@ -4,7 +4,7 @@
  * it with AnimationOverlay, and shows the player bar (play, pause, step,
  * speed). The trace comes from the real engine (engineApi.traceDocument).
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { TraceOptions, TraceResult } from '../../workers/engine/traceResult';
 import type { LessonStep } from '../../workers/lessons';
 import { useAppStore } from '../store/react';
@@ -83,10 +83,11 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
   );
 
   const t = trace?.trace;
+  const box = usePlayerHeight();
   return (
     <>
       {trace && <AnimationOverlay trace={trace.trace} doc={trace.doc} onPlayer={bind} />}
-      <section className="ls-player" aria-label="Animated requests" data-testid="player" data-status={status} data-playing={state.playing}>
+      <section ref={box} className="ls-player" aria-label="Animated requests" data-testid="player" data-status={status} data-playing={state.playing}>
         <button type="button" className="ls-button ls-player-main" onClick={() => player?.toggle()} disabled={!player} data-testid="anim-play" aria-label={state.playing ? 'Pause animation' : 'Play animation'}>
           {state.playing ? '❚❚ Pause' : '▶ Play'}
         </button>
@@ -117,4 +118,25 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
       </section>
     </>
   );
+}
+
+/**
+ * Publishes the player's height as --ls-player-h on the root, so the lesson
+ * panel above it ends where the player starts, however many rows the
+ * player's controls wrap onto (the player never covers Previous/Next).
+ */
+function usePlayerHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    const root = document.documentElement;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => root.style.setProperty('--ls-player-h', `${Math.ceil(el.getBoundingClientRect().height)}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--ls-player-h');
+    };
+  }, []);
+  return ref;
 }

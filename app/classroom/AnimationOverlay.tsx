@@ -87,6 +87,8 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
   const geometryRef = useRef(geometry);
   geometryRef.current = geometry;
   const redraw = useRef<(() => void) | null>(null);
+  const offlineRef = useRef(new Set<string>());
+  offlineRef.current = new Set(doc.nodes.filter((n) => n.role === 'offline').map((n) => n.id));
   useEffect(() => {
     if (geometry.nodeBox.length > 0) redraw.current?.();
   }, [geometry]);
@@ -98,10 +100,12 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
     const gauges = svg.appendChild(document.createElementNS(SVG, 'g'));
     const dotsLayer = svg.appendChild(document.createElementNS(SVG, 'g'));
     const levels = new Levels(trace);
+    const offline = offlineRef.current;
     const buildGauges = (geometry: Geometry) =>
       trace.nodeIds.map((_, i) => {
       const [x, y, w, h] = geometry.nodeBox.subarray(4 * i, 4 * i + 4);
-      if (Number.isNaN(x)) return null;
+      // Offline boxes carry no requests: no gauge (it would only say "busy 0/1").
+      if (Number.isNaN(x) || offline.has(trace.nodeIds[i])) return null;
       const g = gauges.appendChild(document.createElementNS(SVG, 'g'));
       g.setAttribute('class', 'ls-gauge');
       g.setAttribute('data-node', trace.nodeIds[i]);

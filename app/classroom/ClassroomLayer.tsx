@@ -4,6 +4,7 @@
  * animation, + and − for speed), the lesson panel, the animation, explain
  * popovers, and lessons opened from a `#lesson=` link.
  */
+import { runControllerFor } from '../run/controller';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/react';
@@ -47,11 +48,17 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
 
   useEffect(() => installExplainClicks(store), [store]);
 
-  // The canvas changes size when panels hide or show, and each step brings its own drawing: fit it to the room.
+  // The canvas changes size when panels hide or show (entering or leaving presentation), and each step brings its
+  // own drawing: fit it to the room. Fitted twice: nodes grow with presentation type only once React Flow has
+  // measured them again, so a single early fit left the drawing small on re-entry.
+  const wasPresenting = useRef(presenting);
   useEffect(() => {
-    if (!ready || (!presenting && lesson === null) || step < 0) return;
-    const timer = setTimeout(() => void fitView({ padding: 0.18, duration: 0 }), 80);
-    return () => clearTimeout(timer);
+    const left = wasPresenting.current && !presenting;
+    wasPresenting.current = presenting;
+    if (!ready || (!presenting && lesson === null && !left) || step < 0) return;
+    const fit = () => void fitView({ padding: 0.18, duration: 0 });
+    const timers = [setTimeout(fit, 80), setTimeout(fit, 400)];
+    return () => timers.forEach(clearTimeout);
   }, [ready, presenting, lesson, step, fitView]);
 
   useEffect(() => {
@@ -124,6 +131,9 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
         <div className="ls-present-bar" data-testid="presentation-bar">
           <span className="ls-present-title">{lesson ? lesson.title : store.getState().doc.name}</span>
           <span className="ls-present-keys">← → steps · Space play · . , step · + − speed · Esc leaves</span>
+          <button type="button" className="ls-button primary" onClick={() => runControllerFor(store).start()} data-testid="present-run" title="Run the load test (Ctrl+Enter)">
+            ▶ Run
+          </button>
           <button type="button" className="ls-button" onClick={() => store.getState().setPresenting(false)} data-testid="leave-presentation">
             Leave presentation
           </button>

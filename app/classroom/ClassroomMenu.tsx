@@ -16,7 +16,7 @@ export function ClassroomMenu() {
   };
   return (
     <>
-      <Menu label="Lessons" testId="lesson-menu">
+      <Menu label="Lessons" testId="lesson-menu" wide>
         {(close) => (
           <>
             {lessons.map((l, i) => (

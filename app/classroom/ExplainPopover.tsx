@@ -1,4 +1,5 @@
 /** The explanation of a clicked number: formula, the node's values filled in, simulated beside predicted. */
+import { Formula } from './Formula';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectShownPoint } from '../results/selectors';
 import { useAppStore, useAppStoreApi } from '../store/react';
@@ -57,10 +58,10 @@ export function ExplainPopover() {
               <div key={l.law + l.formula}>
                 <dt>{l.law}</dt>
                 <dd className="ls-explain-formula" data-testid="explain-formula">
-                  {l.formula}
+                  <Formula text={l.formula} />
                 </dd>
                 <dd className="ls-explain-filled" data-testid="explain-filled">
-                  {l.filled}
+                  <Formula text={l.filled} />
                 </dd>
               </div>
             ))}

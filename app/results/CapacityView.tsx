@@ -3,7 +3,7 @@ import { runControllerFor } from '../run/controller';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { fmtMoney, fmtRate } from './format';
 import { selectCapacity, selectCapacityIsStale } from './selectors';
-import { capacitySentence, costSentence, sloText } from './verdict';
+import { capacityVerdict, sloText } from './verdict';
 
 export function CapacityView() {
   const store = useAppStoreApi();
@@ -11,6 +11,7 @@ export function CapacityView() {
   const slo = useAppStore((s) => s.doc.slo);
   const stale = useAppStore(selectCapacityIsStale);
   const running = cap?.status === 'running';
+  const verdict = cap?.status === 'done' && cap.microservices && cap.monolith ? capacityVerdict(cap) : null;
   return (
     <section className="ls-capacity" aria-label="Capacity at SLO">
       <h3 className="ls-chart-title">Capacity at the SLO</h3>
@@ -28,8 +29,8 @@ export function CapacityView() {
               The design changed since this search: these figures are for the design as it was. Search again to update them.
             </p>
           )}
-          <p className="ls-verdict">{capacitySentence(cap.slo, cap.microservices, cap.monolith)}</p>
-          <p className="ls-sentence">{costSentence(cap.microservices, cap.monolith)}</p>
+          <p className="ls-verdict">{verdict?.headline}</p>
+          <p className="ls-sentence">{verdict?.cost}</p>
           <table className="ls-table" data-testid="capacity-table">
             <thead>
               <tr>

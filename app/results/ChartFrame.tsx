@@ -21,6 +21,7 @@ export function ChartFrame({ title, caption, testId, table, controls, children }
         <h3 id={`${id}-t`} className="ls-chart-title">
           {title}
         </h3>
+        {controls && <div className="ls-chart-controls">{controls}</div>}
         <button
           type="button"
           className="ls-button ls-small"
@@ -31,7 +32,6 @@ export function ChartFrame({ title, caption, testId, table, controls, children }
           {asTable ? 'Chart' : 'Table'}
         </button>
       </div>
-      {controls && <div className="ls-chart-controls">{controls}</div>}
       {asTable ? (
         <div className="ls-table-wrap" data-testid={`${testId}-table`}>
           {table}

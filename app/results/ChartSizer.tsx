@@ -16,7 +16,8 @@ import { useMountStages } from './useStaggered';
 type Chart = ReactElement<{ width?: number; height?: number }>;
 
 interface Props {
-  height: number;
+  /** Height in px, or 'fill': the box's own height (a flex child given its room by CSS). */
+  height: number | 'fill';
   stages?: number;
   children: Chart | ((stage: number) => Chart);
 }
@@ -27,15 +28,17 @@ function Staged({ stages, render }: { stages: number; render: (stage: number) =>
 
 export function ChartSizer({ height, stages = 1, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const fill = height === 'fill';
   useEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(([entry]) => {
       const w = Math.floor(entry.contentRect.width);
+      const h = Math.floor(entry.contentRect.height);
       clearTimeout(timer);
-      timer = setTimeout(() => flushSync(() => setWidth(w)), 0);
+      timer = setTimeout(() => flushSync(() => setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }))), 0);
     });
     observer.observe(el);
     return () => {
@@ -43,10 +46,18 @@ export function ChartSizer({ height, stages = 1, children }: Props) {
       observer.disconnect();
     };
   }, []);
-  const sized = (stage: number) => cloneElement(typeof children === 'function' ? children(stage) : children, { width, height });
+  const chartHeight = fill ? size.height : height;
+  const sized = (stage: number) => cloneElement(typeof children === 'function' ? children(stage) : children, { width: size.width, height: chartHeight });
   return (
-    <div ref={box} className="ls-chart-sizer" style={{ height }}>
-      {width > 0 && <Staged stages={stages} render={sized} />}
+    <div ref={box} className={`ls-chart-sizer${fill ? ' is-fill' : ''}`} style={fill ? undefined : { height }}>
+      {size.width > 0 && chartHeight > 0 && (fill ? (
+        // Out of the flow: the chart's own size never feeds back into the box it measures.
+        <div className="ls-chart-fill">
+          <Staged stages={stages} render={sized} />
+        </div>
+      ) : (
+        <Staged stages={stages} render={sized} />
+      ))}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
 import type { Slo } from '../../workers/engine/schema';
-import { axisLabel, DOMAIN_ZERO_TO_MAX, DOT_SMALL, MARGIN, offeredLabel, tick3 } from './chartProps';
+import { axisLabel, DOT_SMALL, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
@@ -70,18 +70,22 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
   const cap = useMemo(() => Math.max(yCap(points, slo, shown), Number((measuredMaxMs * 1.15).toPrecision(2))), [points, slo, shown, measuredMaxMs]);
   const hasCi = rows.some((r) => DESIGNS.some((d) => shown.some((p) => r[ciKey(d, p)])));
   const toggle = useCallback((p: Percentile) => setShown((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p])), []);
-  const yDomain = useMemo(() => [0, cap], [cap]);
+  const maxRate = rows.length ? rows[rows.length - 1].ratePerSec : 1;
+  const xTicks = useMemo(() => niceTicks(maxRate), [maxRate]);
+  const xDomain = useMemo(() => [0, xTicks[xTicks.length - 1]], [xTicks]);
+  const yTicks = useMemo(() => niceTicks(cap, 4), [cap]);
+  const yDomain = useMemo(() => [0, yTicks[yTicks.length - 1]], [yTicks]);
   const sloLabel = useMemo(() => ({ value: `SLO ${slo.percentile}`, position: 'insideTopLeft' as const, fill: ink.axis, fontSize: 11 }), [slo.percentile, ink]);
   // Memoised elements: a new point only changes the chart's data, so recharts re-registers no series or axis.
   const frame = useMemo(
     () => [
       <CartesianGrid key="grid" stroke={ink.grid} strokeDasharray="3 3" />,
-      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={DOMAIN_ZERO_TO_MAX} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
-      <YAxis key="y" interval={0} stroke={ink.axis} domain={yDomain} allowDataOverflow tickFormatter={tick3} label={axisLabel(theme, 'ms', true)} />,
+      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={xDomain} ticks={xTicks} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
+      <YAxis key="y" interval={0} stroke={ink.axis} domain={yDomain} ticks={yTicks} allowDataOverflow tickFormatter={tick3} label={axisLabel(theme, 'ms', true)} />,
       <Tooltip key="tip" formatter={tooltipValue} labelFormatter={offeredLabel} />,
       <ReferenceLine key="slo" y={slo.thresholdMs} stroke={ink.ref} strokeDasharray="4 4" label={sloLabel} />,
     ],
-    [theme, ink, yDomain, slo.thresholdMs, sloLabel],
+    [theme, ink, xDomain, xTicks, yDomain, yTicks, slo.thresholdMs, sloLabel],
   );
   const series = useMemo(
     () => [
@@ -127,7 +131,7 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
       }
     >
       <LineKey colours={design} ink={ink.axis} percentiles={PERCENTILES.filter((p) => shown.includes(p))} analytic />
-      <ChartSizer height={230} stages={3}>
+      <ChartSizer height="fill" stages={3}>
         {(stage) => (
           // Mounted in three tasks: axes, then tooltip and SLO line, then the series.
           <ComposedChart data={rows} margin={MARGIN}>

@@ -16,17 +16,18 @@ import { RunStatus } from './RunStatus';
 import { selectShownPoint } from './selectors';
 import { donePoints } from './series';
 import { SingleSummary } from './SingleSummary';
+import { SweepVerdict } from './SweepVerdict';
 import { ThroughputChart } from './ThroughputChart';
 import { TimeSeriesView } from './TimeSeriesView';
 import { useStaggered } from './useStaggered';
 
 const TABS = [
   ['curves', 'Load curves'],
-  ['capacity', 'Capacity at SLO'],
+  ['capacity', 'Capacity'],
   ['nodes', 'Per node'],
   ['distribution', 'Distribution'],
   ['timeseries', 'Time series'],
-  ['monolith', 'Monolith drawing'],
+  ['monolith', 'Monolith'],
   ['rightsize', 'Right-size'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
@@ -38,16 +39,20 @@ function Curves() {
   const kind = useAppStore((s) => s.run?.kind);
   const slo = useAppStore((s) => s.run?.doc.slo ?? s.doc.slo);
   const shown = useAppStore(selectShownPoint);
+  const runDoc = useAppStore((s) => s.run?.doc);
   const done = useMemo(() => (points ? donePoints(points) : NO_POINTS), [points]);
   // Each chart takes new points in a task of its own, after the canvas and progress have updated.
   const [latency, throughput] = useStaggered(done, 2, NO_POINTS);
-  if (kind === 'single') return shown ? <SingleSummary point={shown} slo={slo} /> : <p className="ls-hint">Running…</p>;
+  if (kind === 'single') return shown && runDoc ? <SingleSummary point={shown} slo={slo} doc={runDoc} /> : <p className="ls-hint">Running…</p>;
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
-    <div className="ls-chart-pair">
+    <>
+      <SweepVerdict />
+      <div className="ls-chart-pair">
       {latency.length ? <LatencyChart points={latency} slo={slo} /> : <div className="ls-chart ls-chart-pending" />}
       {throughput.length ? <ThroughputChart points={throughput} /> : <div className="ls-chart ls-chart-pending" />}
-    </div>
+      </div>
+    </>
   );
 }
 
@@ -69,10 +74,12 @@ export function ResultsPanel() {
   const [tab, setTab] = useState<Tab>('curves');
   const open = useAppStore((s) => s.resultsOpen);
   const setOpen = useAppStore((s) => s.setResultsOpen);
+  const stage = useAppStore((s) => s.resultsStage);
+  const setStage = useAppStore((s) => s.setResultsStage);
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
   return (
-    <div className={`ls-results-panel${open ? '' : ' is-collapsed'}`}>
+    <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
       <ChartWarmup />
       <div className="ls-results-main">
@@ -95,11 +102,24 @@ export function ResultsPanel() {
               </button>
             ))}
           </div>
-          <RunStatus />
-          <button type="button" className="ls-button ls-small" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="results-toggle">
-            {open ? 'Hide results' : 'Show results'}
+          <span className="ls-spacer" />
+          <button
+            type="button"
+            className="ls-button ls-small"
+            onClick={() => setStage(!stage)}
+            aria-pressed={stage}
+            title={stage ? 'Back to the drawing and results split (R)' : 'Results take the whole stage (R)'}
+            data-testid="results-stage"
+          >
+            {stage ? 'Show drawing' : 'Full results'}
           </button>
+          {!stage && (
+            <button type="button" className="ls-button ls-small" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="results-toggle">
+              {open ? 'Hide results' : 'Show results'}
+            </button>
+          )}
         </div>
+        <RunStatus />
         {open && (
           <div className="ls-results-body" role="tabpanel">
             {tab === 'monolith' ? (

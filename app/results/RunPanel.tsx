@@ -5,7 +5,7 @@
  */
 import { RunFields, SloFields } from '../canvas/inspector/RunSettingsFields';
 import { runControllerFor } from '../run/controller';
-import type { FormErrors, RunFormSpec } from '../run/plan';
+import { type FormErrors, planRun, type RunFormSpec } from '../run/plan';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { selectFormErrors, selectRunForm, selectRunStatus } from './selectors';
 
@@ -38,7 +38,13 @@ function TextInput(props: { label: string; unit?: string; field: keyof RunFormSp
         value={String(form[props.field])}
         placeholder={props.placeholder}
         disabled={props.disabled}
-        onChange={(e) => store.getState().setRunForm({ [props.field]: e.target.value })}
+        onChange={(e) => {
+          const s = store.getState();
+          s.setRunForm({ [props.field]: e.target.value });
+          // Checked as typed (e.g. steps=abc is named at once, not only at Run); problems of the document wait for Run.
+          const planned = planRun(s.doc, store.getState().runForm);
+          if ('errors' in planned && !planned.errors.document && !planned.errors.run) s.setFormErrors(planned.errors);
+        }}
       />
       <FormError errors={errors} field={props.field} />
     </div>
@@ -59,6 +65,7 @@ export function RunPanel() {
   const set = (patch: Partial<RunFormSpec>) => store.getState().setRunForm(patch);
   return (
     <section className="ls-run-panel" data-testid="run-panel" aria-label="Run settings">
+      <div className="ls-run-fields">
       <fieldset className="ls-segmented" aria-label="What to run">
         <label>
           <input type="radio" name="mode" checked={form.mode === 'sweep'} onChange={() => set({ mode: 'sweep' })} data-testid="mode-sweep" /> Load sweep
@@ -96,10 +103,14 @@ export function RunPanel() {
       )}
       <RunFields run={run} testIdPrefix="panel-" />
       <SloFields slo={slo} testIdPrefix="panel-" labelPrefix="SLO " />
-      <FormError errors={errors} field="document" />
-      <FormError errors={errors} field="run" />
+      </div>
+      {/* Outside the scrolling fields, above the buttons: an error is never hidden under them. */}
+      <div className="ls-run-errors">
+        <FormError errors={errors} field="document" />
+        <FormError errors={errors} field="run" />
+      </div>
       <div className="ls-run-actions">
-        <button type="button" className="ls-button primary" data-testid="run-button" disabled={busy} title="Run (Ctrl+Enter)" onClick={() => runControllerFor(store).start()}>
+        <button type="button" className="ls-button primary" data-testid="run-button" disabled={status === 'running'} title="Run (Ctrl+Enter)" onClick={() => runControllerFor(store).start()}>
           {form.mode === 'sweep' ? 'Run sweep' : 'Run'}
         </button>
         <button type="button" className="ls-button danger" data-testid="cancel-run" disabled={!busy} onClick={() => runControllerFor(store).cancel()}>

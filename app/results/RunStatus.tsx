@@ -47,7 +47,7 @@ export function RunStatus() {
           {cut.message}
         </span>
       )}
-      {stale && status !== 'running' && <span className="ls-hint">The document changed since this run: run again to update the results.</span>}
+      {stale && status !== 'running' && <span className="ls-hint" data-testid="run-stale">The document changed since this run: run again to update the results.</span>}
     </div>
   );
 }

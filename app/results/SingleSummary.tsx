@@ -1,6 +1,7 @@
 /** A single run: both designs' end-to-end figures side by side, with the analytic mean and the SLO check. */
 import type { RunResult } from '../../workers/engine/results';
-import type { Slo } from '../../workers/engine/schema';
+import type { Slo, Topology } from '../../workers/engine/schema';
+import { capSentence } from '../../workers/report/overload';
 import { meetsSlo } from '../run/capacity';
 import { NumCell } from './ChartFrame';
 import { fmtMoney, fmtMs, fmtNum, fmtRate } from './format';
@@ -20,7 +21,8 @@ const ROWS = [
   ['dropped', 'Dropped', fmtNum],
 ] as const;
 
-export function SingleSummary({ point, slo }: { point: RunResult; slo: Slo }) {
+export function SingleSummary({ point, slo, doc }: { point: RunResult; slo: Slo; doc: Topology }) {
+  const cap = capSentence(doc, point);
   const verdict = DESIGNS.map((d) => `${DESIGN_LABEL[d].toLowerCase()} ${meetsSlo(point[d], slo) ? 'meets' : 'misses'} it`).join(', ');
   return (
     <figure className="ls-chart" data-testid="single-summary">
@@ -42,7 +44,7 @@ export function SingleSummary({ point, slo }: { point: RunResult; slo: Slo }) {
         <tbody>
           {ROWS.map(([k, label, f]) => (
             <tr key={k} data-key={k}>
-              <th scope="row">{label}</th>
+              <th scope="row">{k === 'dropped' && cap ? 'Dropped by the safety cap' : label}</th>
               {DESIGNS.map((d) => {
                 const v = point[d].endToEnd[k];
                 const ci = k === 'throughputPerSec' || k === 'meanMs' || k === 'p50Ms' || k === 'p95Ms' || k === 'p99Ms' || k === 'p999Ms' ? point[d].endToEnd.ci95?.[k] : undefined;
@@ -64,6 +66,11 @@ export function SingleSummary({ point, slo }: { point: RunResult; slo: Slo }) {
           </tr>
         </tbody>
       </table>
+      {cap && (
+        <p className="ls-sentence ls-cap-note" data-testid="cap-note">
+          {cap}
+        </p>
+      )}
       {DESIGNS.some((d) => point.analytic[d].notCovered.length > 0) && (
         <p className="ls-hint">Analytic model: {[...new Set(DESIGNS.flatMap((d) => point.analytic[d].notCovered))].join(' ')}</p>
       )}

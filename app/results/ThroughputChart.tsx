@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
-import { axisLabel, DOMAIN_ZERO_TO_MAX, DOT, MARGIN, offeredLabel, tick3 } from './chartProps';
+import { axisLabel, DOT, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtRate } from './format';
@@ -12,8 +12,10 @@ import { useChartColours } from './useChartColours';
 
 const tooltipValue = (v: unknown, name: unknown) => [fmtRate(Number(v)), name] as [string, string];
 
-function kneeLabel(d: Design, fill: string) {
-  return { value: `${d === 'monolith' ? 'monolith' : 'microservices'} knee`, position: d === 'monolith' ? ('insideBottomRight' as const) : ('insideTopRight' as const), fill, fontSize: 11 };
+/** The knee's label sits on the side of its line with more room (text left of a line in the right half), so it is never clipped. */
+function kneeLabel(d: Design, fill: string, rightHalf: boolean) {
+  const position = d === 'monolith' ? (rightHalf ? 'insideBottomRight' : 'insideBottomLeft') : rightHalf ? 'insideTopRight' : 'insideTopLeft';
+  return { value: `${d === 'monolith' ? 'monolith' : 'microservices'} knee`, position, fill, fontSize: 11 } as const;
 }
 
 export const ThroughputChart = memo(function ThroughputChart({ points }: { points: readonly RunResult[] }) {
@@ -21,28 +23,34 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
   const rows = useMemo(() => throughputRows(points), [points]);
   const sat = useMemo(() => saturationRates(points), [points]);
   const max = rows.length ? rows[rows.length - 1].ratePerSec : 1;
+  const ticks = useMemo(() => niceTicks(max), [max]);
+  const domain = useMemo(() => [0, ticks[ticks.length - 1]], [ticks]);
   const diagonal = useMemo(() => [{ x: 0, y: 0 }, { x: max, y: max }] as const, [max]);
-  const knees = useMemo(() => ({ microservices: kneeLabel('microservices', design.microservices), monolith: kneeLabel('monolith', design.monolith) }), [design]);
   // Memoised elements: a new point only changes the chart's data (and the diagonal's end).
   const frame = useMemo(
     () => [
       <CartesianGrid key="grid" stroke={ink.grid} strokeDasharray="3 3" />,
-      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={DOMAIN_ZERO_TO_MAX} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
-      <YAxis key="y" interval={0} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'req/s', true)} />,
+      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={domain} ticks={ticks} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
+      <YAxis key="y" interval={0} stroke={ink.axis} domain={domain} ticks={ticks} tickFormatter={tick3} label={axisLabel(theme, 'req/s', true)} />,
       <Tooltip key="tip" formatter={tooltipValue} labelFormatter={offeredLabel} />,
     ],
-    [theme, ink],
+    [theme, ink, domain, ticks],
   );
   const shownKnee = (d: Design) => (sat[d] !== null && sat[d]! <= max * 1.05 ? sat[d] : null);
   const microKnee = shownKnee('microservices');
   const monoKnee = shownKnee('monolith');
+  const end = domain[1];
   const marks = useMemo(() => {
     const at = { microservices: microKnee, monolith: monoKnee };
+    const knees = {
+      microservices: kneeLabel('microservices', design.microservices, (microKnee ?? 0) > end / 2),
+      monolith: kneeLabel('monolith', design.monolith, (monoKnee ?? 0) > end / 2),
+    };
     return [
       <ReferenceLine key="diag" segment={diagonal} stroke={ink.grid} strokeWidth={1.5} ifOverflow="hidden" />,
       ...DESIGNS.flatMap((d) => (at[d] === null ? [] : [<ReferenceLine key={d} x={at[d]} stroke={design[d]} strokeDasharray="5 4" label={knees[d]} />])),
     ];
-  }, [diagonal, ink, design, knees, microKnee, monoKnee]);
+  }, [diagonal, ink, design, end, microKnee, monoKnee]);
   const series = useMemo(
     () => DESIGNS.map((d) => <Line key={d} dataKey={d} name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2.2} dot={DOT} isAnimationActive={false} />),
     [design],
@@ -91,7 +99,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
       table={table}
     >
       <LineKey colours={design} ink={ink.axis} percentiles={[]} analytic={false} />
-      <ChartSizer height={230} stages={3}>
+      <ChartSizer height="fill" stages={3}>
         {(stage) => (
           // Mounted in three tasks: axes, then tooltip and reference lines, then the series.
           <LineChart data={rows} margin={MARGIN}>

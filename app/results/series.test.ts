@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { runPoint } from '../../workers/engine/run';
 import { loadTemplate } from '../../workers/templates';
 import { autoPointIndex, bottleneck, cdfPoints, donePoints, latencyRows, nodeRows, saturationRates, throughputRows, timeRows } from './series';
-import { capacitySentence } from './verdict';
 
 const doc = loadTemplate('retrieve-rank-rerank');
 const opts = { durationSec: 2, warmupSec: 0.3, seed: 5 };
@@ -76,17 +75,5 @@ describe('point choice', () => {
     expect(autoPointIndex([null, high])).toBe(1);
     expect(autoPointIndex([null, null])).toBeNull();
     expect(donePoints([high, null, low]).map((p) => p.ratePerSec)).toEqual([100, 2000]);
-  });
-});
-
-describe('capacitySentence', () => {
-  const slo = { percentile: 'p99' as const, thresholdMs: 200 };
-  const cap = (r: number) => ({ capacityPerSec: r, failsAtPerSec: r + 1, atCapacity: null });
-  it('states both numbers and the ratio', () => {
-    expect(capacitySentence(slo, cap(412), cap(530))).toBe(
-      'Within the SLO (p99 latency ≤ 200 ms), the microservice design sustains 412 req/s and the monolith 530 req/s: the monolith carries 1.29× as much.',
-    );
-    expect(capacitySentence(slo, cap(0), cap(0))).toMatch(/neither design meets it/);
-    expect(capacitySentence(slo, cap(300), cap(0))).toMatch(/only the microservice design meets it/);
   });
 });

@@ -36,6 +36,8 @@ export class RunController {
   constructor(
     private readonly store: AppStore,
     private readonly makePool: () => WorkerPool,
+    /** Search the capacity at the SLO after each sweep (off in unit tests that count jobs). */
+    private readonly autoCapacity = true,
   ) {}
 
   private get workers(): WorkerPool {
@@ -90,6 +92,8 @@ export class RunController {
         points.flush();
         flush();
         this.store.getState().runEnded(id, 'done');
+        // The verdict names each design's capacity: after a sweep it is searched at once (a new run cancels the search).
+        if (plan.kind === 'sweep' && this.autoCapacity) void this.findCapacity();
       },
       (err) => {
         if (timer) clearTimeout(timer);

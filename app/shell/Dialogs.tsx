@@ -18,7 +18,15 @@ const SHORTCUTS: [string, string][] = [
   ['Shift / Ctrl + click', 'Add to the selection'],
   ['Drag from a right handle to a left handle', 'Draw a call'],
   ['Ctrl/⌘ + Enter', 'Run the load test the run panel describes (also from a field)'],
-  ['Escape', 'Clear the selection / close a dialog'],
+  ['R', 'Results take the whole stage / back to the drawing'],
+  ['I', 'Show or hide the inspector'],
+  ['Escape', 'Close a menu or dialog / clear the selection / leave presentation mode'],
+  ['↑ ↓ Home End (in a menu)', 'Move between menu items'],
+  ['P', 'Presentation mode on / off'],
+  ['→ / PageDown, ← / PageUp (presenting)', 'Next / previous lesson step'],
+  ['Space (presenting)', 'Play / pause the animated requests'],
+  ['. and , (presenting)', 'Step the animation one event forward / back'],
+  ['+ and − (presenting)', 'Animation faster / slower'],
   ['?', 'This sheet'],
 ];
 

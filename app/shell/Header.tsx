@@ -40,6 +40,7 @@ function DocName() {
 export function Header() {
   const store = useAppStoreApi();
   const theme = useAppStore(selectTheme);
+  const inspectorOpen = useAppStore((s) => s.inspectorOpen);
   const { canUndo, canRedo } = useHistoryState();
   const { fitView } = useReactFlow();
   const [busy, setBusy] = useState(false);
@@ -70,16 +71,31 @@ export function Header() {
         <button type="button" className="ls-button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)" data-testid="redo">
           ↷
         </button>
-        <button type="button" className="ls-button" onClick={() => void layout()} disabled={busy} data-testid="auto-layout" title="Arrange left to right along the request path">
-          Auto-layout
+        <button type="button" className="ls-button" onClick={() => void layout()} disabled={busy} data-testid="auto-layout" aria-label="Auto-layout" title="Auto-layout: arrange left to right along the request path">
+          <span aria-hidden="true">⇶</span>
+          <span className="ls-wide-only"> Auto-layout</span>
         </button>
-        <button type="button" className="ls-button" onClick={() => void fitView({ padding: 0.15, duration: 200 })} data-testid="fit-view">
-          Fit view
+        <button type="button" className="ls-button" onClick={() => void fitView({ padding: 0.15, duration: 200 })} data-testid="fit-view" aria-label="Fit view" title="Fit the drawing in the canvas">
+          <svg aria-hidden="true" width="14" height="14" viewBox="0 0 14 14" fill="none" stroke="currentColor" strokeWidth="1.6">
+            <path d="M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9" />
+          </svg>
+          <span className="ls-wide-only"> Fit view</span>
         </button>
       </div>
       <span className="ls-spacer" />
       <WorkerStatus />
       <SaveStatus />
+      <button
+        type="button"
+        className="ls-button"
+        aria-pressed={inspectorOpen}
+        onClick={() => store.getState().setInspectorOpen(!inspectorOpen)}
+        aria-label={inspectorOpen ? 'Hide the inspector' : 'Show the inspector'}
+        title={`${inspectorOpen ? 'Hide' : 'Show'} the inspector (I)`}
+        data-testid="inspector-toggle"
+      >
+        ◨
+      </button>
       <button
         type="button"
         className="ls-button"

@@ -2,7 +2,8 @@
  * The space reserved for results: hosts the results panel (app/results/)
  * below a resizable separator. Until a run exists it says so and does not
  * pretend there are results. Collapsed ("Hide results"), it keeps only its
- * tab bar and the canvas takes the rest.
+ * tab bar and the canvas takes the rest. As the stage (key R), it takes the
+ * whole centre column and the drawing waits behind it.
  */
 import { ResultsPanel } from '../results/ResultsPanel';
 import { useAppStore } from '../store/react';
@@ -11,13 +12,15 @@ import { ResultsSplitter } from './ResultsSplitter';
 export function ResultsArea() {
   const open = useAppStore((s) => s.resultsOpen);
   const share = useAppStore((s) => s.resultsShare);
+  const stage = useAppStore((s) => s.resultsStage);
+  const split = open && !stage;
   return (
     <>
-      {open && <ResultsSplitter />}
+      {split && <ResultsSplitter />}
       <section
         id="ls-results-area"
         className={`ls-results${open ? '' : ' is-collapsed'}`}
-        style={open ? { height: `${share * 100}%` } : undefined}
+        style={split ? { height: `${share * 100}%` } : undefined}
         data-testid="results-area"
         aria-label="Results"
       >

@@ -15,8 +15,9 @@ export function SaveStatus() {
   const store = useAppStoreApi();
   const state = useSyncExternalStore(saveStatus.subscribe, saveStatus.get);
   return (
-    <span className={`ls-save is-${state}`} data-testid="save-status" data-state={state} role="status">
-      {TEXT[state]}
+    <span className={`ls-save is-${state}`} data-testid="save-status" data-state={state} role="status" title={TEXT[state]}>
+      <span className="ls-save-dot" aria-hidden="true" />
+      <span className="ls-save-text">{TEXT[state]}</span>
       {(state === 'full' || state === 'error') && (
         <>
           {' '}

@@ -8,7 +8,7 @@ export function TemplateMenu() {
   const store = useAppStoreApi();
   const items = useMemo(() => TEMPLATES.map((t) => ({ id: t.id, group: t.group, doc: loadTemplate(t.id) })), []);
   return (
-    <Menu label="Templates" testId="template-menu">
+    <Menu label="Templates" testId="template-menu" wide>
       {(close) =>
         items.map(({ id, group, doc }) => (
           <button
@@ -25,7 +25,7 @@ export function TemplateMenu() {
             <span className="ls-template-name">
               {doc.name} <span className="ls-hint">· {group}</span>
             </span>
-            <span className="ls-template-desc">{doc.description.length > 160 ? `${doc.description.slice(0, 157)}…` : doc.description}</span>
+            <span className="ls-template-desc">{doc.description}</span>
           </button>
         ))
       }

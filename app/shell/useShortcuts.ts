@@ -29,7 +29,7 @@ export function useShortcuts(store: AppStore): void {
         e.preventDefault();
         if (isTyping(e.target)) (e.target as HTMLElement).blur();
         const runs = runControllerFor(store);
-        if (runs.busy) s.showToast('A run is already going: cancel it first, or wait for it to end.');
+        if (s.run?.status === 'running') s.showToast('A run is already going: cancel it first, or wait for it to end.');
         else runs.start();
         return;
       }
@@ -41,6 +41,8 @@ export function useShortcuts(store: AppStore): void {
       };
       if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return run(s.deleteSelection);
       if (!mod && e.key === '?') return run(() => s.openDialog({ kind: 'help' }));
+      if (!mod && !e.shiftKey && key === 'r') return run(() => s.setResultsStage(!s.resultsStage));
+      if (!mod && !e.shiftKey && key === 'i') return run(() => s.setInspectorOpen(!s.inspectorOpen));
       if (mod && key === 'z') return run(e.shiftKey ? s.redo : s.undo);
       if (mod && key === 'y') return run(s.redo);
       if (mod && key === 'a') return run(s.selectAll);

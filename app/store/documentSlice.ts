@@ -63,7 +63,20 @@ export function createDocumentSlice(
     doc: initial,
     docId: newDocId(),
     loadDocument: (doc, docId = newDocId()) => {
-      set({ doc, docId, selectedNodeIds: [], selectedEdgeIds: [], measured: {} });
+      // A failed run's error (and a failed search's) does not concern the document now open: cleared. Finished results
+      // stay, marked out of date, until this document's own last run comes back from the run history (if it has one).
+      const { run, capacity } = get();
+      set({
+        doc,
+        docId,
+        selectedNodeIds: [],
+        selectedEdgeIds: [],
+        measured: {},
+        formErrors: {},
+        selectedPoint: null,
+        run: run?.status === 'error' ? null : run,
+        capacity: capacity?.status === 'error' ? null : capacity,
+      });
       history().clear();
     },
     edit: (change) => {

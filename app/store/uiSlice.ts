@@ -26,7 +26,13 @@ export interface UiSlice {
   resultsShare: number;
   /** Whether the results area is expanded ("Hide results" collapses it to its tab bar). */
   resultsOpen: boolean;
+  /** Whether the results take the whole centre column (the drawing is hidden until toggled back; key R). */
+  resultsStage: boolean;
+  /** Whether the inspector column is shown (on narrow windows it is an overlay that can be closed). */
+  inspectorOpen: boolean;
   setResultsShare(share: number): void;
+  setResultsStage(on: boolean): void;
+  setInspectorOpen(open: boolean): void;
   setResultsOpen(open: boolean): void;
   select(nodeIds: string[], edgeIds: string[]): void;
   selectAll(): void;
@@ -39,8 +45,8 @@ export interface UiSlice {
   setMeasured(sizes: { id: string; width: number; height: number }[]): void;
 }
 
-/** Default results share: the canvas keeps 60% of the centre column. */
-export const DEFAULT_RESULTS_SHARE = 0.4;
+/** Default results share: canvas and results halve the centre column (a chart's axes fit at 1280 × 720). */
+export const DEFAULT_RESULTS_SHARE = 0.5;
 /** The results area takes 20–70% of the centre column (the canvas never drops under 30%). */
 export const clampResultsShare = (share: number) => (Number.isFinite(share) ? Math.min(0.7, Math.max(0.2, share)) : DEFAULT_RESULTS_SHARE);
 
@@ -55,6 +61,10 @@ export function createUiSlice(set: SetState, get: GetState, theme: Theme): UiSli
     measured: {},
     resultsShare: DEFAULT_RESULTS_SHARE,
     resultsOpen: true,
+    resultsStage: false,
+    inspectorOpen: true,
+    setResultsStage: (resultsStage) => set(resultsStage ? { resultsStage, resultsOpen: true } : { resultsStage }),
+    setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),
     setResultsShare: (share) => set({ resultsShare: clampResultsShare(share) }),
     setResultsOpen: (resultsOpen) => set({ resultsOpen }),
     select: (selectedNodeIds, selectedEdgeIds) => set({ selectedNodeIds, selectedEdgeIds }),

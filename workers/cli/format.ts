@@ -1,5 +1,8 @@
 /** Readable tables for `loadsketch run` and `loadsketch sweep`. */
 import type { AnalyticDesignResult, DesignResult, RunResult, SweepResult } from '../engine/results';
+import type { Topology } from '../engine/schema';
+import { detailPoint } from '../report/model';
+import { buildVerdict } from '../report/verdict';
 
 /** A number for a table cell: fixed decimals, thousands grouped, "—" when not a number. */
 export function fmt(x: number | null | undefined, digits = 2): string {
@@ -28,7 +31,7 @@ function summary(r: RunResult): string {
   const row = (label: string, mv: string, ov: string, am = '', ao = '') => [label, mv, ov, am, ao];
   const sat = (d: DesignResult) => (d.saturated ? `yes (${d.saturatedNode ?? '?'})` : 'no');
   return table([
-    row('', 'microservices', 'monolith', 'analytic µs', 'analytic mono'),
+    row('', 'microservices', 'monolith', 'analytic micro', 'analytic mono'),
     row('completed', fmt(m.endToEnd.completed, 0), fmt(o.endToEnd.completed, 0)),
     row('throughput (req/s)', ci(m, 'throughputPerSec', 1), ci(o, 'throughputPerSec', 1)),
     row('mean (ms)', ci(m, 'meanMs'), ci(o, 'meanMs'), fmt(a.microservices.meanMs), fmt(a.monolith.meanMs)),
@@ -41,7 +44,8 @@ function summary(r: RunResult): string {
     row('errors', fmt(m.endToEnd.errors, 0), fmt(o.endToEnd.errors, 0)),
     row('timeouts', fmt(m.endToEnd.timeouts, 0), fmt(o.endToEnd.timeouts, 0)),
     row('dropped', fmt(m.endToEnd.dropped, 0), fmt(o.endToEnd.dropped, 0)),
-    row('saturated', sat(m), sat(o), fmt(a.microservices.saturationRatePerSec, 1), fmt(a.monolith.saturationRatePerSec, 1)),
+    row('saturated', sat(m), sat(o)),
+    row('saturation rate (req/s)', '', '', fmt(a.microservices.saturationRatePerSec, 1), fmt(a.monolith.saturationRatePerSec, 1)),
     row('cost ($/hour)', fmt(m.costPerHour), fmt(o.costPerHour)),
     row('cost ($/M requests)', fmt(m.costPerMillionRequests), fmt(o.costPerMillionRequests)),
   ]);
@@ -79,11 +83,11 @@ export function formatRun(name: string, r: RunResult): string {
   return `${parts.join('\n\n')}\n`;
 }
 
-/** The `sweep` report: one row per offered load. */
-export function formatSweep(name: string, s: SweepResult): string {
-  const rows = [['req/s', 'µs mean', 'µs p99', 'µs thru', 'mono mean', 'mono p99', 'mono thru', 'an. µs', 'an. mono', 'saturated']];
+/** The `sweep` report: one row per offered load ("micro" is the microservice design, "mono" its monolith), then the verdict at the SLO. */
+export function formatSweep(doc: Topology, s: SweepResult): string {
+  const rows = [['req/s', 'micro mean', 'micro p99', 'micro req/s', 'mono mean', 'mono p99', 'mono req/s', 'analytic micro mean', 'analytic mono mean', 'saturated']];
   for (const p of s.points) {
-    const sat = [p.microservices.saturated ? 'µs' : '', p.monolith.saturated ? 'mono' : ''].filter(Boolean).join('+') || '—';
+    const sat = [p.microservices.saturated ? 'micro' : '', p.monolith.saturated ? 'mono' : ''].filter(Boolean).join('+') || '—';
     rows.push([
       fmt(p.ratePerSec, 1),
       fmt(p.microservices.endToEnd.meanMs),
@@ -99,5 +103,7 @@ export function formatSweep(name: string, s: SweepResult): string {
   }
   const cut = s.points.filter((p) => p.cutShort).map((p) => `  ${fmt(p.ratePerSec, 1)} req/s: ${p.cutShort?.message}`);
   const note = cut.length ? `\nCUT SHORT (these points cover less than the full run):\n${cut.join('\n')}\n` : '';
-  return `${name}: load sweep (latencies in ms; "—" = nothing completed or not covered)\n${table(rows)}\n${note}`;
+  const v = buildVerdict(doc, doc.slo, s.points, null, detailPoint(s));
+  const verdict = [v.headline, v.cost, v.reason].filter(Boolean).join('\n');
+  return `${doc.name}: load sweep ("micro" = the microservice design, "mono" = its monolith; latencies in ms; "—" = nothing completed or not covered)\n${table(rows)}\n${note}\n${verdict}\n(capacities are the highest swept loads that met the SLO; \`loadsketch report\` searches them exactly)\n`;
 }

@@ -31,7 +31,10 @@ describe('loadsketch run', () => {
     const r = await cli('run', mm1, '--rate', '40');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/One queue at 40\.0 req\/s, seed 1, 1 replication/);
-    expect(r.out).toMatch(/microservices +monolith +analytic µs/);
+    expect(r.out).toMatch(/microservices +monolith +analytic micro +analytic mono/);
+    expect(r.out).not.toMatch(/µs/);
+    expect(r.out).toMatch(/^saturated +no +no$/m);
+    expect(r.out).toMatch(/^saturation rate \(req\/s\) +100\.0 +[\d.,]+$/m); // s: 1 server × 10 ms; the analytic rates are in their own row
     expect(r.out).toMatch(/^s +\d/m);
     expect(r.err).toBe('');
   });
@@ -100,10 +103,11 @@ describe('loadsketch sweep', () => {
   it('by default runs 10 loads up to 1.2 × the analytic saturation rate, as a table', async () => {
     const r = await cli('sweep', mm1, '--duration', '4');
     expect(r.code).toBe(0);
-    const rows = r.out.trim().split('\n').slice(2);
-    expect(rows).toHaveLength(10);
+    const rows = r.out.trim().split('\n').slice(2, 12);
     expect(rows[9]).toMatch(/^120\.0 /); // saturation at 100 req/s (10 ms service, one server)
-    expect(rows[9]).toMatch(/µs/);
+    expect(rows[9]).toMatch(/ micro(\+mono)?$/);
+    expect(r.out).not.toMatch(/µs/);
+    expect(r.out).toMatch(/At p\d+ ≤ [\d.]+ m?s, .*(meets the SLO|neither design)/);
   });
 
   it('rejects an inverted range', async () => {

@@ -17,7 +17,7 @@ export const sweep: Command = async (args, io) => {
   const result = withOptionErrors(() =>
     sweepEngine(doc, { fromPerSec: n.from, toPerSec: n.to, steps: n.steps }, { durationSec: n.duration, seed: n.seed, replications: n.replications }, deadline),
   );
-  io.out(a.booleans.has('json') ? toJsonText(plainSweep(result)) : formatSweep(doc.name, result));
+  io.out(a.booleans.has('json') ? toJsonText(plainSweep(result)) : formatSweep(doc, result));
   const cut = result.points.filter((p) => p.cutShort);
   if (cut.length) io.err(`loadsketch sweep: ${cut.length} of ${result.points.length} points were cut short. ${cut[0].cutShort?.message}\n`);
   return EXIT.ok;

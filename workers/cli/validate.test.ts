@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../templates/index';
@@ -105,4 +105,34 @@ describe('loadsketch validate (real process: node bin/loadsketch.mjs)', () => {
     expect(results[0].stdout).toContain('Netflix recommender');
     expect(results[TEMPLATES.length].stderr).toContain('nodes[0].replicas: Node "a": replicas must be a whole number');
   }, 180_000);
+});
+
+describe('help and version', () => {
+  const cli = (...argv: string[]) => runCli(argv);
+  it('--version prints package.json\'s version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    for (const flag of ['--version', '-V', 'version']) {
+      const r = await cli(flag);
+      expect(r).toMatchObject({ code: 0, out: `loadsketch ${pkg.version}\n`, err: '' });
+    }
+  });
+
+  it.each(['validate', 'run', 'sweep', 'report'])('help %s and %s --help print its usage, options and examples, not a file error', async (name) => {
+    const a = await cli('help', name);
+    const b = await cli(name, '--help');
+    const c = await cli(name, 'some.json', '-h');
+    expect(a.code).toBe(0);
+    expect(a.out).toMatch(new RegExp(`^usage: loadsketch ${name} `));
+    expect(a.out).toMatch(/\nexamples:\n {2}loadsketch /);
+    if (name !== 'validate') expect(a.out).toMatch(/\noptions:\n/);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  it('an unknown help topic exits 64; a usage error points at the command\'s help', async () => {
+    expect((await cli('help', 'nope')).code).toBe(64);
+    const r = await cli('run', 'x.json', '--speed', '3');
+    expect(r.code).toBe(64);
+    expect(r.err).toMatch(/loadsketch help run for usage and examples/);
+  });
 });

@@ -13,6 +13,7 @@ import { DOCUMENT_SCRIPT_ID } from './extract';
 import { detailPoint, labelOf, type ReportInput, simulatedBottleneck } from './model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from './reportCharts';
 import { bottleneckSentence, capacitySentence, costSentence, monolithSentence, sloText } from './sentences';
+import { verdictOf } from './verdict';
 import {
   analyticTable,
   capacityTable,
@@ -31,17 +32,19 @@ const p = (text: string, cls?: string, testId?: string) =>
 const figure = (testId: string, svg: string, caption: string) => `<figure data-testid="${testId}">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 
 function verdictSection(input: ReportInput): string {
-  const { doc, capacity, sweep } = input;
+  const { doc, sweep } = input;
   const point = detailPoint(sweep, input.detailRatePerSec);
   const lines: string[] = [];
-  if (capacity) {
-    lines.push(p(capacitySentence(capacity), 'verdict', 'verdict'));
-    lines.push(p(costSentence(capacity), undefined, 'cost'));
+  if (point) {
+    const v = verdictOf(input);
+    lines.push(p(v.headline, 'verdict', 'verdict'));
+    if (v.cost) lines.push(p(v.cost, undefined, 'cost'));
+    if (v.reason) lines.push(p(v.reason, undefined, 'reason'));
+    if (!input.capacity) lines.push(p('No capacity search in this report: the loads above are the highest swept loads that met the SLO.', 'meta'));
+    lines.push(p(bottleneckSentence(doc, point), undefined, 'bottleneck'));
   } else {
-    lines.push(p(`No capacity search in this report (SLO ${sloText(doc.slo)}).`, 'verdict', 'verdict'));
+    lines.push(p(`No load test in this report: only the design and its assumptions (SLO ${sloText(doc.slo)}).`, 'verdict', 'verdict'));
   }
-  if (point) lines.push(p(bottleneckSentence(doc, point), undefined, 'bottleneck'));
-  else lines.push(p('No load test in this report: only the design and its assumptions.', undefined, 'bottleneck'));
   return `<section id="verdict"><h2>Verdict</h2><div class="verdict-box">${lines.join('')}</div></section>`;
 }
 

@@ -25,10 +25,12 @@ export function fmtRate(v: number | null | undefined): string {
   return `${sig(v)} req/s`;
 }
 
-/** 0.834 → "83.4%". */
+/** 0.834 → "83.4%", 0.00405 → "0.41%", 0.0000405 → "< 0.01%": three significant digits, at most two decimals. */
 export function fmtPct(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `${sig(v * 100)}%`;
+  const pct = v * 100;
+  if (pct !== 0 && Math.abs(pct) < 0.005) return pct > 0 ? '< 0.01%' : '> −0.01%';
+  return `${sig(Math.round(Number(pct.toPrecision(3)) * 100) / 100)}%`;
 }
 
 /** 0.4123 → "$0.412". */

@@ -46,6 +46,15 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             {node.id === entry && ' · entry (requests arrive here)'}
           </div>
         </div>
+        <button
+          type="button"
+          className="ls-button danger ls-inspector-delete"
+          onClick={() => store.getState().deleteSelection()}
+          data-testid="node-delete"
+          title="Delete this node and its calls (Delete)"
+        >
+          Delete
+        </button>
       </div>
       <p className="ls-hint">{k.description}</p>
       <InputField type="text" label="Label" path={`${at}.label`} testId="label" value={node.label} apply={set('label')} />

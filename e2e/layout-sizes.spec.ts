@@ -1,0 +1,136 @@
+/**
+ * The studio at the common laptop and projector sizes, 1280 × 720 and
+ * 1024 × 768, checked by bounding boxes: the header is one row, no control
+ * overlaps another, each chart's axes and key are inside its frame after a
+ * sweep (in the split and on the results stage), the verdict is said, the
+ * results come back after a reload, and Escape closes every menu and dialog.
+ * Then presentation mode with a lesson and the animation open.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { box, expectHeaderOneRow, expectInside, overlappingControls } from './pages/layoutChecks';
+import { ResultsPanel } from './pages/ResultsPanel';
+import { StudioPage } from './pages/StudioPage';
+
+test.describe.configure({ timeout: 240_000 });
+
+async function expectChartsWhole(page: Page, inViewport: boolean) {
+  for (const id of ['chart-latency', 'chart-throughput']) {
+    const frame = page.getByTestId(id);
+    await expect(frame.locator('.recharts-xAxis')).toBeVisible();
+    const f = await box(frame);
+    for (const part of ['.recharts-xAxis', '.recharts-yAxis', '.ls-line-key', '.recharts-label']) {
+      for (const el of await frame.locator(part).all()) expectInside(await box(el), f, `${id} ${part}`);
+    }
+    if (inViewport) expectInside(f, { x: 0, y: 0, ...page.viewportSize()! }, `${id} in the window`);
+  }
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [1024, 768],
+] as const) {
+  test.describe(`${width} × ${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('header one row, nothing overlaps, charts whole, verdict said, results back after a reload, Escape closes menus and dialogs', async ({ page }) => {
+      const studio = new StudioPage(page);
+      const results = new ResultsPanel(page);
+      await studio.open();
+      await expectHeaderOneRow(page);
+      expect(await overlappingControls(page)).toEqual([]);
+
+      for (const menu of ['template-menu', 'file-menu', 'export-menu', 'lesson-menu']) {
+        await page.getByTestId(menu).click();
+        const body = page.locator('details[open] .ls-menu-body');
+        await expect(body).toBeVisible();
+        expectInside(await box(body), { x: 0, y: 0, width, height }, `${menu} body`);
+        await page.keyboard.press('ArrowDown');
+        await expect(body.locator('[role=menuitem]').first()).toBeFocused();
+        await page.keyboard.press('Escape');
+        await expect(body).toBeHidden();
+        await expect(page.getByTestId(menu)).toBeFocused();
+      }
+      await page.getByTestId('help').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      // A wrong run input is named as it is typed, visible, not under the Run button.
+      await page.getByTestId('run-form-steps').fill('abc');
+      const stepsError = page.getByTestId('run-error-steps');
+      await expect(stepsError).toBeVisible();
+      const e = await box(stepsError);
+      expect(e.y + e.height).toBeLessThanOrEqual((await box(results.runButton)).y);
+      expectInside(e, await box(page.getByTestId('run-panel')), 'steps error in the run panel');
+      await results.setRun({ warmupSec: 0.5, durationSec: 2 });
+      await results.sweep(4);
+      await expect(stepsError).toHaveCount(0);
+      await results.run();
+      await results.waitDone();
+      const verdict = page.getByTestId('sweep-verdict');
+      await expect(verdict.locator('.ls-verdict')).toHaveText(/^At p99 ≤ 200 ms, (the microservice design meets the SLO up to|only the|neither)/);
+      await expect(verdict).toContainText('Cost per million requests');
+      await expect(verdict.locator('.ls-reason')).toContainText('Why: in the microservice design the Online ranking model');
+      await expectHeaderOneRow(page);
+      expect(await overlappingControls(page)).toEqual([]);
+      await expectChartsWhole(page, false);
+
+      // The results as the stage (R): both charts whole, inside the window.
+      await page.locator('body').press('r');
+      await expect(page.getByTestId('canvas')).toBeHidden();
+      await expectChartsWhole(page, true);
+      expect(await overlappingControls(page)).toEqual([]);
+      await page.getByTestId('results-stage').click();
+      await expect(page.getByTestId('canvas')).toBeVisible();
+
+      // After a reload the last results are back (same design: not marked stale).
+      // (once the automatic capacity search has ended and the run was saved with it)
+      await expect(page.getByTestId('sweep-verdict')).toHaveAttribute('data-source', 'search', { timeout: 120_000 });
+      await expect(verdict.locator('.ls-verdict')).not.toContainText('at least');
+      const searched = await verdict.locator('.ls-verdict').textContent();
+      await page.reload();
+      await expect(page.locator('.ls-app[data-ready="true"]')).toBeVisible();
+      await expect(page.getByTestId('sweep-verdict').locator('.ls-verdict')).toHaveText(searched!);
+      await expect(results.status).toHaveAttribute('data-status', 'done');
+      await expect(page.getByTestId('run-stale')).toHaveCount(0);
+      await expectChartsWhole(page, false);
+      // An edit marks them stale.
+      await studio.selectNode('ranker');
+      await studio.setField('replicas', '17');
+      await expect(page.getByTestId('run-stale')).toBeVisible();
+    });
+
+    test('presentation mode with a lesson and the animation open: nothing overlaps, the lesson buttons are uncovered, Escape leaves', async ({ page }) => {
+      const studio = new StudioPage(page);
+      await studio.open();
+      await page.getByTestId('lesson-menu').click();
+      await page.getByTestId('lesson-littles-law').click();
+      await expect(page.getByTestId('lesson')).toBeVisible();
+      await page.keyboard.press('p');
+      await expect(page.getByTestId('presentation-bar')).toBeVisible();
+      await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+      // (the lesson ends where the player starts once the player's new height is measured)
+      await expect.poll(() => overlappingControls(page)).toEqual([]);
+      await expect(page.getByTestId('present-run')).toBeVisible();
+      const player = await box(page.getByTestId('player'));
+      expectInside(player, { x: 0, y: 0, width, height }, 'player in the window');
+      // Leaving and entering again fits the drawing to the room again, the same way each time (the first entry is
+      // before the lesson's run adds utilisation bars to the node, so its size is compared from the second on).
+      const node = page.locator('.react-flow__node').first();
+      const reenter = async () => {
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('presentation-bar')).toBeHidden();
+        await page.keyboard.press('p');
+        await expect(page.getByTestId('presentation-bar')).toBeVisible();
+        await page.waitForTimeout(700);
+        return box(node);
+      };
+      const second = await reenter();
+      const third = await reenter();
+      expect(Math.abs(third.width - second.width) / second.width).toBeLessThan(0.03);
+      expectInside(third, await box(page.getByTestId('canvas')), 'the drawing inside the canvas after re-entry');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('presentation-bar')).toBeHidden();
+    });
+  });
+}
