@@ -60,13 +60,14 @@ export function makeNode(kind: NodeKind, id: string, position: XY): TopologyNode
     holdWorkerDuringCalls: false,
     hitRatio: k.hitRatio,
     batching: null,
+    // The machine's price (docs/hardware.md); offline jobs have no machine and cost nothing.
+    costPerReplicaHour: KIND_HARDWARE[kind] === null ? k.costPerReplicaHour : null,
+    pool: null,
+    // Keys in the order the parser writes them, so a saved file reads back byte for byte.
     hardware: KIND_HARDWARE[kind],
     modelMemoryGb: null,
     balancer: NODE_DEFAULTS.balancer,
     routing: NODE_DEFAULTS.routing,
-    // The machine's price (docs/hardware.md); offline jobs have no machine and cost nothing.
-    costPerReplicaHour: KIND_HARDWARE[kind] === null ? k.costPerReplicaHour : null,
-    pool: null,
   };
 }
 
