@@ -63,6 +63,7 @@ export function makeNode(kind: NodeKind, id: string, position: XY): TopologyNode
     // The machine's price (docs/hardware.md); offline jobs have no machine and cost nothing.
     costPerReplicaHour: KIND_HARDWARE[kind] === null ? k.costPerReplicaHour : null,
     pool: null,
+    // Keys in the order the parser writes them, so a saved file reads back byte for byte.
     hardware: KIND_HARDWARE[kind],
     modelMemoryGb: null,
     balancer: NODE_DEFAULTS.balancer,
