@@ -14,7 +14,8 @@
  */
 import { type CapacityResult, meetsSlo } from '../engine/capacity';
 import { KINDS } from '../engine/kinds';
-import { deriveMonolith, mergedNodeIds } from '../engine/monolith';
+import { findHardware } from '../engine/hardware';
+import { deriveMonolithDeployment, mergedNodeIds } from '../engine/monolith';
 import type { RunResult } from '../engine/results';
 import type { Slo, Topology } from '../engine/schema';
 import { fmtMoney, fmtNum, fmtPct, fmtRate, fmtRatio } from './format';
@@ -92,20 +93,26 @@ export function reasonFacts(doc: Topology, point: RunResult): string[] {
   if (first) {
     const node = doc.nodes.find((n) => n.id === first);
     const kind = node ? KINDS[node.kind].title.toLowerCase() : 'node';
+    const machine = node ? findHardware(doc, node.hardware) : null;
+    const on = machine ? ` on ${machine.id}${machine.gpus > 0 ? ` (${fmtNum(machine.gpus)} GPU${machine.gpus === 1 ? '' : 's'} each)` : ''}` : '';
     const util = point.microservices.nodes.find((n) => n.id === first)?.utilization;
-    const servers = node ? `${fmtNum(node.replicas)} × ${fmtNum(node.concurrency)} servers` : '';
+    const servers = node ? `, ${fmtNum(node.replicas)} replica${node.replicas === 1 ? '' : 's'} × ${fmtNum(node.concurrency)}${on}` : '';
     facts.push(
-      `in the microservice design the ${labelOf(doc, first)} (${kind}, ${servers}) saturates first` +
+      `in the microservice design the ${labelOf(doc, first)} (${kind}${servers}) saturates first` +
         (util !== undefined ? `: ${fmtPct(util)} busy at ${fmtRate(point.ratePerSec)}` : '') +
         (a.saturationRatePerSec !== null ? `, full at about ${fmtRate(a.saturationRatePerSec)}` : ''),
     );
   }
   const merged = mergedNodeIds(doc);
   if (merged.size > 1) {
-    const pool = deriveMonolith(doc).pools.at(-1);
+    const d = deriveMonolithDeployment(doc).deployment;
     const m = point.analytic.monolith;
+    const replicas = `${fmtNum(d.replicas)} replica${d.replicas === 1 ? '' : 's'}${d.hardware ? ` of ${d.hardware}` : ''}`;
+    const threads = d.cpuNodes.length > 1 ? `pools ${fmtNum(d.threadsPerReplica)} worker threads per replica across its ${d.cpuNodes.length} CPU-side services` : `gives its CPU-side work ${fmtNum(d.threadsPerReplica)} threads per replica`;
+    const gpus = d.gpuNodes.length > 0 ? ` and runs its ${d.gpuNodes.length === 1 ? 'model' : `${d.gpuNodes.length} models`} on ${fmtNum(d.gpuSlotsPerReplica)} GPU slot${d.gpuSlotsPerReplica === 1 ? '' : 's'} per replica, apart from the threads` : '';
     facts.push(
-      `the monolith pools the ${fmtNum(pool?.servers ?? 0)} servers of its ${merged.size} merged services in one shared queue, but grows only by whole copies of all of them` +
+      (d.fits ? '' : 'the monolith cannot be deployed as drawn (no machine type holds every merged component); ') +
+        `the monolith (${replicas}) ${threads}${gpus}, but grows only by whole replicas` +
         (m.saturationRatePerSec !== null ? ` (full at about ${fmtRate(m.saturationRatePerSec)})` : ''),
     );
   } else if (merged.size === 1) facts.push('only one service is on the request path, so the monolith pools nothing');
