@@ -41,7 +41,7 @@ for (const [width, height] of [
 
       for (const menu of ['template-menu', 'file-menu', 'export-menu', 'lesson-menu']) {
         await page.getByTestId(menu).click();
-        const body = page.locator('details[open] .ls-menu-body');
+        const body = page.locator('[role=menu].ls-menu-body');
         await expect(body).toBeVisible();
         expectInside(await box(body), { x: 0, y: 0, width, height }, `${menu} body`);
         await page.keyboard.press('ArrowDown');
