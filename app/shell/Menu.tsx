@@ -2,7 +2,8 @@
  * The header's dropdown menus, on Radix UI's DropdownMenu (WAI-ARIA menu
  * button): Enter/Space or ↓ on the button opens it, ↑/↓ Home/End and typing a
  * letter move between items, Escape closes it and the focus goes back to the
- * button, a click outside or Tab closes it. Choosing an item closes the menu.
+ * button, a click outside closes it (Tab stays in the open menu). Choosing an
+ * item closes the menu.
  */
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ReactNode } from 'react';
