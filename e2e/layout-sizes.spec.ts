@@ -41,7 +41,7 @@ for (const [width, height] of [
 
       for (const menu of ['template-menu', 'file-menu', 'export-menu', 'lesson-menu']) {
         await page.getByTestId(menu).click();
-        const body = page.locator('details[open] .ls-menu-body');
+        const body = page.locator('[role=menu].ls-menu-body');
         await expect(body).toBeVisible();
         expectInside(await box(body), { x: 0, y: 0, width, height }, `${menu} body`);
         await page.keyboard.press('ArrowDown');
@@ -52,8 +52,23 @@ for (const [width, height] of [
       }
       await page.getByTestId('help').click();
       await expect(page.getByRole('dialog')).toBeVisible();
+      // The focus is trapped in the dialog.
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Tab');
+        await expect(page.getByRole('dialog').locator(':focus')).toHaveCount(1);
+      }
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      // The results tabs: one row, ← → move between them and select.
+      const tabTops = await page.getByRole('tab').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(new Set(tabTops).size).toBe(1);
+      await page.getByTestId('tab-curves').focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('tab-capacity')).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId('tab-capacity')).toBeFocused();
+      await page.keyboard.press('ArrowLeft');
+      await expect(page.getByTestId('tab-curves')).toHaveAttribute('aria-selected', 'true');
 
       // A wrong run input is named as it is typed, visible, not under the Run button.
       await page.getByTestId('run-form-steps').fill('abc');

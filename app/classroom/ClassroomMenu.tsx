@@ -1,7 +1,7 @@
 /** Header controls: the presentation-mode button and the Lessons menu (shipped lessons, open a lesson file). */
 import { useMemo, useRef } from 'react';
 import { LESSONS, loadLesson, parseLessonText } from '../../workers/lessons';
-import { Menu } from '../shell/Menu';
+import { Menu, MenuItem } from '../shell/Menu';
 import { useAppStore, useAppStoreApi } from '../store/react';
 
 export function ClassroomMenu() {
@@ -17,30 +17,16 @@ export function ClassroomMenu() {
   return (
     <>
       <Menu label="Lessons" testId="lesson-menu" wide>
-        {(close) => (
-          <>
-            {lessons.map((l, i) => (
-              <button
-                type="button"
-                role="menuitem"
-                key={LESSONS[i].id}
-                className="ls-template-item"
-                data-testid={`lesson-${LESSONS[i].id}`}
-                onClick={() => {
-                  close();
-                  store.getState().openLesson(l);
-                }}
-              >
-                <span className="ls-template-name">{l.title}</span>
-                <span className="ls-template-desc">{l.summary}</span>
-              </button>
-            ))}
-            <button type="button" role="menuitem" className="ls-template-item" data-testid="lesson-open-file" onClick={() => file.current?.click()}>
-              <span className="ls-template-name">Open a lesson file…</span>
-              <span className="ls-template-desc">A .json lesson a teacher wrote (see docs/lessons.md).</span>
-            </button>
-          </>
-        )}
+        {lessons.map((l, i) => (
+          <MenuItem key={LESSONS[i].id} className="ls-template-item" testId={`lesson-${LESSONS[i].id}`} onSelect={() => store.getState().openLesson(l)}>
+            <span className="ls-template-name">{l.title}</span>
+            <span className="ls-template-desc">{l.summary}</span>
+          </MenuItem>
+        ))}
+        <MenuItem className="ls-template-item" testId="lesson-open-file" onSelect={() => file.current?.click()}>
+          <span className="ls-template-name">Open a lesson file…</span>
+          <span className="ls-template-desc">A .json lesson a teacher wrote (see docs/lessons.md).</span>
+        </MenuItem>
       </Menu>
       <input
         ref={file}

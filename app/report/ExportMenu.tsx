@@ -3,7 +3,7 @@ import { buildReportHtml } from '../../workers/report/buildReport';
 import { nodesCsv, sweepCsv } from '../../workers/report/csv';
 import { detailPoint, simulatedBottleneck } from '../../workers/report/model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from '../../workers/report/reportCharts';
-import { Menu } from '../shell/Menu';
+import { Menu, MenuGroupLabel, MenuItem } from '../shell/Menu';
 import type { AppStore } from '../store';
 import { useAppStoreApi } from '../store/react';
 import { downloadDataUrl, downloadText, nowText, slug } from './download';
@@ -53,35 +53,21 @@ export function ExportMenu() {
     const text = kind === 'sweep' ? sweepCsv(sweep) : nodesCsv(s.run.doc, sweep);
     downloadText(text, `${slug(s.run.doc.name)}-${kind === 'sweep' ? 'sweep' : 'nodes'}.csv`, 'text/csv');
   };
+  const item = (label: string, testId: string, action: () => void | Promise<void>) => (
+    <MenuItem testId={testId} onSelect={() => attempt(store, label, action)}>
+      {label}
+    </MenuItem>
+  );
   return (
     <Menu label="Export" testId="export-menu">
-      {(close) => {
-        const item = (label: string, testId: string, action: () => void | Promise<void>) => (
-          <button
-            type="button"
-            role="menuitem"
-            data-testid={testId}
-            onClick={() => {
-              close();
-              attempt(store, label, action);
-            }}
-          >
-            {label}
-          </button>
-        );
-        return (
-          <>
-            {item('Report (HTML)', 'export-report-html', () => downloadText(reportHtml(store), `${name()}-report.html`, 'text/html'))}
-            {item('Report as PDF (print)…', 'export-report-pdf', () => void printReportHtml(reportHtml(store)))}
-            <div className="ls-menu-group">Images</div>
-            {item('Canvas as PNG', 'export-canvas-png', async () => downloadDataUrl(await canvasPng(), `${name()}-canvas.png`))}
-            {item('Charts as PNG', 'export-charts-png', () => chartPngs(store))}
-            <div className="ls-menu-group">Data</div>
-            {item('Sweep points (CSV)', 'export-sweep-csv', () => csv('sweep'))}
-            {item('Per-node figures (CSV)', 'export-nodes-csv', () => csv('nodes'))}
-          </>
-        );
-      }}
+      {item('Report (HTML)', 'export-report-html', () => downloadText(reportHtml(store), `${name()}-report.html`, 'text/html'))}
+      {item('Report as PDF (print)…', 'export-report-pdf', () => void printReportHtml(reportHtml(store)))}
+      <MenuGroupLabel>Images</MenuGroupLabel>
+      {item('Canvas as PNG', 'export-canvas-png', async () => downloadDataUrl(await canvasPng(), `${name()}-canvas.png`))}
+      {item('Charts as PNG', 'export-charts-png', () => chartPngs(store))}
+      <MenuGroupLabel>Data</MenuGroupLabel>
+      {item('Sweep points (CSV)', 'export-sweep-csv', () => csv('sweep'))}
+      {item('Per-node figures (CSV)', 'export-nodes-csv', () => csv('nodes'))}
     </Menu>
   );
 }

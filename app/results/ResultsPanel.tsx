@@ -1,5 +1,6 @@
 /** The results area: the run panel, progress, and tabs of charts over the run in the store. */
 import './results.css';
+import * as Tabs from '@radix-ui/react-tabs';
 import { useMemo, useState } from 'react';
 import type { RunResult } from '../../workers/engine/results';
 import { useAppStore } from '../store/react';
@@ -82,26 +83,19 @@ export function ResultsPanel() {
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
       <ChartWarmup />
+      <Tabs.Root asChild value={tab} onValueChange={(v) => {
+          setTab(v as Tab);
+          setOpen(true);
+        }}>
       <div className="ls-results-main">
         <div className="ls-results-bar">
-          <div className="ls-tabs" role="tablist" aria-label="Results views">
+          <Tabs.List className="ls-tabs" aria-label="Results views">
             {TABS.map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={tab === id}
-                className="ls-tab"
-                data-testid={`tab-${id}`}
-                onClick={() => {
-                  setTab(id);
-                  setOpen(true);
-                }}
-              >
+              <Tabs.Trigger key={id} value={id} className="ls-tab" data-testid={`tab-${id}`} onClick={() => setOpen(true)}>
                 {label}
-              </button>
+              </Tabs.Trigger>
             ))}
-          </div>
+          </Tabs.List>
           <span className="ls-spacer" />
           <button
             type="button"
@@ -121,7 +115,7 @@ export function ResultsPanel() {
         </div>
         <RunStatus />
         {open && (
-          <div className="ls-results-body" role="tabpanel">
+          <Tabs.Content value={tab} className="ls-results-body">
             {tab === 'monolith' ? (
               <MonolithView doc={doc} />
             ) : tab === 'capacity' ? (
@@ -135,9 +129,10 @@ export function ResultsPanel() {
             ) : (
               <AtPoint tab={tab} />
             )}
-          </div>
+          </Tabs.Content>
         )}
       </div>
+      </Tabs.Root>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 /** The modal dialogs: shortcut sheet, lists of problems, share link. */
-import { type ReactNode, useEffect, useRef } from 'react';
 import { downloadDocument } from '../persist/files';
 import { MAX_LINK_CHARS } from '../persist/shareLink';
 import { selectDialog } from '../store/selectors';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import type { Dialog } from '../store/uiSlice';
+import { Modal } from './Modal';
 
 const SHORTCUTS: [string, string][] = [
   ['Delete / Backspace', 'Delete the selection'],
@@ -21,7 +21,9 @@ const SHORTCUTS: [string, string][] = [
   ['R', 'Results take the whole stage / back to the drawing'],
   ['I', 'Show or hide the inspector'],
   ['Escape', 'Close a menu or dialog / clear the selection / leave presentation mode'],
-  ['↑ ↓ Home End (in a menu)', 'Move between menu items'],
+  ['↑ ↓ Home End, a letter (in a menu)', 'Move between menu items'],
+  ['← → Home End (on the results tabs)', 'Move between the results tabs'],
+  ['Tab (in a dialog)', 'Moves between the dialog\'s controls only; Escape closes it'],
   ['P', 'Presentation mode on / off'],
   ['→ / PageDown, ← / PageUp (presenting)', 'Next / previous lesson step'],
   ['Space (presenting)', 'Play / pause the animated requests'],
@@ -30,31 +32,13 @@ const SHORTCUTS: [string, string][] = [
   ['?', 'This sheet'],
 ];
 
-function Modal({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
-  const store = useAppStoreApi();
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
-  return (
-    <div className="ls-overlay" onMouseDown={(e) => e.target === e.currentTarget && store.getState().closeDialog()}>
-      <div className="ls-dialog" role="dialog" aria-modal="true" aria-labelledby={`${testId}-title`} data-testid={testId}>
-        <div className="ls-dialog-head">
-          <h2 id={`${testId}-title`}>{title}</h2>
-          <button ref={closeRef} type="button" className="ls-icon-button" aria-label="Close" onClick={() => store.getState().closeDialog()} data-testid="dialog-close">
-            ×
-          </button>
-        </div>
-        {children}
-      </div>
-    </div>
-  );
-}
-
 function Body({ dialog }: { dialog: Dialog }) {
   const store = useAppStoreApi();
+  const close = () => store.getState().closeDialog();
   switch (dialog.kind) {
     case 'help':
       return (
-        <Modal title="Keyboard shortcuts" testId="help-dialog">
+        <Modal title="Keyboard shortcuts" testId="help-dialog" closeTestId="dialog-close" onClose={close}>
           <table className="ls-shortcuts">
             <tbody>
               {SHORTCUTS.map(([k, v]) => (
@@ -72,7 +56,7 @@ function Body({ dialog }: { dialog: Dialog }) {
       );
     case 'errors':
       return (
-        <Modal title={dialog.title} testId="errors-dialog">
+        <Modal title={dialog.title} testId="errors-dialog" closeTestId="dialog-close" onClose={close}>
           <p>Nothing was changed. {dialog.errors.length === 1 ? 'The problem:' : `The ${dialog.errors.length} problems:`}</p>
           <ul className="ls-errors" data-testid="error-list">
             {dialog.errors.map((e) => (
@@ -85,7 +69,7 @@ function Body({ dialog }: { dialog: Dialog }) {
       );
     case 'share':
       return (
-        <Modal title="Share link" testId="share-dialog">
+        <Modal title="Share link" testId="share-dialog" closeTestId="dialog-close" onClose={close}>
           {dialog.tooLong ? (
             <>
               <p data-testid="share-too-long">

@@ -7,7 +7,7 @@ import { listRecents, loadStored, type RecentEntry } from '../persist/storage';
 import { openImport } from '../interop/importClient';
 import { blankDocument } from '../store/docOps';
 import { useAppStoreApi } from '../store/react';
-import { Menu } from './Menu';
+import { Menu, MenuGroupLabel, MenuItem } from './Menu';
 import { StoredDocuments } from './StoredDocuments';
 
 /** Recent documents shown in the menu; every stored one is in the Stored documents dialog. */
@@ -34,48 +34,24 @@ export function FileMenu() {
     } else store.getState().showToast(`“${r.name}” is no longer stored in this browser.`);
   };
   const currentId = store.getState().docId;
+  const others = recents.filter((r) => r.docId !== currentId);
 
   return (
     <>
       <Menu label="File" testId="file-menu" onOpen={() => void listRecents().then(setRecents)}>
-        {(close) => {
-          const item = (label: string, testId: string, action: () => void) => (
-            <button
-              type="button"
-              role="menuitem"
-              data-testid={testId}
-              onClick={() => {
-                close();
-                action();
-              }}
-            >
-              {label}
-            </button>
-          );
-          return (
-            <>
-              {item('New blank document', 'file-new', () => store.getState().loadDocument(blankDocument()))}
-              {item('Open file…', 'file-open', () => input.current?.click())}
-              {item('Import diagram, traces or load-test results…', 'file-import', () => openImport())}
-              {item('Save as JSON', 'file-save', () => downloadDocument(store.getState().doc))}
-              {item('Share link…', 'file-share', share)}
-              {item('Stored documents…', 'file-stored', () => setStoredOpen(true))}
-              <div className="ls-menu-group">Recent documents</div>
-              {recents.filter((r) => r.docId !== currentId).length === 0 && <div className="ls-hint ls-menu-note">None yet</div>}
-              {recents
-                .filter((r) => r.docId !== currentId)
-                .slice(0, MENU_RECENTS)
-                .map((r) => (
-                  <button type="button" role="menuitem" key={r.docId} data-testid="recent-item" onClick={() => {
-                      close();
-                      void openRecent(r);
-                    }}>
-                    {r.name} <span className="ls-hint">· {r.nodes} nodes · {new Date(r.savedAt).toLocaleString()}</span>
-                  </button>
-                ))}
-            </>
-          );
-        }}
+        <MenuItem testId="file-new" onSelect={() => store.getState().loadDocument(blankDocument())}>New blank document</MenuItem>
+        <MenuItem testId="file-open" onSelect={() => input.current?.click()}>Open file…</MenuItem>
+        <MenuItem testId="file-import" onSelect={() => openImport()}>Import diagram, traces or load-test results…</MenuItem>
+        <MenuItem testId="file-save" onSelect={() => downloadDocument(store.getState().doc)}>Save as JSON</MenuItem>
+        <MenuItem testId="file-share" onSelect={share}>Share link…</MenuItem>
+        <MenuItem testId="file-stored" onSelect={() => setStoredOpen(true)}>Stored documents…</MenuItem>
+        <MenuGroupLabel>Recent documents</MenuGroupLabel>
+        {others.length === 0 && <div className="ls-hint ls-menu-note">None yet</div>}
+        {others.slice(0, MENU_RECENTS).map((r) => (
+          <MenuItem key={r.docId} testId="recent-item" onSelect={() => void openRecent(r)}>
+            {r.name} <span className="ls-hint">· {r.nodes} nodes · {new Date(r.savedAt).toLocaleString()}</span>
+          </MenuItem>
+        ))}
       </Menu>
       <StoredDocuments open={storedOpen} onClose={() => setStoredOpen(false)} />
       <input

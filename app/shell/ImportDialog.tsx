@@ -13,6 +13,7 @@ import { addCalibration } from '../interop/calibrationStore';
 import { closeImport, importDialogStore, importWorker } from '../interop/importClient';
 import { useAppStoreApi } from '../store/react';
 import { FitTable } from './FitTable';
+import { Modal } from './Modal';
 
 const MAX_BYTES = 16 * 1024 * 1024;
 const FORMAT_LABEL: Record<ImportFormat, string> = { mermaid: 'Mermaid flowchart', drawio: 'draw.io diagram', otlp: 'OpenTelemetry traces (OTLP JSON)', jaeger: 'Jaeger traces (JSON)' };
@@ -90,14 +91,7 @@ export function ImportDialog() {
     closeImport();
   };
   return (
-    <div className="ls-overlay" onMouseDown={(e) => e.target === e.currentTarget && closeImport()} onKeyDown={(e) => e.key === 'Escape' && closeImport()}>
-      <div className="ls-dialog ls-import" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
-        <div className="ls-dialog-head">
-          <h2 id="import-title">Import</h2>
-          <button type="button" className="ls-icon-button" aria-label="Close" onClick={closeImport}>
-            ×
-          </button>
-        </div>
+    <Modal title="Import" testId="import-dialog" className="ls-import" onClose={closeImport}>
         <p className="ls-hint">A Mermaid flowchart, a draw.io file, OpenTelemetry (OTLP JSON) or Jaeger traces become a new document; a k6 summary or Locust stats CSV adds measured points to the latency chart.</p>
         <div className="ls-import-row">
           <button type="button" className="ls-button" onClick={() => input.current?.click()} data-testid="import-choose">
@@ -175,7 +169,6 @@ export function ImportDialog() {
             Apply
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

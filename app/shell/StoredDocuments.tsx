@@ -1,16 +1,16 @@
 /**
  * Every document stored in this browser (one row per stored document, none
- * hidden), each with Open and Delete. A native <dialog>: focus is kept inside
- * it and Escape closes it.
+ * hidden), each with Open and Delete. A Radix dialog (see Modal): focus is kept
+ * inside it and Escape closes it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { rememberRevision } from '../persist/autosave';
 import { deleteStoredDocument, listStoredDocuments, loadStored, type StoredEntry } from '../persist/storage';
 import { useAppStoreApi } from '../store/react';
+import { Modal } from './Modal';
 
 export function StoredDocuments({ open, onClose }: { open: boolean; onClose: () => void }) {
   const store = useAppStoreApi();
-  const ref = useRef<HTMLDialogElement>(null);
   const [docs, setDocs] = useState<StoredEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () =>
@@ -19,14 +19,10 @@ export function StoredDocuments({ open, onClose }: { open: boolean; onClose: () 
       setError(`Browser storage could not be read: ${String(e)}`);
     });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list is read again each time the dialog opens
   useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      void refresh();
-    } else if (!open && d.open) d.close();
-  });
+    if (open) void refresh();
+  }, [open]);
 
   const openDoc = async (e: StoredEntry) => {
     const stored = await loadStored(e.docId);
@@ -41,10 +37,10 @@ export function StoredDocuments({ open, onClose }: { open: boolean; onClose: () 
     void refresh();
   };
   const current = store.getState().docId;
+  if (!open) return null;
 
   return (
-    <dialog ref={ref} className="ls-dialog" data-testid="stored-documents" aria-labelledby="stored-docs-title" onClose={onClose}>
-      <h2 id="stored-docs-title">Stored documents</h2>
+    <Modal title="Stored documents" testId="stored-documents" onClose={onClose}>
       <p className="ls-hint">Documents you edited are kept in this browser until you delete them. Templates, lesson steps and share links are stored only once you edit them.</p>
       {error && <p className="ls-error" role="alert">{error}</p>}
       {docs && docs.length === 0 && <p data-testid="stored-empty">No stored documents yet.</p>}
@@ -65,6 +61,6 @@ export function StoredDocuments({ open, onClose }: { open: boolean; onClose: () 
       <button type="button" className="ls-button" data-testid="stored-close" onClick={onClose}>
         Close
       </button>
-    </dialog>
+    </Modal>
   );
 }

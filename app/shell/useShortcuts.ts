@@ -14,13 +14,18 @@ function isTyping(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
+/** Inside an open menu or a tab list the keys belong to that widget (arrows, typeahead letters). */
+function inWidget(target: EventTarget | null): boolean {
+  return Boolean((target as HTMLElement | null)?.closest?.('[role="menu"], [role="tablist"]'));
+}
+
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       if (e.key === 'Escape') {
         if (s.dialog) s.closeDialog();
-        else if (!isTyping(e.target)) s.select([], []);
+        else if (!isTyping(e.target) && !inWidget(e.target)) s.select([], []);
         return;
       }
       const mod = e.ctrlKey || e.metaKey;
@@ -33,7 +38,7 @@ export function useShortcuts(store: AppStore): void {
         else runs.start();
         return;
       }
-      if (s.dialog || isTyping(e.target) || e.altKey) return;
+      if (s.dialog || isTyping(e.target) || inWidget(e.target) || e.altKey) return;
       const key = e.key.toLowerCase();
       const run = (f: () => void) => {
         e.preventDefault();
