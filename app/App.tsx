@@ -11,6 +11,7 @@ import { Palette } from './canvas/Palette';
 import { startAutosave } from './persist/autosave';
 import { bootDocument, openSharedFromLocation } from './persist/boot';
 import { startRunHistory } from './persist/runHistory';
+import { startUndoHistory } from './persist/undoHistory';
 import type { AppStore } from './store';
 import { AppStoreProvider, appStore } from './store/react';
 import { Dialogs } from './shell/Dialogs';
@@ -32,9 +33,11 @@ export function App({ store = appStore }: { store?: AppStore }) {
       if (!live) return;
       const stopAutosave = startAutosave(store);
       const stopHistory = startRunHistory(store);
+      const stopUndo = startUndoHistory(store);
       stop = () => {
         stopAutosave();
         stopHistory();
+        stopUndo();
       };
       window.addEventListener('hashchange', onHash);
       setReady(true);

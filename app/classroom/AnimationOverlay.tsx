@@ -17,6 +17,8 @@ const MAX_DOTS = 600;
 const SAMPLES = 48;
 const DOT_CLASS = ['travel', 'queued', 'serving', 'answer', 'timeout', 'async', 'dropped'].map((k) => `ls-dot ls-dot-${k}`);
 const SVG = 'http://www.w3.org/2000/svg';
+/** Upper estimate of one character of a gauge label (15 px bold system font), px: a longer label is squeezed to its node width. */
+const LABEL_CHAR_PX = 9.5;
 
 type NodeLookup = Map<string, { internals: { positionAbsolute: { x: number; y: number } }; measured: { width?: number; height?: number } }>;
 
@@ -171,6 +173,11 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
         gg.fill.setAttribute('width', ((gg.w * Math.min(q, 20)) / 20).toFixed(1));
         gg.busy.setAttribute('width', ((gg.w * Math.min(b, c)) / Math.max(1, c)).toFixed(1));
         gg.label.textContent = text;
+        // Never wider than its node (nodes never overlap, so neither do the labels): squeezed when it would be.
+        if (text.length * LABEL_CHAR_PX > gg.w) {
+          gg.label.setAttribute('textLength', String(gg.w));
+          gg.label.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+        } else gg.label.removeAttribute('textLength');
       });
       svg.dataset.dots = String(counts.dots);
       svg.dataset.moving = String(counts.moving);

@@ -20,3 +20,13 @@ describe('sameDesign', () => {
     expect(sameDesign(a, { ...copy, nodes: copy.nodes.map((n) => ({ ...n, replicas: n.replicas + 1 })) })).toBe(false);
   });
 });
+
+describe('designVersion', () => {
+  it('names the same content the same and any edit differently (6 hex characters)', async () => {
+    const { designVersion } = await import('./runHistory');
+    const a = loadTemplate('mm1');
+    expect(designVersion(a)).toMatch(/^[0-9a-f]{6}$/);
+    expect(designVersion(structuredClone(a))).toBe(designVersion(a));
+    expect(designVersion({ ...a, nodes: a.nodes.map((n) => ({ ...n, replicas: n.replicas + 1 })) })).not.toBe(designVersion(a));
+  });
+});

@@ -6,6 +6,7 @@ import type { Slo } from '../../workers/engine/schema';
 import { axisLabel, DOT_SMALL, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
+import type { CompareSeries } from './RunCompare';
 import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
 import { fmtMs, fmtRate } from './format';
 import { LineKey } from './LineKey';
@@ -60,17 +61,49 @@ function LatencyTable({ rows }: { rows: ReturnType<typeof latencyRows> }) {
   );
 }
 
-export const LatencyChart = memo(function LatencyChart({ points, slo }: { points: readonly RunResult[]; slo: Slo }) {
+/** The compared run's microservice percentiles (same rows as the chart's comparison lines). */
+function CompareLatencyTable({ label, rows }: { label: string; rows: ReturnType<typeof latencyRows> }) {
+  return (
+    <table className="ls-table" data-testid="latency-compare-table">
+      <caption>{`Microservices, ${label}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Offered load</th>
+          {PERCENTILES.map((p) => (
+            <th key={p} scope="col">{p}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
+            <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
+            {PERCENTILES.map((p) => {
+              const v = r[latencyKey('microservices', p)] as number | null;
+              return <NumCell key={p} k={latencyKey('microservices', p)} value={v} text={fmtMs(v)} />;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const LatencyChart = memo(function LatencyChart({ points, slo, compare }: { points: readonly RunResult[]; slo: Slo; compare?: CompareSeries | null }) {
   const [shown, setShown] = useState<Percentile[]>(['mean', 'p99']);
-  const { theme, design, ink } = useChartColours();
+  const { theme, design, ink, compare: compareColour } = useChartColours();
+  const compareRows = useMemo(() => (compare ? latencyRows(compare.points) : []), [compare]);
   const measured = useMeasuredPoints();
   const measuredMarks = useMemo(() => measuredSeries(measured.points, shown, ink.ref), [measured.points, shown, ink.ref]);
   const rows = useMemo(() => latencyRows(points), [points]);
   const measuredMaxMs = Math.max(0, ...measured.points.flatMap((m) => [m.meanMs, m.p50Ms, m.p95Ms, m.p99Ms]).filter((v): v is number => v !== null));
-  const cap = useMemo(() => Math.max(yCap(points, slo, shown), Number((measuredMaxMs * 1.15).toPrecision(2))), [points, slo, shown, measuredMaxMs]);
+  const cap = useMemo(
+    () => Math.max(yCap(points, slo, shown), compare ? yCap(compare.points, slo, shown) : 0, Number((measuredMaxMs * 1.15).toPrecision(2))),
+    [points, compare, slo, shown, measuredMaxMs],
+  );
   const hasCi = rows.some((r) => DESIGNS.some((d) => shown.some((p) => r[ciKey(d, p)])));
   const toggle = useCallback((p: Percentile) => setShown((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p])), []);
-  const maxRate = rows.length ? rows[rows.length - 1].ratePerSec : 1;
+  const maxRate = Math.max(rows.length ? rows[rows.length - 1].ratePerSec : 1, compareRows.length ? compareRows[compareRows.length - 1].ratePerSec : 0);
   const xTicks = useMemo(() => niceTicks(maxRate), [maxRate]);
   const xDomain = useMemo(() => [0, xTicks[xTicks.length - 1]], [xTicks]);
   const yTicks = useMemo(() => niceTicks(cap, 4), [cap]);
@@ -107,6 +140,15 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
     ],
     [hasCi, shown, design],
   );
+  const compareLines = useMemo(
+    () =>
+      compare
+        ? PERCENTILES.filter((p) => shown.includes(p)).map((p) => (
+            <Line key={`compare-${p}`} className="ls-compare-line" data={compareRows} dataKey={latencyKey('microservices', p)} name={`Microservices, ${compare.label} ${p}`} stroke={compareColour} strokeWidth={PERCENTILE_WIDTH[p]} strokeDasharray={PERCENTILE_DASH[p]} dot={DOT_SMALL} isAnimationActive={false} connectNulls={false} />
+          ))
+        : [],
+    [compare, compareRows, shown, compareColour],
+  );
   const controls = (
     <fieldset className="ls-chips" aria-label="Percentiles shown">
       {PERCENTILES.map((p) => (
@@ -122,15 +164,16 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
       title="Latency vs offered load"
       testId="chart-latency"
       controls={controls}
-      caption={`End-to-end latency of both designs as load grows${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated${measured.points.length ? `; markers: measured on the real system (${measured.source})` : ''}.`}
+      caption={`End-to-end latency of both designs as load grows${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated${compare ? `; green: the microservice design in ${compare.label}` : ''}${measured.points.length ? `; markers: measured on the real system (${measured.source})` : ''}.`}
       table={
         <>
           <LatencyTable rows={rows} />
+          {compare && <CompareLatencyTable label={compare.label} rows={compareRows} />}
           <MeasuredTable source={measured.source} points={measured.points} />
         </>
       }
     >
-      <LineKey colours={design} ink={ink.axis} percentiles={PERCENTILES.filter((p) => shown.includes(p))} analytic />
+      <LineKey colours={design} ink={ink.axis} percentiles={PERCENTILES.filter((p) => shown.includes(p))} analytic compare={compare ? { label: compare.label, colour: compareColour } : null} />
       <ChartSizer height="fill" stages={3}>
         {(stage) => (
           // Mounted in three tasks: axes, then tooltip and SLO line, then the series.
@@ -138,6 +181,7 @@ export const LatencyChart = memo(function LatencyChart({ points, slo }: { points
             {frame.slice(0, 3)}
             {stage > 0 && frame.slice(3)}
             {stage > 1 && series}
+            {stage > 1 && compareLines}
             {stage > 1 && measuredMarks}
           </ComposedChart>
         )}

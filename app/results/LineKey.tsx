@@ -10,7 +10,14 @@ function Swatch({ colour, dash, width = 2 }: { colour: string; dash?: string; wi
   );
 }
 
-export function LineKey({ colours, ink, percentiles, analytic }: { colours: Record<Design, string>; ink: string; percentiles: readonly Percentile[]; analytic: boolean }) {
+/** `compare`: the saved run drawn beside the current one (its microservice curve). */
+export function LineKey({
+  colours,
+  ink,
+  percentiles,
+  analytic,
+  compare,
+}: { colours: Record<Design, string>; ink: string; percentiles: readonly Percentile[]; analytic: boolean; compare?: { label: string; colour: string } | null }) {
   return (
     <div className="ls-line-key">
       {DESIGNS.map((d) => (
@@ -19,6 +26,12 @@ export function LineKey({ colours, ink, percentiles, analytic }: { colours: Reco
           {DESIGN_LABEL[d]}
         </span>
       ))}
+      {compare && (
+        <span className="ls-key-item" data-testid="compare-key">
+          <span className="ls-key-dot" style={{ background: compare.colour }} />
+          {`Microservices, ${compare.label}`}
+        </span>
+      )}
       <span className="ls-key-sep" />
       {percentiles.map((p) => (
         <span key={p} className="ls-key-item">

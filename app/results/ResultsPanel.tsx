@@ -17,6 +17,7 @@ import { RunStatus } from './RunStatus';
 import { selectShownPoint } from './selectors';
 import { donePoints } from './series';
 import { SingleSummary } from './SingleSummary';
+import { RunCompare, useCompareSeries } from './RunCompare';
 import { SweepVerdict } from './SweepVerdict';
 import { ThroughputChart } from './ThroughputChart';
 import { TimeSeriesView } from './TimeSeriesView';
@@ -44,14 +45,16 @@ function Curves() {
   const done = useMemo(() => (points ? donePoints(points) : NO_POINTS), [points]);
   // Each chart takes new points in a task of its own, after the canvas and progress have updated.
   const [latency, throughput] = useStaggered(done, 2, NO_POINTS);
+  const compare = useCompareSeries();
   if (kind === 'single') return shown && runDoc ? <SingleSummary point={shown} slo={slo} doc={runDoc} /> : <p className="ls-hint">Running…</p>;
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
     <>
       <SweepVerdict />
+      <RunCompare />
       <div className="ls-chart-pair">
-      {latency.length ? <LatencyChart points={latency} slo={slo} /> : <div className="ls-chart ls-chart-pending" />}
-      {throughput.length ? <ThroughputChart points={throughput} /> : <div className="ls-chart ls-chart-pending" />}
+      {latency.length ? <LatencyChart points={latency} slo={slo} compare={compare} /> : <div className="ls-chart ls-chart-pending" />}
+      {throughput.length ? <ThroughputChart points={throughput} compare={compare} /> : <div className="ls-chart ls-chart-pending" />}
       </div>
     </>
   );

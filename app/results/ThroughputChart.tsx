@@ -6,6 +6,7 @@ import { axisLabel, DOT, MARGIN, niceTicks, offeredLabel, tick3 } from './chartP
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtRate } from './format';
+import type { CompareSeries } from './RunCompare';
 import { LineKey } from './LineKey';
 import { DESIGN_LABEL, DESIGNS, type Design, saturationRates, throughputRows } from './series';
 import { useChartColours } from './useChartColours';
@@ -18,11 +19,12 @@ function kneeLabel(d: Design, fill: string, rightHalf: boolean) {
   return { value: `${d === 'monolith' ? 'monolith' : 'microservices'} knee`, position, fill, fontSize: 11 } as const;
 }
 
-export const ThroughputChart = memo(function ThroughputChart({ points }: { points: readonly RunResult[] }) {
-  const { theme, design, ink } = useChartColours();
+export const ThroughputChart = memo(function ThroughputChart({ points, compare }: { points: readonly RunResult[]; compare?: CompareSeries | null }) {
+  const { theme, design, ink, compare: compareColour } = useChartColours();
   const rows = useMemo(() => throughputRows(points), [points]);
+  const compareRows = useMemo(() => (compare ? throughputRows(compare.points) : []), [compare]);
   const sat = useMemo(() => saturationRates(points), [points]);
-  const max = rows.length ? rows[rows.length - 1].ratePerSec : 1;
+  const max = Math.max(rows.length ? rows[rows.length - 1].ratePerSec : 1, compareRows.length ? compareRows[compareRows.length - 1].ratePerSec : 0);
   const ticks = useMemo(() => niceTicks(max), [max]);
   const domain = useMemo(() => [0, ticks[ticks.length - 1]], [ticks]);
   const diagonal = useMemo(() => [{ x: 0, y: 0 }, { x: max, y: max }] as const, [max]);
@@ -54,6 +56,11 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
   const series = useMemo(
     () => DESIGNS.map((d) => <Line key={d} dataKey={d} name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2.2} dot={DOT} isAnimationActive={false} />),
     [design],
+  );
+  const compareLine = useMemo(
+    () =>
+      compare ? <Line key="compare" className="ls-compare-line" data={compareRows} dataKey="microservices" name={`Microservices, ${compare.label}`} stroke={compareColour} strokeWidth={2.2} dot={DOT} isAnimationActive={false} /> : null,
+    [compare, compareRows, compareColour],
   );
   const table = (
     <table className="ls-table" data-testid="throughput-table">
@@ -91,14 +98,40 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
       </tfoot>
     </table>
   );
+  const compareTable = compare && (
+    <table className="ls-table" data-testid="throughput-compare-table">
+      <caption>{`Microservices, ${compare.label}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Offered load</th>
+          <th scope="col">Throughput</th>
+          <th scope="col">Saturated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {compareRows.map((r) => (
+          <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
+            <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
+            <NumCell k="microservices" value={r.microservices} text={fmtRate(r.microservices)} />
+            <td>{r.microservices_saturated ? 'yes' : 'no'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <ChartFrame
       title="Throughput vs offered load"
       testId="chart-throughput"
-      caption={`Completed req/s as load grows; grey diagonal: throughput = offered load; dashed verticals: each design's analytic saturation rate (the knee), microservices ${fmtRate(sat.microservices)}, monolith ${fmtRate(sat.monolith)}.`}
-      table={table}
+      caption={`Completed req/s as load grows; grey diagonal: throughput = offered load; dashed verticals: each design's analytic saturation rate (the knee), microservices ${fmtRate(sat.microservices)}, monolith ${fmtRate(sat.monolith)}${compare ? `; green: the microservice design in ${compare.label}` : ''}.`}
+      table={
+        <>
+          {table}
+          {compareTable}
+        </>
+      }
     >
-      <LineKey colours={design} ink={ink.axis} percentiles={[]} analytic={false} />
+      <LineKey colours={design} ink={ink.axis} percentiles={[]} analytic={false} compare={compare ? { label: compare.label, colour: compareColour } : null} />
       <ChartSizer height="fill" stages={3}>
         {(stage) => (
           // Mounted in three tasks: axes, then tooltip and reference lines, then the series.
@@ -107,6 +140,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points }: { point
             {stage > 0 && frame.slice(3)}
             {stage > 0 && marks}
             {stage > 1 && series}
+            {stage > 1 && compareLine}
           </LineChart>
         )}
       </ChartSizer>

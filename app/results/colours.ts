@@ -12,6 +12,9 @@ export const DESIGN_COLOUR: Record<Theme, Record<Design, string>> = {
   dark: { microservices: '#56B4E9', monolith: '#E69F00' },
 };
 
+/** The run drawn beside the current one (run history compare): Okabe–Ito bluish green. */
+export const COMPARE_COLOUR: Record<Theme, string> = { light: '#009E73', dark: '#3DCC9B' };
+
 export const CHART_INK: Record<Theme, { grid: string; axis: string; ref: string }> = {
   light: { grid: '#d5dae2', axis: '#5b6474', ref: '#1c2330' },
   dark: { grid: '#2e3846', axis: '#9aa4b2', ref: '#e5e9f0' },

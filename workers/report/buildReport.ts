@@ -75,7 +75,7 @@ function resultsSections(input: ReportInput): string {
   const bottleneck = simulatedBottleneck(doc, point)?.id ?? null;
   const notes = [...new Set([...point.analytic.microservices.notCovered, ...point.analytic.monolith.notCovered])];
   return (
-    '<section id="load-test" class="section-break"><h2>Load test</h2>' +
+    '<section id="load-test"><h2>Load test</h2>' +
     p(`${sweep.points.length} offered loads from ${fmtRate(sweep.points[0].ratePerSec)} to ${fmtRate(sweep.points[sweep.points.length - 1].ratePerSec)}, both designs on the same arrivals and seeds.`) +
     figure('chart-latency', latencyChart(sweep, doc.slo), 'Solid p99, long dashes p95, short dashes p50, dots the mean; the pale dashed line is the analytic (queueing-theory) mean. Values above the top of the chart are clipped; the table below has every number.') +
     figure('chart-throughput', throughputChart(sweep), 'Where a curve leaves the grey diagonal the design cannot keep up: the saturation knee. Vertical lines: the analytic saturation rate of each design.') +

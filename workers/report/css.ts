@@ -1,4 +1,9 @@
-/** The report's stylesheet: screen and print (A4, charts and table rows never split across pages). */
+/**
+ * The report's stylesheet: screen and print (A4). In print, figures, the
+ * verdict and short tables never split across pages; long tables repeat their
+ * header on each page and never leave a caption or header alone at a page's
+ * foot; no section forces a new page, so the design follows the verdict on page 1.
+ */
 export const REPORT_CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -31,14 +36,14 @@ footer { margin-top: 32px; color: #6b7280; font-size: 13px; border-top: 1px soli
   .report { margin: 0; padding: 0; box-shadow: none; max-width: none; border-radius: 0; }
   h1 { font-size: 20pt; }
   h2 { font-size: 14pt; margin-top: 18pt; break-after: avoid; page-break-after: avoid; }
-  h3, caption { break-after: avoid; page-break-after: avoid; }
-  figure, .verdict-box, tr, .diagram-wrap { break-inside: avoid; page-break-inside: avoid; }
+  h3, caption, thead { break-after: avoid; page-break-after: avoid; }
+  figure, .verdict-box, tr, .diagram-wrap, table.short { break-inside: avoid; page-break-inside: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
   thead { display: table-header-group; }
   table { font-size: 7.5pt; }
   th, td { padding: 3px 4px; }
   .diagram-wrap { overflow: visible; border: none; padding: 0; }
   svg.chart { max-height: 120mm; }
-  svg.diagram { max-height: 95mm; }
-  .section-break { break-before: page; page-break-before: always; }
+  svg.diagram { max-height: 68mm; }
 }
 `;

@@ -12,13 +12,18 @@ import { sloText } from './sentences';
 
 type Cell = string | number | { html: string };
 
+/** Tables of at most this many rows are kept on one page when printed. */
+export const SHORT_TABLE_ROWS = 15;
+
 /** A table; string cells are escaped, `{ html }` cells are trusted markup built here. */
 export function table(testId: string, caption: string, head: string[], rows: Cell[][], numericFrom = 1, nowrap: number[] = []): string {
   const cell = (c: Cell) => (typeof c === 'object' ? c.html : esc(c));
   const th = head.map((h, i) => `<th${i >= numericFrom ? ' class="n"' : ''}>${esc(h)}</th>`).join('');
   const cls = (i: number) => (i >= numericFrom ? ' class="n"' : nowrap.includes(i) ? ' class="nw"' : '');
   const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${cell(c)}</td>`).join('')}</tr>`).join('');
-  return `<table data-testid="${esc(testId)}"><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  // A short table never splits across pages (a long one repeats its header on each).
+  const short = rows.length <= SHORT_TABLE_ROWS ? ' class="short"' : '';
+  return `<table data-testid="${esc(testId)}"${short}><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export function nodesAssumptionTable(doc: Topology): string {
