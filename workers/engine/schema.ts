@@ -13,6 +13,7 @@
  * requests per second (`PerSec`).
  */
 import { z } from 'zod';
+import { int, num, positive } from './zodFields';
 import { LIMITS } from './limits';
 
 /** Every node kind a document may use. */
@@ -57,22 +58,6 @@ export const MONOLITH_SIZINGS = ['equal-budget', 'equal-hardware', 'replicas'] a
 export type MonolithSizing = (typeof MONOLITH_SIZINGS)[number];
 export type ArrivalKind = (typeof ARRIVALS)[number];
 
-const num = (min: number, max: number, what = 'a number') =>
-  z
-    .number()
-    .min(min, { error: `must be ${what} from ${min} to ${max}` })
-    .max(max, { error: `must be ${what} from ${min} to ${max}` });
-const positive = (max: number) =>
-  z
-    .number()
-    .gt(0, { error: `must be greater than 0 and at most ${max}` })
-    .max(max, { error: `must be greater than 0 and at most ${max}` });
-const int = (min: number, max: number) =>
-  z
-    .number()
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
 const id = z
   .string()

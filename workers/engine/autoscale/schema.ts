@@ -16,6 +16,7 @@
  *   knative/serving pkg/autoscaler/scaling/multiscaler.go (`tickInterval`).
  */
 import { z } from 'zod';
+import { int, num as n, positive as pos } from '../zodFields';
 import { LIMITS } from '../limits';
 
 /** Autoscaler families: Kubernetes HPA or Knative KPA. */
@@ -33,12 +34,6 @@ export const AUTOSCALE_METRICS = ['utilization', 'concurrency', 'rps', 'queueDel
 export type AutoscaleMetric = (typeof AUTOSCALE_METRICS)[number];
 
 const MAX_WINDOW_SEC = 3600;
-const n = (min: number, max: number) =>
-  z.number().min(min, { error: `must be a number from ${min} to ${max}` }).max(max, { error: `must be a number from ${min} to ${max}` });
-const pos = (max: number) =>
-  z.number().gt(0, { error: `must be greater than 0 and at most ${max}` }).max(max, { error: `must be greater than 0 and at most ${max}` });
-const int = (min: number, max: number) =>
-  z.number().int({ error: `must be a whole number from ${min} to ${max}` }).min(min, { error: `must be a whole number from ${min} to ${max}` }).max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 /** One HPA scaling policy: at most `value` pods (`Pods`) or `value`% (`Percent`) of change per `periodSec`. */
 export const ScalingPolicySchema = z

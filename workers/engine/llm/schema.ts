@@ -4,18 +4,8 @@
  * docs/design/issue-13.md lists each with its source.
  */
 import { z } from 'zod';
+import { int, num } from '../zodFields';
 
-const num = (min: number, max: number) =>
-  z
-    .number()
-    .min(min, { error: `must be a number from ${min} to ${max}` })
-    .max(max, { error: `must be a number from ${min} to ${max}` });
-const int = (min: number, max: number) =>
-  z
-    .number()
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 /** Most tokens in one request's input or output. */
 export const MAX_TOKENS = 10_000_000;

@@ -11,25 +11,10 @@
  * On the workload: `model` with `users` and `thinkTime` (closedWorkload.ts).
  */
 import { z } from 'zod';
+import { int, num, positive } from '../zodFields';
 import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
 
-const num = (min: number, max: number) =>
-  z
-    .number()
-    .min(min, { error: `must be a number from ${min} to ${max}` })
-    .max(max, { error: `must be a number from ${min} to ${max}` });
-const positive = (max: number) =>
-  z
-    .number()
-    .gt(0, { error: `must be greater than 0 and at most ${max}` })
-    .max(max, { error: `must be greater than 0 and at most ${max}` });
-const int = (min: number, max: number) =>
-  z
-    .number()
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 /** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
 export const BackoffSchema = z

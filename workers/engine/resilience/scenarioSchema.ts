@@ -9,16 +9,12 @@
  * so the engine's document schema is untouched until the wiring session.
  */
 import { z } from 'zod';
+import { num } from '../zodFields';
 import { LIMITS } from '../limits';
 
 /** Most events one scenario may hold (keeps the compiled timeline small: 2 change points per event). */
 export const MAX_SCENARIO_EVENTS = 500;
 
-const num = (min: number, max: number) =>
-  z
-    .number()
-    .min(min, { error: `must be a number from ${min} to ${max}` })
-    .max(max, { error: `must be a number from ${min} to ${max}` });
 const fraction = z
   .number()
   .gt(0, { error: 'must be greater than 0 and at most 1' })
