@@ -22,7 +22,9 @@ test('pin a run and compare it with a sweep of an earlier design version, after 
 
   await studio.selectNode('ranker');
   await studio.setField('replicas', '24');
-  await results.run();
+  // (the short sweep may end before its "running" state is seen: wait for the run of the new design instead)
+  await results.runButton.click();
+  await expect(page.getByTestId('run-current-design')).not.toHaveText(`This run: design ${before}`, { timeout: 60_000 });
   await results.waitDone();
   const after = (await page.getByTestId('run-current-design').textContent())!.replace('This run: design ', '');
   expect(after).not.toBe(before);
