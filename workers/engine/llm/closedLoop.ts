@@ -27,7 +27,7 @@ export interface ClosedLoopResult {
 /**
  * Runs `warmSteps` then `measureSteps` iterations. Token counts come from `inDist`/`outDist`
  * drawn with one Rng seeded `seed` (input then output per request). `metrics`, if given,
- * records every request finished and every step of the measured window.
+ * records every request finished and every step of the measured interval.
  */
 export function runClosedLoop(
   spec: LlmReplicaSpec,

@@ -30,7 +30,7 @@ export interface LlmSlo {
   tpotMs: number | null;
 }
 
-/** The figures of one llm-server node (or a whole design) over a measured window. */
+/** The figures of one llm-server node (or a whole design) over a measured interval. */
 export interface LlmMetricsResult {
   completed: number;
   ttftMs: LatencySummary;

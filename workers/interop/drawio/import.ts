@@ -1,5 +1,5 @@
 /**
- * draw.io → Loadsketch document. Vertices become nodes (positions kept, in
+ * draw.io → Loadsketch design. Vertices become nodes (positions kept, in
  * page coordinates), edges become calls (dashed = async), edge labels are
  * read like Mermaid's; text, containers and dangling edges become warnings.
  */

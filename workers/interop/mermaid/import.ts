@@ -1,5 +1,5 @@
 /**
- * Mermaid flowchart → Loadsketch document. Reads `graph`/`flowchart` with a
+ * Mermaid flowchart → Loadsketch design. Reads `graph`/`flowchart` with a
  * direction, node shapes and labels, `-->` (sync call), `-.->` (async call),
  * `==>` (sync), edge labels and subgraphs. Everything else becomes a warning.
  */
@@ -125,7 +125,7 @@ export function mermaidToDraft(text: string, warnings: Warnings): Draft {
   return { name: 'Imported from Mermaid', nodes: draftNodes, edges: dropCycles(draftNodes, edges, warnings), entry };
 }
 
-/** Reads a Mermaid flowchart into a validated document. */
+/** Reads a Mermaid flowchart into a validated design. */
 export function importMermaid(text: string, warnings: Warnings): Topology {
   return draftToDocument(mermaidToDraft(text, warnings));
 }
