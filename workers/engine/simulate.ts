@@ -283,8 +283,7 @@ export class Simulator extends CallSim {
   private startService(f: number, i: number, s: number): void {
     this.free[s]--;
     this.busyDelta(i, 1);
-    const rb = this.m.nodeReplicaBase[i];
-    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], 1);
+    if (this.lb !== null) this.replicaBusyAt(i, s, 1);
     this.fStartMs[f] = this.now;
     this.raw.totals[T_VISITS]++;
     this.q.push(this.now + this.service[i].next(), EV_DONE, f, 0);
@@ -313,9 +312,10 @@ export class Simulator extends CallSim {
   /** Frees one server of station s (node i's work; `visits` visits leave it) and starts whoever waits there. */
   protected release(i: number, s: number, visits: number): void {
     this.busyDelta(i, -1);
-    const rb = this.m.nodeReplicaBase[i];
-    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], -1);
-    if (this.lb !== null) this.lb.outstanding[s] -= visits;
+    if (this.lb !== null) {
+      this.replicaBusyAt(i, s, -1);
+      this.lb.outstanding[s] -= visits;
+    }
     this.free[s]++;
     const line = this.fifo[s];
     while (this.free[s] > 0 && line.size > 0) {
@@ -327,6 +327,16 @@ export class Simulator extends CallSim {
         this.startService(j, nj, s);
       }
     }
+  }
+
+  /**
+   * Balanced groups only (a pooled group has no per-replica slots): the busy
+   * count of node i's replica at station s changes by d. Out of line, so the
+   * pooled hot path carries one branch for it.
+   */
+  private replicaBusyAt(i: number, s: number, d: number): void {
+    const rb = this.m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], d);
   }
 
   protected drop(f: number, i: number): void {
@@ -364,8 +374,7 @@ export class Simulator extends CallSim {
     this.batchToken[bt] = 0;
     this.free[s]--;
     this.busyDelta(i, 1);
-    const rb = m.nodeReplicaBase[i];
-    if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], 1);
+    if (this.lb !== null) this.replicaBusyAt(i, s, 1);
     const b = Math.min(bq.size, m.nodeBatchMax[i]);
     let head = -1;
     for (let k = 0; k < b; k++) {
