@@ -6,7 +6,7 @@
  * to that number instead of closing.
  */
 import * as Popover from '@radix-ui/react-popover';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { selectShownPoint } from '../results/selectors';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { type Explanation, explain } from './explain';
@@ -35,6 +35,19 @@ export function ExplainPopover() {
   }, [target, point, doc]);
 
   const open = target !== null && result !== null;
+  // Radix lets a click outside through without closing when the element clicked handles it itself (the React Flow
+  // pane and the charts do): any press outside closes it here, as before, except on another explainable number.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      const el = e.target as Element;
+      if (content.current?.contains(el) || explainTargetOf(el)) return;
+      clickedOutside.current = true;
+      store.getState().closeExplain();
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, [open, store]);
   const title = result === null || typeof result === 'string' ? 'Explain' : result.title;
   return (
     <Popover.Root open={open} onOpenChange={(next) => !next && store.getState().closeExplain()}>
