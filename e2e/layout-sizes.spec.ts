@@ -145,6 +145,12 @@ for (const [width, height] of [
       expect(await topmostAt(tip)).toBe(true);
       await page.keyboard.press('Escape');
       await expect(tip).toHaveCount(0);
+      // No native title is left anywhere (they showed late, never on keyboard focus, and not above the canvas).
+      await expect(page.locator('[title]')).toHaveCount(0);
+      // React Flow's zoom buttons too.
+      await hoverForTooltip(page, page.locator('.react-flow__controls-zoomin'));
+      await expect(tip).toHaveText('Zoom in');
+      await expect(page.locator('.react-flow__controls-zoomin')).toHaveAccessibleName('Zoom in');
       // At the window's right edge the tooltip is moved inside, not cut off.
       await hoverForTooltip(page, page.getByTestId('help'));
       await expect(tip).toHaveText('Keyboard shortcuts (?)');

@@ -1,14 +1,22 @@
 /** Tooltip helpers for the specs. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * Moves the mouse onto the middle of `target` and a pixel further twice, the way a hand arrives: Radix ignores
- * the first move onto a control while the pointer is still travelling from another open tooltip towards it.
+ * Rests the mouse on the middle of `target` until its tooltip opens (the trigger's data-state leaves "closed"),
+ * nudging it by a pixel between tries the way a hand does: Radix ignores moves onto a control while the pointer
+ * is still on its way from another open tooltip.
  */
 export async function hoverForTooltip(page: Page, target: Locator) {
   const b = await target.boundingBox();
   if (!b) throw new Error(`no box for ${target}`);
-  for (const d of [0, 1, 2]) await page.mouse.move(b.x + b.width / 2 + d, b.y + b.height / 2 + d);
+  const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+  await page.mouse.move(x, y);
+  let d = 0;
+  await expect(async () => {
+    d = 1 - d;
+    await page.mouse.move(x + d, y + d);
+    expect(await target.getAttribute('data-state')).not.toBe('closed');
+  }).toPass({ intervals: [100, 250, 500], timeout: 10_000 });
 }
 
 /** Whether the element is the topmost thing at the middle of its box (nothing painted over it: not the canvas, not a chart). */
@@ -18,4 +26,16 @@ export async function topmostAt(l: Locator): Promise<boolean> {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit !== null && el.contains(hit);
   });
+}
+
+/**
+ * Moves the mouse away to (x, y) until no tooltip is left: Radix keeps a tooltip open while the pointer may be
+ * travelling towards it, and decides on the next move.
+ */
+export async function moveAwayFromTooltip(page: Page, x: number, y: number) {
+  await expect(async () => {
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 1, y + 1);
+    await expect(page.getByRole('tooltip')).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
 }
