@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { StudioPage } from './pages/StudioPage';
+import { hoverForTooltip, moveAwayFromTooltip } from './pages/tooltips';
 
 test('draws a three-node topology from scratch with the mouse, in both edge modes', async ({ page }) => {
   const studio = new StudioPage(page);
@@ -52,7 +53,10 @@ test('click-to-add places nodes, and the palette describes each kind', async ({ 
   const studio = new StudioPage(page);
   await studio.open();
   await studio.newBlank();
-  await expect(page.getByTestId('palette-model-server')).toHaveAttribute('title', /inference/i);
+  // Each kind explains itself in a tooltip (hover), named first (the palette is a column of icons on narrow windows).
+  await hoverForTooltip(page, page.getByTestId('palette-model-server'));
+  await expect(page.getByRole('tooltip')).toHaveText(/^Model server: .*inference/i);
+  await moveAwayFromTooltip(page, 600, 400);
   await page.getByTestId('palette-model-server').click();
   await page.getByTestId('palette-offline').click();
   await expect(studio.nodes).toHaveCount(2);

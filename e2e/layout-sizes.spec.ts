@@ -3,13 +3,17 @@
  * 1024 × 768, checked by bounding boxes: the header is one row, no control
  * overlaps another, each chart's axes and key are inside its frame after a
  * sweep (in the split and on the results stage), the verdict is said, the
- * results come back after a reload, and Escape closes every menu and dialog.
+ * results come back after a reload, Escape closes every menu and dialog, and
+ * the results tabs scroll rather than wrap. Tooltips and the explain popover:
+ * shown by hover and by the keyboard, inside the window, above the canvas,
+ * closed by Escape (first, before the selection), the focus given back.
  * Then presentation mode with a lesson and the animation open.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { box, expectHeaderOneRow, expectInside, overlappingControls } from './pages/layoutChecks';
 import { ResultsPanel } from './pages/ResultsPanel';
 import { StudioPage } from './pages/StudioPage';
+import { hoverForTooltip, topmostAt } from './pages/tooltips';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -69,6 +73,18 @@ for (const [width, height] of [
       await expect(page.getByTestId('tab-capacity')).toBeFocused();
       await page.keyboard.press('ArrowLeft');
       await expect(page.getByTestId('tab-curves')).toHaveAttribute('aria-selected', 'true');
+      // Tabs that do not fit scroll sideways, the edge with more to come faded; End / Home bring the last and the
+      // first tab into view.
+      const strip = page.getByRole('tablist');
+      const overflows = await strip.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      if (overflows) await expect(strip).toHaveAttribute('data-more-end', '');
+      await page.keyboard.press('End');
+      await expect(page.getByTestId('tab-rightsize')).toBeFocused();
+      expectInside(await box(page.getByTestId('tab-rightsize')), await box(strip), 'last tab scrolled into view');
+      if (overflows) await expect(strip).toHaveAttribute('data-more-start', '');
+      await page.keyboard.press('Home');
+      await expect(page.getByTestId('tab-curves')).toHaveAttribute('aria-selected', 'true');
+      expectInside(await box(page.getByTestId('tab-curves')), await box(strip), 'first tab scrolled into view');
 
       // A wrong run input is named as it is typed, visible, not under the Run button.
       await page.getByTestId('run-form-steps').fill('abc');
@@ -113,6 +129,85 @@ for (const [width, height] of [
       await studio.selectNode('ranker');
       await studio.setField('replicas', '17');
       await expect(page.getByTestId('run-stale')).toBeVisible();
+    });
+
+    test('tooltips by hover and by keyboard focus, inside the window and above the canvas, Escape closes them first; the explain popover opens from the keyboard, closes on Escape or a click outside, and gives the focus back', async ({ page }) => {
+      const studio = new StudioPage(page);
+      await studio.open();
+      const tip = page.getByRole('tooltip');
+      const win = { x: 0, y: 0, width, height };
+
+      // Hover: the toolbar's Fit view button (an icon at 1024 px) says what it does; Escape hides it.
+      await hoverForTooltip(page, page.getByTestId('fit-view'));
+      await expect(tip).toHaveText('Fit the drawing in the canvas');
+      await expect(page.getByTestId('fit-view')).toHaveAccessibleName('Fit view');
+      expectInside(await box(tip), win, 'fit-view tooltip');
+      expect(await topmostAt(tip)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(tip).toHaveCount(0);
+      // No native title is left anywhere (they showed late, never on keyboard focus, and not above the canvas).
+      await expect(page.locator('[title]')).toHaveCount(0);
+      // React Flow's zoom buttons too.
+      await hoverForTooltip(page, page.locator('.react-flow__controls-zoomin'));
+      await expect(tip).toHaveText('Zoom in');
+      await expect(page.locator('.react-flow__controls-zoomin')).toHaveAccessibleName('Zoom in');
+      // At the window's right edge the tooltip is moved inside, not cut off.
+      await hoverForTooltip(page, page.getByTestId('help'));
+      await expect(tip).toHaveText('Keyboard shortcuts (?)');
+      expectInside(await box(tip), win, 'help tooltip');
+      // Over the canvas: a node's tooltip (its whole label, its kind, what its numbers mean) lies above React Flow.
+      await hoverForTooltip(page, studio.node('ranker'));
+      await expect(tip).toContainText('Online ranking model · Model server');
+      await expect(tip).toContainText('16×1: servers = replicas × concurrency');
+      expectInside(await box(tip), win, 'node tooltip');
+      expect(await topmostAt(tip)).toBe(true);
+
+      // The keyboard: Tab onto Auto-layout shows its tooltip at once; the first Escape hides only the tooltip
+      // (the node stays selected), the next one clears the selection.
+      await studio.selectNode('ranker');
+      await studio.docName.click();
+      const autoLayout = page.getByTestId('auto-layout');
+      for (let i = 0; i < 12 && !(await autoLayout.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      await expect(autoLayout).toBeFocused();
+      await expect(tip).toHaveText('Auto-layout: arrange left to right along the request path');
+      await expect(autoLayout).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
+      await page.keyboard.press('Escape');
+      await expect(tip).toHaveCount(0);
+      await expect(autoLayout).toBeFocused();
+      await expect(page.getByTestId('node-inspector')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('node-inspector')).toHaveCount(0);
+      // (the inspector, an overlay under 1180 px, would lie over the lesson panel)
+      await page.getByTestId('inspector-toggle').click();
+      await expect(studio.inspector).toHaveCount(0);
+
+      // The explain popover from the keyboard: Enter on a lesson's number opens it next to the number with the
+      // focus inside; Escape closes it and puts the focus back on the number.
+      await page.getByTestId('lesson-menu').click();
+      await page.getByTestId('lesson-littles-law').click();
+      const number = page.getByTestId('explain-utilization-server');
+      await expect(number).toBeVisible({ timeout: 60_000 });
+      await number.focus();
+      await page.keyboard.press('Enter');
+      const pop = page.getByTestId('explain');
+      await expect(pop).toBeVisible();
+      await expect(pop).toHaveAttribute('role', 'dialog');
+      await expect(pop).toHaveAccessibleName(/^Utilisation of Single server/);
+      await expect(pop).toBeFocused();
+      const p = await box(pop);
+      const n = await box(number);
+      expectInside(p, win, 'explain popover');
+      expect(p.y >= n.y + n.height - 1 || p.y + p.height <= n.y + 1, 'the popover lies just under or over its number').toBe(true);
+      expect(await topmostAt(pop)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(pop).toHaveCount(0);
+      await expect(number).toBeFocused();
+      await expect(page.getByTestId('lesson')).toBeVisible();
+      // With the mouse: a click outside (on the canvas, which handles its own clicks) closes it.
+      await number.click();
+      await expect(pop).toBeVisible();
+      await studio.clickPane();
+      await expect(pop).toHaveCount(0);
     });
 
     test('presentation mode with a lesson and the animation open: nothing overlaps, the lesson buttons are uncovered, Escape leaves', async ({ page }) => {

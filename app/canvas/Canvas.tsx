@@ -4,7 +4,6 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
-  Controls,
   type EdgeChange,
   MiniMap,
   type NodeChange,
@@ -18,6 +17,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS, type NodeKind } from '../../workers/engine/schema';
 import { CanvasUtilLegend } from '../results/NodeUtilization';
 import type { XY } from '../store/docOps';
+import { ZoomControls } from './ZoomControls';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { EDGE_TYPES } from './CallEdge';
 import { FlowCache } from './flowModel';
@@ -156,7 +156,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         {nodes.length > 0 && <MiniMap pannable zoomable ariaLabel="Minimap" className="ls-minimap" style={MINIMAP_SIZE} />}
-        <Controls aria-label="Zoom controls" />
+        <ZoomControls />
         <Panel position="bottom-right" className="ls-legend-panel">
           <CanvasUtilLegend />
         </Panel>

@@ -10,6 +10,8 @@ import { NodeUtilization } from '../results/NodeUtilization';
 import { NODE_KINDS, type NodeKind, type TopologyNode } from '../../workers/engine/schema';
 import { formatMs, formatPercent, formatServiceTime } from './format';
 import { KindIcon } from './icons';
+import { NodeTip } from './NodeTip';
+import { Tooltip } from '../shell/Tooltip';
 
 export type KindNodeData = { node: TopologyNode; isEntry: boolean };
 export type KindFlowNode = Node<KindNodeData>;
@@ -19,43 +21,40 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
   const offline = n.role === 'offline';
   const servers = n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
   return (
-    <div
-      className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`}
-      data-testid={`node-${n.id}`}
-      data-kind={n.kind}
-      title={`${KINDS[n.kind].title}: ${KINDS[n.kind].description}`}
-    >
-      <Handle type="target" position={Position.Left} aria-label={`Call into ${n.label}`} />
-      <div className="ls-node-head">
-        <span className="ls-node-icon">
-          <KindIcon kind={n.kind} />
-        </span>
-        <span className="ls-node-label" data-testid="node-label">
-          {n.label}
-        </span>
-        {data.isEntry && <span className="ls-badge">entry</span>}
-      </div>
-      <div className="ls-node-kind">
-        {KINDS[n.kind].title}
-        {n.role !== KINDS[n.kind].role ? ` · ${n.role}` : ''}
-      </div>
-      {offline ? (
-        <div className="ls-node-stats">offline · no traffic</div>
-      ) : (
-        <div className="ls-node-stats" data-testid="node-stats">
-          <span title="servers = replicas × concurrency">{servers}</span>
-          <span title="mean service time">{formatServiceTime(n.serviceTime)}</span>
-          {n.hitRatio != null && <span title="cache hit ratio">hit {formatPercent(n.hitRatio)}</span>}
-          {n.batching && (
-            <span title="dynamic batching">
-              batch {n.batching.maxBatch}/{formatMs(n.batching.maxWaitMs)}
-            </span>
-          )}
+    <Tooltip content={<NodeTip node={n} servers={servers} />} side="top" follow>
+      <div className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`} data-testid={`node-${n.id}`} data-kind={n.kind}>
+        <Handle type="target" position={Position.Left} aria-label={`Call into ${n.label}`} />
+        <div className="ls-node-head">
+          <span className="ls-node-icon">
+            <KindIcon kind={n.kind} />
+          </span>
+          <span className="ls-node-label" data-testid="node-label">
+            {n.label}
+          </span>
+          {data.isEntry && <span className="ls-badge">entry</span>}
         </div>
-      )}
-      {!offline && <NodeUtilization id={n.id} />}
-      <Handle type="source" position={Position.Right} aria-label={`Call from ${n.label}`} />
-    </div>
+        <div className="ls-node-kind">
+          {KINDS[n.kind].title}
+          {n.role !== KINDS[n.kind].role ? ` · ${n.role}` : ''}
+        </div>
+        {offline ? (
+          <div className="ls-node-stats">offline · no traffic</div>
+        ) : (
+          <div className="ls-node-stats" data-testid="node-stats">
+            <span>{servers}</span>
+            <span>{formatServiceTime(n.serviceTime)}</span>
+            {n.hitRatio != null && <span>hit {formatPercent(n.hitRatio)}</span>}
+            {n.batching && (
+              <span>
+                batch {n.batching.maxBatch}/{formatMs(n.batching.maxWaitMs)}
+              </span>
+            )}
+          </div>
+        )}
+        {!offline && <NodeUtilization id={n.id} />}
+        <Handle type="source" position={Position.Right} aria-label={`Call from ${n.label}`} />
+      </div>
+    </Tooltip>
   );
 }
 

@@ -7,6 +7,7 @@ import { selectEdgeMode } from '../store/selectors';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { KIND_MIME } from './Canvas';
 import { KindIcon } from './icons';
+import { Tooltip } from '../shell/Tooltip';
 
 export function Palette() {
   const store = useAppStoreApi();
@@ -35,21 +36,29 @@ export function Palette() {
       <ul className="ls-palette-list">
         {NODE_KINDS.map((kind) => (
           <li key={kind}>
-            <button
-              type="button"
-              className={`ls-palette-item role-${KINDS[kind].role}`}
-              draggable
-              onDragStart={(e) => onDragStart(e, kind)}
-              onClick={() => addAtCentre(kind)}
-              title={KINDS[kind].description}
-              aria-label={`Add ${KINDS[kind].title}: ${KINDS[kind].description}`}
-              data-testid={`palette-${kind}`}
+            <Tooltip
+              content={
+                <>
+                  <strong>{KINDS[kind].title}</strong>: {KINDS[kind].description}
+                </>
+              }
+              side="right"
             >
-              <span className="ls-node-icon">
-                <KindIcon kind={kind} />
-              </span>
-              <span className="ls-palette-name">{KINDS[kind].title}</span>
-            </button>
+              <button
+                type="button"
+                className={`ls-palette-item role-${KINDS[kind].role}`}
+                draggable
+                onDragStart={(e) => onDragStart(e, kind)}
+                onClick={() => addAtCentre(kind)}
+                aria-label={`Add ${KINDS[kind].title}: ${KINDS[kind].description}`}
+                data-testid={`palette-${kind}`}
+              >
+                <span className="ls-node-icon">
+                  <KindIcon kind={kind} />
+                </span>
+                <span className="ls-palette-name">{KINDS[kind].title}</span>
+              </button>
+            </Tooltip>
           </li>
         ))}
       </ul>

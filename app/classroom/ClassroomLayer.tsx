@@ -8,6 +8,7 @@ import { runControllerFor } from '../run/controller';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/react';
+import { Tooltip } from '../shell/Tooltip';
 import './classroom.css';
 import { Animation } from './Animation';
 import { ExplainPopover } from './ExplainPopover';
@@ -112,7 +113,7 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
           return null;
       }
     };
-    const onKey = (e: KeyboardEvent) => {
+    const handle = (e: KeyboardEvent) => {
       if (store.getState().dialog || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const act = actionFor(e.key);
       if (!act) return;
@@ -120,8 +121,16 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
       e.stopPropagation();
       act();
     };
+    // Before the widgets (capture), so the arrows and Space drive the lesson and the player while presenting.
+    const onKey = (e: KeyboardEvent) => e.key !== 'Escape' && handle(e);
+    // Escape after them: an open tooltip, popover or menu (Radix) closes first and marks the key handled.
+    const onEscape = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && handle(e);
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('keydown', onEscape);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keydown', onEscape);
+    };
   }, [store]);
 
   return (
@@ -131,9 +140,11 @@ export function ClassroomLayer({ ready }: { ready: boolean }) {
         <div className="ls-present-bar" data-testid="presentation-bar">
           <span className="ls-present-title">{lesson ? lesson.title : store.getState().doc.name}</span>
           <span className="ls-present-keys">← → steps · Space play · . , step · + − speed · Esc leaves</span>
-          <button type="button" className="ls-button primary" onClick={() => runControllerFor(store).start()} data-testid="present-run" title="Run the load test (Ctrl+Enter)">
-            ▶ Run
-          </button>
+          <Tooltip content="Run the load test (Ctrl+Enter)">
+            <button type="button" className="ls-button primary" onClick={() => runControllerFor(store).start()} data-testid="present-run">
+              ▶ Run
+            </button>
+          </Tooltip>
           <button type="button" className="ls-button" onClick={() => store.getState().setPresenting(false)} data-testid="leave-presentation">
             Leave presentation
           </button>

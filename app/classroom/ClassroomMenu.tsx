@@ -2,6 +2,7 @@
 import { useMemo, useRef } from 'react';
 import { LESSONS, loadLesson, parseLessonText } from '../../workers/lessons';
 import { Menu, MenuItem } from '../shell/Menu';
+import { Tooltip } from '../shell/Tooltip';
 import { useAppStore, useAppStoreApi } from '../store/react';
 
 export function ClassroomMenu() {
@@ -40,16 +41,11 @@ export function ClassroomMenu() {
           if (f) void openFile(f);
         }}
       />
-      <button
-        type="button"
-        className="ls-button"
-        aria-pressed={presenting}
-        onClick={() => store.getState().setPresenting(!presenting)}
-        data-testid="present"
-        title="Presentation mode (P; Esc to leave)"
-      >
-        Present
-      </button>
+      <Tooltip content="Presentation mode (P; Esc to leave)">
+        <button type="button" className="ls-button" aria-pressed={presenting} onClick={() => store.getState().setPresenting(!presenting)} data-testid="present">
+          Present
+        </button>
+      </Tooltip>
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** The open lesson: step title and narrative in large type, step navigation, the focus nodes' key numbers (click to explain). */
 import { selectShownPoint } from '../results/selectors';
 import { useAppStore, useAppStoreApi } from '../store/react';
+import { Tooltip } from '../shell/Tooltip';
 import { formatQuantity } from './explain';
 import { encodeLessonLink } from './lessonLink';
 
@@ -27,17 +28,21 @@ function FocusNumbers({ ids }: { ids: string[] }) {
           <div key={id} className="ls-lesson-node">
             <span className="ls-lesson-node-name">{labels?.find((x) => x.id === id)?.label ?? id}</span>
             {KEY_NUMBERS.map(([q, label]) => (
-              <button key={q} type="button" className="ls-explain-number" data-explain={`${q}|${id}|microservices`} data-testid={`explain-${q}-${id}`} title="Explain this number">
-                {formatQuantity(q, n[q])} <small>{label}</small>
-              </button>
+              <Tooltip key={q} content="Explain this number">
+                <button type="button" className="ls-explain-number" data-explain={`${q}|${id}|microservices`} data-testid={`explain-${q}-${id}`}>
+                  {formatQuantity(q, n[q])} <small>{label}</small>
+                </button>
+              </Tooltip>
             ))}
           </div>
         );
       })}
       {point.analytic.microservices.saturationRatePerSec !== null && (
-        <button type="button" className="ls-explain-number" data-explain="saturation||microservices" data-testid="explain-saturation" title="Explain this number">
-          saturates at {formatQuantity('saturation', point.analytic.microservices.saturationRatePerSec)}
-        </button>
+        <Tooltip content="Explain this number">
+          <button type="button" className="ls-explain-number" data-explain="saturation||microservices" data-testid="explain-saturation">
+            saturates at {formatQuantity('saturation', point.analytic.microservices.saturationRatePerSec)}
+          </button>
+        </Tooltip>
       )}
     </div>
   );

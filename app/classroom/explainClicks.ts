@@ -40,12 +40,30 @@ export function explainTargetOf(el: Element): { quantity: ExplainQuantity; nodeI
   return null;
 }
 
+let opener: HTMLElement | null = null;
+
+/**
+ * Where the focus goes back when the explanation closes: the number that opened it, or the nearest focusable
+ * element around it (a canvas node for its utilisation bar), null when there is none.
+ */
+export function explainOpener(): HTMLElement | null {
+  return opener?.isConnected ? opener : null;
+}
+
 /** Installs the listener; returns its removal. */
 export function installExplainClicks(store: AppStore): () => void {
+  const open = (el: Element, t: NonNullable<ReturnType<typeof explainTargetOf>>, x: number, y: number) => {
+    opener = el.closest<HTMLElement>('button, [tabindex]:not([tabindex="-1"]), a[href]');
+    store.getState().openExplain({ ...t, x, y });
+  };
   const onClick = (e: MouseEvent) => {
-    const t = explainTargetOf(e.target as Element);
+    const el = e.target as Element;
+    const t = explainTargetOf(el);
     if (!t) return;
-    store.getState().openExplain({ ...t, x: e.clientX, y: e.clientY });
+    if (e.detail > 0) return open(el, t, e.clientX, e.clientY);
+    // A click from the keyboard (Enter or Space on a button) has no pointer position: under the button.
+    const r = el.getBoundingClientRect();
+    open(el, t, r.left + r.width / 2, r.bottom);
   };
   // Keyboard: Enter or Space on a focused explainable number opens the same explanation.
   const onKey = (e: KeyboardEvent) => {
@@ -56,7 +74,7 @@ export function installExplainClicks(store: AppStore): () => void {
     if (!t) return;
     e.preventDefault();
     const r = el.getBoundingClientRect();
-    store.getState().openExplain({ ...t, x: r.left + r.width / 2, y: r.bottom });
+    open(el, t, r.left + r.width / 2, r.bottom);
   };
   document.addEventListener('click', onClick);
   document.addEventListener('keydown', onKey);

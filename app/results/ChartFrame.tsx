@@ -1,6 +1,7 @@
 /** A chart with its title, and a toggle to its table view (the text alternative, same numbers). */
 import { type ReactNode, useId, useState } from 'react';
 import { isExplainableCellKey } from '../classroom/explainClicks';
+import { Tooltip } from '../shell/Tooltip';
 
 interface Props {
   title: string;
@@ -52,15 +53,11 @@ export function ChartFrame({ title, caption, testId, table, controls, children }
 
 /** A table cell showing a formatted number, with the exact value in data-value. */
 export function NumCell({ value, text, k }: { value: number | null; text: string; k?: string }) {
-  return (
-    <td
-      className="ls-num"
-      data-key={k}
-      data-value={value === null ? '' : String(value)}
-      tabIndex={k && isExplainableCellKey(k) ? 0 : undefined}
-      title={k && isExplainableCellKey(k) ? 'Click or press Enter to explain this number' : undefined}
-    >
+  const explainable = k !== undefined && isExplainableCellKey(k);
+  const cell = (
+    <td className="ls-num" data-key={k} data-value={value === null ? '' : String(value)} tabIndex={explainable ? 0 : undefined}>
       {text}
     </td>
   );
+  return explainable ? <Tooltip content="Click or press Enter to explain this number">{cell}</Tooltip> : cell;
 }

@@ -10,7 +10,7 @@ export function NodeUtilization({ id }: { id: string }) {
   if (u === null) return null;
   const step = utilStep(u);
   return (
-    <div className="ls-node-util" data-testid="node-util" data-value={u} title="Simulated utilisation at the point shown in the results">
+    <div className="ls-node-util" data-testid="node-util" data-value={u}>
       <div className="ls-node-util-bar">
         <div className="ls-node-util-fill" style={{ width: `${Math.min(100, u * 100)}%`, background: step.fill }} />
       </div>

@@ -4,6 +4,7 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { useMemo, useState } from 'react';
 import type { RunResult } from '../../workers/engine/results';
 import { useAppStore } from '../store/react';
+import { Tooltip } from '../shell/Tooltip';
 import { CapacityView } from './CapacityView';
 import { ChartWarmup } from './ChartWarmup';
 import { DistributionChart } from './DistributionChart';
@@ -21,6 +22,7 @@ import { RunCompare, useCompareSeries } from './RunCompare';
 import { SweepVerdict } from './SweepVerdict';
 import { ThroughputChart } from './ThroughputChart';
 import { TimeSeriesView } from './TimeSeriesView';
+import { useScrollFades } from './useScrollFades';
 import { useStaggered } from './useStaggered';
 
 const TABS = [
@@ -82,6 +84,7 @@ export function ResultsPanel() {
   const setStage = useAppStore((s) => s.setResultsStage);
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
+  const tabStrip = useScrollFades<HTMLDivElement>();
   return (
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
@@ -92,7 +95,7 @@ export function ResultsPanel() {
         }}>
       <div className="ls-results-main">
         <div className="ls-results-bar">
-          <Tabs.List className="ls-tabs" aria-label="Results views">
+          <Tabs.List className="ls-tabs" aria-label="Results views" ref={tabStrip}>
             {TABS.map(([id, label]) => (
               <Tabs.Trigger key={id} value={id} className="ls-tab" data-testid={`tab-${id}`} onClick={() => setOpen(true)}>
                 {label}
@@ -100,16 +103,11 @@ export function ResultsPanel() {
             ))}
           </Tabs.List>
           <span className="ls-spacer" />
-          <button
-            type="button"
-            className="ls-button ls-small"
-            onClick={() => setStage(!stage)}
-            aria-pressed={stage}
-            title={stage ? 'Back to the drawing and results split (R)' : 'Results take the whole stage (R)'}
-            data-testid="results-stage"
-          >
-            {stage ? 'Show drawing' : 'Full results'}
-          </button>
+          <Tooltip content={stage ? 'Back to the drawing and results split (R)' : 'Results take the whole stage (R)'}>
+            <button type="button" className="ls-button ls-small" onClick={() => setStage(!stage)} aria-pressed={stage} data-testid="results-stage">
+              {stage ? 'Show drawing' : 'Full results'}
+            </button>
+          </Tooltip>
           {!stage && (
             <button type="button" className="ls-button ls-small" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="results-toggle">
               {open ? 'Hide results' : 'Show results'}

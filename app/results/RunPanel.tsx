@@ -7,6 +7,7 @@ import { RunFields, SloFields } from '../canvas/inspector/RunSettingsFields';
 import { runControllerFor } from '../run/controller';
 import { type FormErrors, planRun, type RunFormSpec } from '../run/plan';
 import { useAppStore, useAppStoreApi } from '../store/react';
+import { Tooltip } from '../shell/Tooltip';
 import { selectFormErrors, selectRunForm, selectRunStatus } from './selectors';
 
 
@@ -110,9 +111,11 @@ export function RunPanel() {
         <FormError errors={errors} field="run" />
       </div>
       <div className="ls-run-actions">
-        <button type="button" className="ls-button primary" data-testid="run-button" disabled={status === 'running'} title="Run (Ctrl+Enter)" onClick={() => runControllerFor(store).start()}>
-          {form.mode === 'sweep' ? 'Run sweep' : 'Run'}
-        </button>
+        <Tooltip content="Run (Ctrl+Enter)" side="top">
+          <button type="button" className="ls-button primary" data-testid="run-button" disabled={status === 'running'} onClick={() => runControllerFor(store).start()}>
+            {form.mode === 'sweep' ? 'Run sweep' : 'Run'}
+          </button>
+        </Tooltip>
         <button type="button" className="ls-button danger" data-testid="cancel-run" disabled={!busy} onClick={() => runControllerFor(store).cancel()}>
           Cancel
         </button>

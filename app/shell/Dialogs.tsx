@@ -20,7 +20,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + Enter', 'Run the load test the run panel describes (also from a field)'],
   ['R', 'Results take the whole stage / back to the drawing'],
   ['I', 'Show or hide the inspector'],
-  ['Escape', 'Close a menu or dialog / clear the selection / leave presentation mode'],
+  ['Escape', 'Close what is open on top (tooltip, explanation, menu, dialog) / leave presentation mode / clear the selection'],
   ['↑ ↓ Home End, a letter (in a menu)', 'Move between menu items'],
   ['← → Home End (on the results tabs)', 'Move between the results tabs'],
   ['Tab (in a dialog)', 'Moves between the dialog\'s controls only; Escape closes it'],

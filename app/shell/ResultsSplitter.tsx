@@ -7,6 +7,7 @@
 import { type KeyboardEvent, type PointerEvent, useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { clampResultsShare, DEFAULT_RESULTS_SHARE } from '../store/uiSlice';
+import { Tooltip } from './Tooltip';
 
 const KEY = 'loadsketch.resultsShare';
 const STEP = 0.05;
@@ -65,22 +66,23 @@ export function ResultsSplitter() {
 
   const canvasPct = Math.round((1 - share) * 100);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a focusable, draggable window splitter (WAI-ARIA pattern), not an <hr>
-    <div
-      className="ls-splitter"
-      role="separator"
-      aria-orientation="horizontal"
-      aria-label="Resize canvas and results"
-      aria-valuenow={canvasPct}
-      aria-valuemin={Math.round((1 - clampResultsShare(1)) * 100)}
-      aria-valuemax={Math.round((1 - clampResultsShare(0)) * 100)}
-      aria-controls="ls-results-area"
-      tabIndex={0}
-      data-testid="results-splitter"
-      onPointerDown={onPointerDown}
-      onKeyDown={onKeyDown}
-      onDoubleClick={() => set(DEFAULT_RESULTS_SHARE)}
-      title="Drag to resize (arrow keys when focused; double-click to reset)"
-    />
+    <Tooltip content="Drag to resize (arrow keys when focused; double-click to reset)" side="top">
+      {/* biome-ignore lint/a11y/useSemanticElements: a focusable, draggable window splitter (WAI-ARIA pattern), not an <hr> */}
+      <div
+        className="ls-splitter"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label="Resize canvas and results"
+        aria-valuenow={canvasPct}
+        aria-valuemin={Math.round((1 - clampResultsShare(1)) * 100)}
+        aria-valuemax={Math.round((1 - clampResultsShare(0)) * 100)}
+        aria-controls="ls-results-area"
+        tabIndex={0}
+        data-testid="results-splitter"
+        onPointerDown={onPointerDown}
+        onKeyDown={onKeyDown}
+        onDoubleClick={() => set(DEFAULT_RESULTS_SHARE)}
+      />
+    </Tooltip>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { TopologyError } from '../../workers/engine/parse';
 import { useAppStore, useAppStoreApi } from '../store/react';
 import { checkWorker } from '../worker/engineClient';
+import { Tooltip } from './Tooltip';
 
 type Check = { state: 'checking' } | { state: 'valid' } | { state: 'invalid'; errors: TopologyError[] } | { state: 'failed'; message: string };
 
@@ -38,23 +39,29 @@ export function WorkerStatus() {
         : check.state === 'invalid'
           ? `${check.errors.length} problem${check.errors.length === 1 ? '' : 's'}`
           : 'checker unavailable';
-  const title = check.state === 'failed' ? check.message : 'Checked by the simulation engine in a Web Worker';
+  const title =
+    check.state === 'failed'
+      ? check.message
+      : check.state === 'invalid'
+        ? 'Checked by the simulation engine in a Web Worker: click to list the problems'
+        : 'Checked by the simulation engine in a Web Worker';
   return (
-    <button
-      type="button"
-      className={`ls-status is-${check.state}`}
-      data-testid="worker-status"
-      data-state={check.state}
-      title={title}
-      aria-label={`Document check: ${text}`}
-      disabled={check.state !== 'invalid'}
-      onClick={() => {
-        if (check.state === 'invalid') {
-          store.getState().openDialog({ kind: 'errors', title: 'Problems in this document', errors: check.errors });
-        }
-      }}
-    >
-      {text}
-    </button>
+    <Tooltip content={title}>
+      <button
+        type="button"
+        className={`ls-status is-${check.state}`}
+        data-testid="worker-status"
+        data-state={check.state}
+        aria-label={`Document check: ${text}`}
+        disabled={check.state !== 'invalid'}
+        onClick={() => {
+          if (check.state === 'invalid') {
+            store.getState().openDialog({ kind: 'errors', title: 'Problems in this document', errors: check.errors });
+          }
+        }}
+      >
+        {text}
+      </button>
+    </Tooltip>
   );
 }

@@ -24,6 +24,7 @@ export function useShortcuts(store: AppStore): void {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       if (e.key === 'Escape') {
+        if (e.defaultPrevented) return; // an open tooltip, popover, menu or the presentation took it
         if (s.dialog) s.closeDialog();
         else if (!isTyping(e.target) && !inWidget(e.target)) s.select([], []);
         return;

@@ -4,6 +4,7 @@ import { NODE_KINDS, ROLES, type Topology, type TopologyNode } from '../../../wo
 import { changeKind } from '../../store/changeKind';
 import { updateNode } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
+import { Tooltip } from '../../shell/Tooltip';
 import { KindIcon } from '../icons';
 import { BatchCostField } from './BatchCostField';
 import { DeploymentFields } from './DeploymentFields';
@@ -46,15 +47,11 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             {node.id === entry && ' · entry (requests arrive here)'}
           </div>
         </div>
-        <button
-          type="button"
-          className="ls-button danger ls-inspector-delete"
-          onClick={() => store.getState().deleteSelection()}
-          data-testid="node-delete"
-          title="Delete this node and its calls (Delete)"
-        >
-          Delete
-        </button>
+        <Tooltip content="Delete this node and its calls (Delete)">
+          <button type="button" className="ls-button danger ls-inspector-delete" onClick={() => store.getState().deleteSelection()} data-testid="node-delete">
+            Delete
+          </button>
+        </Tooltip>
       </div>
       <p className="ls-hint">{k.description}</p>
       <InputField type="text" label="Label" path={`${at}.label`} testId="label" value={node.label} apply={set('label')} />
