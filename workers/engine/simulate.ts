@@ -19,7 +19,9 @@ import { IntQueue } from './intQueue';
 import * as R from './raw';
 import type { DesignRaw } from './raw';
 import { Rng, streamSeed } from './rng';
-import { CallSim, MAX_LIVE_VISITS } from './calls';
+import { MAX_LIVE_VISITS } from './calls';
+import { SPECIAL_BATCH, SPECIAL_TRITON } from './compileEngines';
+import { LlmSim } from './llm/llmSim';
 import { ServiceDraws } from './serviceDraws';
 import * as E from './events';
 import * as S from './simState';
@@ -33,7 +35,7 @@ const bucketOf = bucketOfImported;
 /** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
-const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_MID, EV_NODE, EV_TIMEOUT } = E;
+const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
 
 /** What one simulation needs besides the model. Times in ms. */
 export interface SimSpec {
@@ -73,7 +75,7 @@ export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
  * subclass it to record a sample of requests (its protected hooks); normal
  * runs use this class as is, so recording costs them nothing.
  */
-export class Simulator extends CallSim {
+export class Simulator extends LlmSim {
   private readonly arrivals: ArrivalProcess;
   /** Per node: its service times, drawn ahead from the node's own stream. */
   private readonly service: ServiceDraws[] = [];
@@ -185,6 +187,18 @@ export class Simulator extends CallSim {
         case EV_BATCH_TIMER:
           this.batchCheck(a);
           break;
+        case EV_LLM_STEP:
+          this.onLlmStep(a);
+          break;
+        case EV_TRITON_DONE:
+          this.onTritonDone(a, q.b);
+          break;
+        case EV_TRITON_TIMER:
+          this.onTritonTimer(a);
+          break;
+        case EV_LLM_ADMIT:
+          this.llmAdmit(a);
+          break;
         default:
           this.snapshotQueues(this.midQueue);
       }
@@ -229,6 +243,7 @@ export class Simulator extends CallSim {
     this.fCall[f] = -1;
     this.fFlags[f] = counted ? F_ROOT | F_COUNTED : F_ROOT;
     if (counted) this.countedLive++;
+    if (this.llmOn) this.llmNewRequest(f);
     this.arrive(f);
   }
 
@@ -242,7 +257,12 @@ export class Simulator extends CallSim {
     const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
     this.fStation[f] = s;
     const cap = m.nodeCap[i];
-    if (m.nodeBatchMax[i] > 0) {
+    const special = m.nodeSpecial[i];
+    if (special !== 0) {
+      if (special !== SPECIAL_BATCH) {
+        this.engineArrive(f, i, s, special);
+        return;
+      }
       if (cap >= 0 && this.nQueued[i] >= cap) {
         this.drop(f, i);
         return;
@@ -268,6 +288,23 @@ export class Simulator extends CallSim {
     if (lb !== null) lb.outstanding[s]++;
     this.queueDelta(i, 1);
     this.fifo[s].push(f);
+  }
+
+  /** A visit to a Triton or LLM node (compileEngines.ts). */
+  private engineArrive(f: number, i: number, s: number, special: number): void {
+    if (special === SPECIAL_TRITON) {
+      const cap = this.m.nodeCap[i];
+      if (cap >= 0 && this.nQueued[i] >= cap) this.drop(f, i);
+      else this.tritonArrive(f, i, s);
+    } else this.llmArrive(f, i, s);
+  }
+
+  protected outstandingDelta(s: number, d: number): void {
+    if (this.lb !== null) this.lb.outstanding[s] += d;
+  }
+
+  protected drawService(i: number): number {
+    return this.service[i].next();
   }
 
   private startService(f: number, i: number, s: number): void {
