@@ -20,7 +20,7 @@ import * as R from './raw';
 import type { DesignRaw } from './raw';
 import { Rng, streamSeed } from './rng';
 import { MAX_LIVE_VISITS } from './calls';
-import { SPECIAL_BATCH, SPECIAL_TRITON } from './compileEngines';
+import { SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
 import { LlmSim } from './llm/llmSim';
 import { ServiceDraws } from './serviceDraws';
 import * as E from './events';
@@ -247,7 +247,10 @@ export class Simulator extends LlmSim {
     this.arrive(f);
   }
 
-  /** Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped. */
+  /**
+   * Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped.
+   * Kept small (the batching path is its own method) so that V8 can inline it into its callers: the hot path.
+   */
   protected arrive(f: number): void {
     const i = this.fNode[f];
     const m = this.m;
@@ -256,24 +259,8 @@ export class Simulator extends LlmSim {
     const lb = this.lb;
     const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
     this.fStation[f] = s;
-    const cap = m.nodeCap[i];
-    const special = m.nodeSpecial[i];
-    if (special !== 0) {
-      if (special !== SPECIAL_BATCH) {
-        this.engineArrive(f, i, s, special);
-        return;
-      }
-      if (cap >= 0 && this.nQueued[i] >= cap) {
-        this.drop(f, i);
-        return;
-      }
-      if (lb !== null) lb.outstanding[s]++;
-      this.queueDelta(i, 1);
-      const bt = m.nodeBatcher0[i] + m.stationReplica[s];
-      const bq = this.batchQ[bt];
-      bq.push(f);
-      if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
-      this.batchCheck(bt);
+    if (m.nodeSpecial[i] !== 0) {
+      this.arriveSpecial(f, i, s);
       return;
     }
     if (this.free[s] > 0) {
@@ -281,6 +268,7 @@ export class Simulator extends LlmSim {
       this.startService(f, i, s);
       return;
     }
+    const cap = m.nodeCap[i];
     if (cap >= 0 && this.nQueued[i] >= cap) {
       this.drop(f, i);
       return;
@@ -290,13 +278,30 @@ export class Simulator extends LlmSim {
     this.fifo[s].push(f);
   }
 
-  /** A visit to a Triton or LLM node (compileEngines.ts). */
-  private engineArrive(f: number, i: number, s: number, special: number): void {
+  /** Frame f reaches a batching, Triton or LLM node i at station s (compileEngines.ts, nodeSpecial). */
+  private arriveSpecial(f: number, i: number, s: number): void {
+    const special = this.m.nodeSpecial[i];
+    if (special === SPECIAL_LLM) {
+      this.llmArrive(f, i, s);
+      return;
+    }
+    const cap = this.m.nodeCap[i];
+    if (cap >= 0 && this.nQueued[i] >= cap) {
+      this.drop(f, i);
+      return;
+    }
     if (special === SPECIAL_TRITON) {
-      const cap = this.m.nodeCap[i];
-      if (cap >= 0 && this.nQueued[i] >= cap) this.drop(f, i);
-      else this.tritonArrive(f, i, s);
-    } else this.llmArrive(f, i, s);
+      this.tritonArrive(f, i, s);
+      return;
+    }
+    const m = this.m;
+    if (this.lb !== null) this.lb.outstanding[s]++;
+    this.queueDelta(i, 1);
+    const bt = m.nodeBatcher0[i] + m.stationReplica[s];
+    const bq = this.batchQ[bt];
+    bq.push(f);
+    if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
+    this.batchCheck(bt);
   }
 
   protected outstandingDelta(s: number, d: number): void {
