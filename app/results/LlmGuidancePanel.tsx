@@ -1,7 +1,7 @@
 /** The analytic guidance per llm-server node: KV capacity, sequences that fit, the decode-bound ceiling and what the formulas do not cover. */
 import type { Topology } from '../../workers/engine/schema';
 import { fmtNum, fmtRate } from './format';
-import { type LlmNodeGuidance, llmNodeGuidance } from './llmGuidance';
+import { type LlmNodeGuidance, llmNodeGuidance } from '../../workers/report/llmGuidance';
 
 function NodeGuidance({ g }: { g: LlmNodeGuidance }) {
   const x = g.guidance;

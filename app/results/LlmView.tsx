@@ -9,7 +9,8 @@ import type { Topology } from '../../workers/engine/schema';
 import { LlmGuidancePanel } from './LlmGuidancePanel';
 import { LlmLatencyChart } from './LlmLatencyChart';
 import { LlmLoadTable, LlmNodeTable } from './LlmTables';
-import { docLlmSlo, llmRows, nodeLlms } from './llmSeries';
+import { docLlmSlo, nodeLlms } from '../../workers/report/llmResults';
+import { llmRows } from './llmSeries';
 import { fmtRate } from './format';
 
 export const LlmView = memo(function LlmView({ points, shown, doc }: { points: readonly RunResult[]; shown: RunResult | null; doc: Topology }) {

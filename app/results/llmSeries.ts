@@ -3,12 +3,9 @@
  * percentiles against offered load for both designs, tokens/s, goodput, KV occupancy and
  * preemptions. NaN (nothing measured, e.g. no request with more than one output token) → null.
  */
-import type { LlmMetricsResult } from '../../workers/engine/llm/llmMetrics';
-import type { DesignResult, RunResult } from '../../workers/engine/results';
+import type { RunResult } from '../../workers/engine/results';
+import { designLlm } from '../../workers/report/llmResults';
 import { DESIGNS, type Design } from './series';
-
-/** The LLM figures of one design (the whole design's llm-server requests), or null when it has none. */
-export const designLlm = (d: DesignResult): LlmMetricsResult | null => (d as DesignResult & { llm?: LlmMetricsResult | null }).llm ?? null;
 
 export const LLM_METRICS = ['ttftMs', 'tpotMs', 'e2eMs'] as const;
 export type LlmLatencyMetric = (typeof LLM_METRICS)[number];
@@ -41,9 +38,6 @@ export function llmRows(points: readonly RunResult[]): LlmRow[] {
   });
 }
 
-/** Whether any point of the run carries LLM figures (the LLM view is shown only then). */
-export const hasLlm = (points: readonly RunResult[]): boolean => points.some((p) => DESIGNS.some((d) => designLlm(p[d]) !== null));
-
 /** Highest value of the shown series below which the chart's y axis ends (15% headroom, at least the SLO × 1.5). */
 export function llmYCap(rows: readonly LlmRow[], m: LlmLatencyMetric, shown: readonly LlmPercentile[], sloMs: number | null): number {
   let max = sloMs !== null ? sloMs * 1.5 : 0;
@@ -51,12 +45,3 @@ export function llmYCap(rows: readonly LlmRow[], m: LlmLatencyMetric, shown: rea
   return max > 0 ? Number(max.toPrecision(2)) : 1;
 }
 
-/** Per llm-server node figures of one design (empty when it has none). */
-export const nodeLlms = (d: DesignResult): (LlmMetricsResult & { id: string })[] =>
-  (d as DesignResult & { llmNodes?: (LlmMetricsResult & { id: string })[] }).llmNodes ?? [];
-
-/** The document's TTFT and TPOT SLOs (ms), null where not set. */
-export const docLlmSlo = (doc: { slo: object }): { ttftMs: number | null; tpotMs: number | null } => {
-  const s = doc.slo as { ttftMs?: number | null; tpotMs?: number | null };
-  return { ttftMs: s.ttftMs ?? null, tpotMs: s.tpotMs ?? null };
-};

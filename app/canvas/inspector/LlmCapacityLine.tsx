@@ -1,15 +1,9 @@
 /** The live KV-cache capacity of one llm-server replica and its decode-bound ceiling, from the engine's functions. */
 import { llmGuidance } from '../../../workers/engine/llm/analytic';
-import { kvBytesPerToken, kvCapacityTokens } from '../../../workers/engine/llm/kvCache';
+import { kvBytesPerToken } from '../../../workers/engine/llm/kvCache';
 import type { LlmServer } from '../../../workers/engine/llm/schema';
+import { replicaKvTokens } from '../../../workers/report/llmGuidance';
 import { fmtNum } from '../../results/format';
-
-/** KV tokens of one replica: the given count, or the model's share of the GPU memory; null when unknown. */
-export function replicaKvTokens(llm: LlmServer, gpuMemoryGiB: number | null): number | null {
-  if (llm.kvCacheTokens !== null) return llm.kvCacheTokens;
-  if (!llm.model || gpuMemoryGiB === null) return null;
-  return kvCapacityTokens(gpuMemoryGiB, llm.gpuMemoryUtilization, llm.model);
-}
 
 export function LlmCapacityLine({ llm, gpuMemoryGiB, meanTokens }: { llm: LlmServer; gpuMemoryGiB: number | null; meanTokens: { input: number; output: number } | null }) {
   const tokens = replicaKvTokens(llm, gpuMemoryGiB);

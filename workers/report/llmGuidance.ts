@@ -1,9 +1,9 @@
 /** The analytic guidance of each llm-server node of a document, from the engine's llmGuidance and KV functions. */
-import { findHardware } from '../../workers/engine/hardware';
-import { type LlmGuidance, llmGuidance } from '../../workers/engine/llm/analytic';
-import type { LlmServer, TokenDistSpecDoc } from '../../workers/engine/llm/schema';
-import type { Topology, TopologyNode } from '../../workers/engine/schema';
-import { replicaKvTokens } from '../canvas/inspector/LlmCapacityLine';
+import { findHardware } from '../engine/hardware';
+import { type LlmGuidance, llmGuidance } from '../engine/llm/analytic';
+import { kvCapacityTokens } from '../engine/llm/kvCache';
+import type { LlmServer, TokenDistSpecDoc } from '../engine/llm/schema';
+import type { Topology, TopologyNode } from '../engine/schema';
 
 export interface LlmNodeGuidance {
   id: string;
@@ -15,6 +15,13 @@ export interface LlmNodeGuidance {
   /** Null when the node's KV cache cannot be sized (`problem` says why). */
   guidance: LlmGuidance | null;
   problem: string;
+}
+
+/** KV tokens of one replica: the given count, or the model's share of the GPU memory; null when unknown. */
+export function replicaKvTokens(llm: LlmServer, gpuMemoryGiB: number | null): number | null {
+  if (llm.kvCacheTokens !== null) return llm.kvCacheTokens;
+  if (!llm.model || gpuMemoryGiB === null) return null;
+  return kvCapacityTokens(gpuMemoryGiB, llm.gpuMemoryUtilization, llm.model);
 }
 
 type Tokens = { input: TokenDistSpecDoc; output: TokenDistSpecDoc };
