@@ -70,6 +70,13 @@ const GLYPHS: Record<NodeKind, ReactElement> = {
       <path d="M12 7v5l3.5 2" />
     </g>
   ),
+  // Placeholder added with the llm-server kind by the engine branch (x13e) so the app type-checks; the studio branch owns the glyph.
+  'llm-server': (
+    <g {...s}>
+      <path d="M4 5h16v11H9l-4 3.5V16H4z" />
+      <path d="M8 9h8M8 12.5h5" />
+    </g>
+  ),
 };
 
 export function KindIcon({ kind, size = 20 }: { kind: NodeKind; size?: number }) {

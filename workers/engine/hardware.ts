@@ -40,6 +40,7 @@ export const KIND_HARDWARE: Readonly<Record<NodeKind, string | null>> = {
   queue: 'm7i.large',
   'stream-processor': 'c7i.xlarge',
   offline: null,
+  'llm-server': 'g6.xlarge',
 };
 
 /** Every machine type a document can name: its own first, then the built-in ones it does not shadow. */

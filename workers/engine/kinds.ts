@@ -122,6 +122,19 @@ export const KINDS: Record<NodeKind, KindInfo> = {
     hitRatio: null,
     costPerReplicaHour: 0,
   },
+  'llm-server': {
+    title: 'LLM server',
+    description: 'LLM inference with continuous batching (vLLM): tokens, KV cache, TTFT and TPOT.',
+    role: 'service',
+    replicas: 1,
+    // One engine per replica (node.llm.maxNumSeqs bounds its batch); concurrency is not used.
+    concurrency: 1,
+    // Not used: an iteration's time comes from node.llm (alphaMs + betaMs × tokens).
+    serviceTime: { dist: 'deterministic', meanMs: 0 },
+    hitRatio: null,
+    // AWS g6.xlarge (1× L4 24 GB) on-demand, the kind's default machine (hardware.ts).
+    costPerReplicaHour: 0.8048,
+  },
 };
 
 /**

@@ -9,7 +9,9 @@ import { TEMPLATES } from '../templates/index';
 import { type ParseResult, parseTopology, parseTopologyText, serializeTopology } from './parse';
 import { NODE_KINDS } from './schema';
 
-const TRAFFIC_KINDS = NODE_KINDS.filter((k) => k !== 'offline');
+// llm-server documents need an llm block and workload.tokens: llm/parse.test.ts covers them.
+const KINDS_GENERATED = NODE_KINDS.filter((k) => k !== 'llm-server');
+const TRAFFIC_KINDS = KINDS_GENERATED.filter((k) => k !== 'offline');
 
 const serviceTime = fc.oneof(
   fc.record({ dist: fc.constant('exponential'), meanMs: fc.double({ min: 0.01, max: 1000, noNaN: true }) }),
@@ -51,7 +53,7 @@ const nodeSpec = (id: string, kind: string) =>
 
 /** A valid document: nodes n0..nk, entry n0 (never offline), edges only forward (no cycle). */
 const validDocument = fc
-  .tuple(fc.constantFrom(...TRAFFIC_KINDS), fc.array(fc.constantFrom(...NODE_KINDS), { maxLength: 7 }))
+  .tuple(fc.constantFrom(...TRAFFIC_KINDS), fc.array(fc.constantFrom(...KINDS_GENERATED), { maxLength: 7 }))
   .chain(([firstKind, kinds]) => {
     const all = [firstKind, ...kinds];
     const n = all.length;

@@ -10,6 +10,9 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   type BatchCost,
+  type Batching,
+  type EdgeSpec,
+  type NodeSpec,
   type Topology,
   type TopologyEdge,
   type TopologyNode,
@@ -17,6 +20,7 @@ import {
   TopologySpecSchema,
 } from './schema';
 import { snapshot } from './snapshot';
+import { LLM_DEFAULT, normalizeLlm, TOKENS_DEFAULT, type Tokens } from './llm/schema';
 
 export { formatPath, type TopologyError } from './errorText';
 
@@ -30,6 +34,29 @@ const MAX_ERRORS = 100;
 /** A copy of a batch cost (its table points copied too). */
 function structuredCopy(cost: BatchCost): BatchCost {
   return 'table' in cost ? { table: cost.table.map((p) => ({ ...p })) } : { ...cost };
+}
+
+/** A copy of a batching spec with its default cost (and its Triton block, when given) filled in. */
+function batchingCopy(b: NonNullable<NodeSpec['batching']>): Batching {
+  const out: Batching = { maxBatch: b.maxBatch, maxWaitMs: b.maxWaitMs, cost: structuredCopy(b.cost ?? BATCH_COST_DEFAULT) };
+  if (b.triton !== undefined) out.triton = b.triton && { ...b.triton, preferredBatchSizes: [...b.triton.preferredBatchSizes] };
+  return out;
+}
+
+/** The LLM fields of an edge, copied, only those the document gives (so documents without them serialize as before). */
+function llmEdgeFields(e: EdgeSpec): Partial<TopologyEdge> {
+  const out: Partial<TopologyEdge> = {};
+  if (e.tokens !== undefined) {
+    out.tokens = e.tokens && { ...(e.tokens.input ? { input: { ...e.tokens.input } } : {}), ...(e.tokens.output ? { output: { ...e.tokens.output } } : {}) };
+  }
+  if (e.streaming !== undefined) out.streaming = e.streaming;
+  if (e.kvTransfer !== undefined) out.kvTransfer = e.kvTransfer && { ...e.kvTransfer };
+  return out;
+}
+
+/** `{tokens}` copied, or nothing (documents without llm-servers serialize as before). */
+function tokensOf(t: Tokens | null): { tokens?: Tokens } {
+  return t ? { tokens: { input: { ...t.input }, output: { ...t.output } } } : {};
 }
 
 /** Fills every optional field from the kind's and the format's defaults. */
@@ -49,7 +76,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       callMode: n.callMode ?? 'sequential',
       holdWorkerDuringCalls: n.holdWorkerDuringCalls ?? false,
       hitRatio: n.hitRatio === undefined ? k.hitRatio : n.hitRatio,
-      batching: n.batching ? { ...n.batching, cost: structuredCopy(n.batching.cost ?? BATCH_COST_DEFAULT) } : null,
+      batching: n.batching ? batchingCopy(n.batching) : null,
       // Left out: the machine's price when the node names one, else the kind's default price.
       costPerReplicaHour: n.costPerReplicaHour !== undefined ? n.costPerReplicaHour : n.hardware != null ? null : k.costPerReplicaHour,
       pool: n.pool ?? null,
@@ -57,6 +84,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       modelMemoryGb: n.modelMemoryGb ?? null,
       balancer: n.balancer ?? NODE_DEFAULTS.balancer,
       routing: n.routing ?? NODE_DEFAULTS.routing,
+      ...(n.llm ? { llm: normalizeLlm(n.llm) } : n.kind === 'llm-server' ? { llm: normalizeLlm(LLM_DEFAULT) } : {}),
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({
@@ -70,6 +98,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     timeoutMs: e.timeoutMs ?? EDGE_DEFAULTS.timeoutMs,
     retries: e.retries ?? EDGE_DEFAULTS.retries,
     stage: e.stage ?? EDGE_DEFAULTS.stage,
+    ...llmEdgeFields(e),
   }));
   const w = spec.workload;
   return {
@@ -85,6 +114,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       ratePerSec: w.ratePerSec ?? WORKLOAD_DEFAULTS.ratePerSec,
       profile: w.profile ? w.profile.map((p) => ({ ...p })) : null,
       burst: { ...(w.burst ?? WORKLOAD_DEFAULTS.burst) },
+      ...tokensOf(w.tokens ?? (spec.nodes.some((n) => n.kind === 'llm-server') ? TOKENS_DEFAULT : null)),
     },
     run: { ...RUN_DEFAULTS, ...spec.run },
     pools: (spec.pools ?? []).map((p) => ({

@@ -39,7 +39,7 @@ const CASES: Case[] = [
   ['replicas 1e9', (d) => (d.nodes[1].replicas = 1e9), 'nodes[1].replicas', 'Node "ranker": replicas must be a whole number from 1 to 10000 (got 1000000000)'],
   ['fractional replicas', (d) => (d.nodes[1].replicas = 2.5), 'nodes[1].replicas', 'Node "ranker": replicas must be a whole number from 1 to 10000 (got 2.5)'],
   ['too many servers', (d) => Object.assign(d.nodes[1], { replicas: 1000, concurrency: 1000 }), 'nodes[1].replicas', 'Node "ranker": replicas × concurrency is 1000000; at most 100000 servers per node'],
-  ['unknown kind', (d) => (d.nodes[1].kind = 'lambda'), 'nodes[1].kind', 'Node "ranker": kind must be one of "gateway", "service", "model-server", "feature-store", "vector-index", "cache", "database", "queue", "stream-processor", "offline" (got "lambda")'],
+  ['unknown kind', (d) => (d.nodes[1].kind = 'lambda'), 'nodes[1].kind', 'Node "ranker": kind must be one of "gateway", "service", "model-server", "feature-store", "vector-index", "cache", "database", "queue", "stream-processor", "offline", "llm-server" (got "lambda")'],
   ['unknown distribution', (d) => (d.nodes[1].serviceTime = { dist: 'weibull', meanMs: 3 }), 'nodes[1].serviceTime.dist', 'Node "ranker": serviceTime.dist must be one of "exponential", "deterministic", "lognormal", "gamma", "uniform" (got "weibull")'],
   ['missing cv', (d) => (d.nodes[1].serviceTime = { dist: 'gamma', meanMs: 3 }), 'nodes[1].serviceTime.cv', 'Node "ranker": serviceTime.cv is required'],
   ['uniform min > max', (d) => (d.nodes[1].serviceTime = { dist: 'uniform', minMs: 9, maxMs: 3 }), 'nodes[1].serviceTime.maxMs', 'Node "ranker": serviceTime maxMs (3) must be at least minMs (9)'],

@@ -4,6 +4,8 @@
  * workers, merged by addition). Field offsets are the constants below.
  */
 
+import { mergeLlmBlocks } from './llm/llmMetrics';
+
 /** Offsets into {@link DesignRaw.totals}. Counts cover requests that arrived after the warm-up. */
 export const T_ARRIVALS = 0;
 export const T_COMPLETED = 1;
@@ -78,6 +80,11 @@ export interface DesignRaw {
    * whose replicas are balanced (own queue per replica); slot = nodeReplicaBase[i] + replica.
    */
   replicaBusy: Float64Array;
+  /**
+   * Present only when the design has llm-server nodes: one LLM metrics block (llm/llmMetrics.ts,
+   * LLM_BLOCK long) per llm-server node in document order, then one for the whole design.
+   */
+  llm?: Float64Array;
 }
 
 /** One replication of both designs: the unit a worker computes and sends back. */
@@ -105,6 +112,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   addInto(a.series, b.series);
   addInto(a.seriesHist, b.seriesHist);
   addInto(a.replicaBusy, b.replicaBusy);
+  if (a.llm && b.llm) mergeLlmBlocks(a.llm, b.llm);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -122,5 +130,6 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     series: r.series.slice(),
     seriesHist: r.seriesHist.slice(),
     replicaBusy: r.replicaBusy.slice(),
+    ...(r.llm ? { llm: r.llm.slice() } : {}),
   };
 }

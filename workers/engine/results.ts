@@ -4,7 +4,27 @@
  * Large series travel as typed arrays (transferable), never as arrays of
  * per-request objects.
  */
+import type { LlmGuidance } from './llm/analytic';
+import type { LlmMetricsResult } from './llm/llmMetrics';
 import type { MonolithDeployment } from './monolith';
+
+export type { LatencySummary, LlmMetricsResult } from './llm/llmMetrics';
+
+/** One llm-server node's LLM figures (see {@link LlmMetricsResult}). */
+export interface LlmNodeResult extends LlmMetricsResult {
+  id: string;
+}
+
+/** The analytic guidance of one llm-server node, per replica; null guidance when it cannot be computed (`problem` says why). */
+export interface LlmNodeGuidanceResult {
+  id: string;
+  replicas: number;
+  /** Mean input and output tokens of the requests reaching the node (an edge override, else the workload's). */
+  meanInTokens: number;
+  meanOutTokens: number;
+  guidance: LlmGuidance | null;
+  problem: string | null;
+}
 
 /** What to run: every field overrides the document's own workload/run settings. */
 export interface RunOptions {
@@ -121,6 +141,13 @@ export interface DesignResult {
   latencyHistogram: LatencyHistogramResult;
   /** The monolith only: how it is deployed (machine type, replicas, threads and GPUs per replica, whether it fits). */
   deployment?: MonolithDeployment;
+  /**
+   * Present only when the design has llm-server nodes: every LLM generation that ended in the
+   * measured interval (a disaggregated prefill → decode pair counts once, at the decode node).
+   */
+  llm?: LlmMetricsResult;
+  /** Present only when the design has llm-server nodes: the same figures per llm-server node, in document order. */
+  llmNodes?: LlmNodeResult[];
 }
 
 /** The analytic (queueing-theory) prediction of one node. Null = not covered. */
@@ -141,6 +168,8 @@ export interface AnalyticDesignResult {
   bottleneckPool?: string | null;
   nodes: AnalyticNodeResult[];
   notCovered: string[];
+  /** Present only when the design has llm-server nodes: KV capacity, concurrent sequences and throughput ceilings per node. */
+  llm?: LlmNodeGuidanceResult[];
 }
 
 export interface AnalyticResult {

@@ -15,6 +15,8 @@
 import { z } from 'zod';
 import { int, num, positive } from './zodFields';
 import { LIMITS } from './limits';
+import { TritonBatchingSchema } from './batching/schema';
+import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 
 /** Every node kind a document may use. */
 export const NODE_KINDS = [
@@ -28,6 +30,7 @@ export const NODE_KINDS = [
   'queue',
   'stream-processor',
   'offline',
+  'llm-server',
 ] as const;
 /** A node kind: decides the icon, the defaults and the default role. */
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -100,9 +103,19 @@ export const BatchCostSchema = z.union([
 ]);
 export type BatchCost = z.infer<typeof BatchCostSchema>;
 
-/** Dynamic batching on a model server: a batch starts when `maxBatch` wait or the oldest has waited `maxWaitMs`. */
+/**
+ * Dynamic batching on a model server: a batch starts when `maxBatch` wait or the oldest has waited `maxWaitMs`.
+ * With `triton`, NVIDIA Triton's dynamic batcher instead (preferred sizes, queue policy, instances;
+ * batching/tritonBatcher.ts): maxBatch is `max_batch_size`, maxWaitMs `max_queue_delay_microseconds` / 1000.
+ */
 export const BatchingSchema = z
-  .object({ maxBatch: int(1, LIMITS.maxBatch), maxWaitMs: num(0, LIMITS.maxBatchWaitMs), cost: BatchCostSchema })
+  .object({
+    maxBatch: int(1, LIMITS.maxBatch),
+    maxWaitMs: num(0, LIMITS.maxBatchWaitMs),
+    cost: BatchCostSchema,
+    /** Triton's dynamic batcher; absent or null = the plain batcher. */
+    triton: TritonBatchingSchema.nullable().optional(),
+  })
   .strict();
 export type Batching = z.infer<typeof BatchingSchema>;
 export const BatchingSpecSchema = BatchingSchema.partial().required({ maxBatch: true, maxWaitMs: true }).strict();
@@ -159,10 +172,12 @@ export const NodeSchema = z
     balancer: z.enum(BALANCERS),
     /** How the outgoing edges are chosen on a visit (see ROUTINGS). */
     routing: z.enum(ROUTINGS),
+    /** llm-server nodes only: the continuous-batching engine of each replica (llm/schema.ts); absent on other kinds. */
+    llm: LlmServerSchema.nullable().optional(),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;
-export const NodeSpecSchema = NodeSchema.extend({ batching: BatchingSpecSchema.nullable() })
+export const NodeSpecSchema = NodeSchema.extend({ batching: BatchingSpecSchema.nullable(), llm: LlmServerSpecSchema.nullable() })
   .partial()
   .required({ id: true, kind: true })
   .strict();
@@ -192,6 +207,12 @@ export const EdgeSchema = z
      * order; parallel: all edges in one stage).
      */
     stage: int(0, LIMITS.maxStage).nullable(),
+    /** Sync edges into an llm-server only: token counts of this edge's calls, overriding the workload's (absent = the workload's). */
+    tokens: EdgeTokensSchema.nullable().optional(),
+    /** Sync edges into an llm-server only: the call returns at the first token (absent = false: at the last). */
+    streaming: z.boolean().optional(),
+    /** Edges from a prefill-mode to a decode-mode llm-server only: the prompt-KV transfer time added to the call. */
+    kvTransfer: KvTransferSchema.nullable().optional(),
   })
   .strict();
 export type TopologyEdge = z.infer<typeof EdgeSchema>;
@@ -223,6 +244,8 @@ export const WorkloadSchema = z
     ratePerSec: positive(LIMITS.maxRatePerSec),
     profile: z.array(ProfilePointSchema).max(LIMITS.maxProfilePoints).nullable(),
     burst: BurstSchema,
+    /** Input and output tokens of each request (needed when the design has an llm-server; absent otherwise). */
+    tokens: TokensSchema.nullable().optional(),
   })
   .strict();
 export type Workload = z.infer<typeof WorkloadSchema>;
@@ -240,9 +263,17 @@ export const RunSettingsSchema = z
 export type RunSettings = z.infer<typeof RunSettingsSchema>;
 export const RunSettingsSpecSchema = RunSettingsSchema.partial().strict();
 
-/** A service-level objective on end-to-end latency. */
+/**
+ * A service-level objective on end-to-end latency; with llm-servers, optionally on time to first
+ * token and time per output token too (ms): an LLM request is good (goodput) when it meets both that are set.
+ */
 export const SloSchema = z
-  .object({ percentile: z.enum(['mean', 'p50', 'p90', 'p95', 'p99', 'p999']), thresholdMs: positive(LIMITS.maxServiceMs) })
+  .object({
+    percentile: z.enum(['mean', 'p50', 'p90', 'p95', 'p99', 'p999']),
+    thresholdMs: positive(LIMITS.maxServiceMs),
+    ttftMs: positive(LIMITS.maxServiceMs).nullable().optional(),
+    tpotMs: positive(LIMITS.maxServiceMs).nullable().optional(),
+  })
   .strict();
 export type Slo = z.infer<typeof SloSchema>;
 

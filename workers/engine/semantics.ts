@@ -8,6 +8,7 @@ import { KINDS } from './kinds';
 import { LIMITS } from './limits';
 import type { TopologyError } from './parse';
 import type { Hardware, TopologySpec } from './schema';
+import { checkLlm } from './llm/semantics';
 
 /** Returns every problem of meaning in a shape-valid document (empty when it is sound). */
 export function checkMeaning(spec: TopologySpec): TopologyError[] {
@@ -38,6 +39,8 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
   });
 
   checkMachines(spec, add);
+  const machines = new Map(specCatalogue(spec).map((h) => [h.id, h]));
+  checkLlm(spec, (id) => (id == null ? null : (machines.get(id) ?? null)), add);
 
   const poolIds = new Set<string>();
   (spec.pools ?? []).forEach((p, i) => {

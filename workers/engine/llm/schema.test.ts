@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TritonBatchingSchema, tritonSpec } from '../batching/schema';
 import { TIMEOUT_DELAY, TIMEOUT_REJECT } from '../batching/tritonBatcher';
-import { LlmServerSchema, TokensSchema } from './schema';
+import { LlmServerSchema, LlmServerSpecSchema, normalizeLlm, TokensSchema } from './schema';
 
 describe('node.llm', () => {
   it('fills vLLM defaults: max_num_seqs 256, max_num_batched_tokens 2048, gpu_memory_utilization 0.9, chunked prefill on', () => {
@@ -14,7 +14,6 @@ describe('node.llm', () => {
       blockSizeTokens: 16,
       chunkedPrefill: true,
       mode: 'both',
-      slo: { ttftMs: null, tpotMs: null },
     });
   });
 
@@ -29,6 +28,20 @@ describe('node.llm', () => {
     expect(both.error!.issues[0].path).toEqual(['kvCacheTokens']);
     const budget = LlmServerSchema.safeParse({ alphaMs: 1, betaMs: 0, kvCacheTokens: 1000, maxNumSeqs: 512, maxNumBatchedTokens: 256 });
     expect(budget.error!.issues[0].path).toEqual(['maxNumBatchedTokens']);
+  });
+});
+
+describe('node.llm presets', () => {
+  it('a preset alone fills alphaMs, betaMs and the model shape; own numbers win', () => {
+    const l = normalizeLlm(LlmServerSpecSchema.parse({ preset: 'llama-2-7b@a100-80gb' }));
+    expect(l.alphaMs).toBeCloseTo(6.611, 3);
+    expect(l.model).toMatchObject({ layers: 32, kvHeads: 32, headDim: 128, bytesPerElement: 2 });
+    const own = normalizeLlm(LlmServerSpecSchema.parse({ preset: 'llama-2-7b@a100-80gb', alphaMs: 5, kvCacheTokens: 1000 }));
+    expect(own).toMatchObject({ alphaMs: 5, kvCacheTokens: 1000, model: null });
+    const none = LlmServerSpecSchema.safeParse({ kvCacheTokens: 1000 });
+    expect(none.error!.issues[0].path).toEqual(['alphaMs']);
+    const unknown = LlmServerSpecSchema.safeParse({ preset: 'gpt-9@tpu' });
+    expect(unknown.error!.issues[0].path).toEqual(['preset']);
   });
 });
 

@@ -17,6 +17,7 @@ const SHAPE: Record<NodeKind, [string, string]> = {
   queue: ['>', ']'],
   'stream-processor': ['{{', '}}'],
   offline: ['[/', '/]'],
+  'llm-server': ['[[', ']]'],
 };
 
 const FILL: Record<NodeKind, string> = {
@@ -30,6 +31,7 @@ const FILL: Record<NodeKind, string> = {
   queue: '#fde8e8',
   'stream-processor': '#fde8f3',
   offline: '#f1f1f1',
+  'llm-server': '#f3e8ff',
 };
 
 /** Mermaid's entity codes for the characters that would end a label or a line. */
