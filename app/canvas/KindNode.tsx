@@ -17,7 +17,8 @@ export type KindFlowNode = Node<KindNodeData>;
 function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
   const n = data.node;
   const offline = n.role === 'offline';
-  const servers = n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
+  const llm = n.kind === 'llm-server' ? (n.llm ?? null) : null;
+  const servers = llm ? `${n.replicas}× engine` : n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
   return (
     <div
       className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`}
@@ -43,12 +44,17 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
         <div className="ls-node-stats">offline · no traffic</div>
       ) : (
         <div className="ls-node-stats" data-testid="node-stats">
-          <span title="servers = replicas × concurrency">{servers}</span>
-          <span title="mean service time">{formatServiceTime(n.serviceTime)}</span>
+          <span title={llm ? 'one continuous-batching engine per replica' : 'servers = replicas × concurrency'}>{servers}</span>
+          {llm ? (
+            <span title="at most this many sequences run at once per engine (max_num_seqs)">≤{llm.maxNumSeqs} seqs{llm.mode !== 'both' ? ` · ${llm.mode}` : ''}</span>
+          ) : (
+            <span title="mean service time">{formatServiceTime(n.serviceTime)}</span>
+          )}
           {n.hitRatio != null && <span title="cache hit ratio">hit {formatPercent(n.hitRatio)}</span>}
           {n.batching && (
-            <span title="dynamic batching">
-              batch {n.batching.maxBatch}/{formatMs(n.batching.maxWaitMs)}
+            <span title={n.batching.triton ? 'Triton dynamic batcher' : 'dynamic batching'}>
+              {n.batching.triton ? 'triton ' : 'batch '}
+              {n.batching.maxBatch}/{formatMs(n.batching.maxWaitMs)}
             </span>
           )}
         </div>

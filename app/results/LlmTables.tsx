@@ -1,5 +1,5 @@
 /** The LLM tables: per offered load (tokens/s, goodput, KV occupancy, preemptions per design) and per llm-server node at one point. */
-import type { LlmNodeFigures } from '../../workers/report/llmResults';
+import type { LlmNodeResult } from '../../workers/engine/results';
 import { NumCell } from './ChartFrame';
 import { fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import type { LlmRow } from './llmSeries';
@@ -43,7 +43,7 @@ export function LlmLoadTable({ rows }: { rows: readonly LlmRow[] }) {
 }
 
 /** One row per llm-server node of one design at the shown point. */
-export function LlmNodeTable({ title, nodes, labelOf, testId }: { title: string; nodes: readonly LlmNodeFigures[]; labelOf: (id: string) => string; testId: string }) {
+export function LlmNodeTable({ title, nodes, labelOf, testId }: { title: string; nodes: readonly LlmNodeResult[]; labelOf: (id: string) => string; testId: string }) {
   if (!nodes.length) return null;
   return (
     <div className="ls-table-wrap">

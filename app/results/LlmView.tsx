@@ -9,13 +9,13 @@ import type { Topology } from '../../workers/engine/schema';
 import { LlmGuidancePanel } from './LlmGuidancePanel';
 import { LlmLatencyChart } from './LlmLatencyChart';
 import { LlmLoadTable, LlmNodeTable } from './LlmTables';
-import { docLlmSlo, nodeLlms } from '../../workers/report/llmResults';
+import { docLlmSlo, llmGuidanceOf, nodeLlms } from '../../workers/report/llmResults';
 import { llmRows } from './llmSeries';
 import { fmtRate } from './format';
 
 export const LlmView = memo(function LlmView({ points, shown, doc }: { points: readonly RunResult[]; shown: RunResult | null; doc: Topology }) {
   const rows = useMemo(() => llmRows(points), [points]);
-  const slo = docLlmSlo(doc);
+  const slo = docLlmSlo(doc.slo);
   const labelOf = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <div className="ls-llm-view" data-testid="llm-view">
@@ -35,7 +35,7 @@ export const LlmView = memo(function LlmView({ points, shown, doc }: { points: r
           <LlmNodeTable title="Monolith" nodes={nodeLlms(shown.monolith)} labelOf={labelOf} testId="llm-nodes-monolith" />
         </>
       )}
-      <LlmGuidancePanel doc={doc} />
+      {shown && <LlmGuidancePanel guidance={llmGuidanceOf(shown)} labelOf={labelOf} />}
     </div>
   );
 });

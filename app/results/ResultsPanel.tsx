@@ -8,6 +8,7 @@ import { CapacityView } from './CapacityView';
 import { ChartWarmup } from './ChartWarmup';
 import { DistributionChart } from './DistributionChart';
 import { LatencyChart } from './LatencyChart';
+import { LlmView } from './LlmView';
 import { MonolithView } from './MonolithView';
 import { NodeView } from './NodeView';
 import { PointPicker } from './PointPicker';
@@ -31,6 +32,7 @@ const TABS = [
   ['timeseries', 'Time series'],
   ['monolith', 'Monolith'],
   ['rightsize', 'Right-size'],
+  ['llm', 'LLM'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -60,6 +62,21 @@ function Curves() {
   );
 }
 
+/** The LLM view over the run's points (shown for documents with llm-servers only). */
+function LlmTab() {
+  const points = useAppStore((s) => s.run?.points);
+  const done = useMemo(() => (points ? donePoints(points) : NO_POINTS), [points]);
+  const shown = useAppStore(selectShownPoint);
+  const doc = useAppStore((s) => s.run?.doc);
+  if (!doc) return null;
+  return (
+    <>
+      <PointPicker />
+      <LlmView points={done} shown={shown} doc={doc} />
+    </>
+  );
+}
+
 function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
   const [point] = useStaggered(useAppStore(selectShownPoint), 1, null);
   const doc = useAppStore((s) => s.run?.doc);
@@ -82,18 +99,21 @@ export function ResultsPanel() {
   const setStage = useAppStore((s) => s.setResultsStage);
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
+  const llmDoc = doc.nodes.some((n) => n.kind === 'llm-server');
+  const tabs = llmDoc ? TABS : TABS.filter(([id]) => id !== 'llm');
+  const current = !llmDoc && tab === 'llm' ? 'curves' : tab;
   return (
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
       <ChartWarmup />
-      <Tabs.Root asChild value={tab} onValueChange={(v) => {
+      <Tabs.Root asChild value={current} onValueChange={(v) => {
           setTab(v as Tab);
           setOpen(true);
         }}>
       <div className="ls-results-main">
         <div className="ls-results-bar">
           <Tabs.List className="ls-tabs" aria-label="Results views">
-            {TABS.map(([id, label]) => (
+            {tabs.map(([id, label]) => (
               <Tabs.Trigger key={id} value={id} className="ls-tab" data-testid={`tab-${id}`} onClick={() => setOpen(true)}>
                 {label}
               </Tabs.Trigger>
@@ -118,19 +138,21 @@ export function ResultsPanel() {
         </div>
         <RunStatus />
         {open && (
-          <Tabs.Content value={tab} className="ls-results-body">
-            {tab === 'monolith' ? (
+          <Tabs.Content value={current} className="ls-results-body">
+            {current === 'monolith' ? (
               <MonolithView doc={doc} />
-            ) : tab === 'capacity' ? (
+            ) : current === 'capacity' ? (
               <CapacityView />
-            ) : tab === 'rightsize' ? (
+            ) : current === 'rightsize' ? (
               <RightSizeView />
             ) : !hasRun ? (
               <p className="ls-hint">Run a load test to see results: a sweep draws latency and throughput against offered load for your design and its monolith.</p>
-            ) : tab === 'curves' ? (
+            ) : current === 'curves' ? (
               <Curves />
+            ) : current === 'llm' ? (
+              <LlmTab />
             ) : (
-              <AtPoint tab={tab} />
+              <AtPoint tab={current} />
             )}
           </Tabs.Content>
         )}

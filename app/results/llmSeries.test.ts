@@ -15,6 +15,7 @@ const llm = (ttft: number, tpot: number): LlmMetricsResult => ({
   goodFraction: 0.75,
   preemptions: 4,
   kvOccupancyMean: 0.5,
+  refused: 0,
 });
 const point = (rate: number, micro: LlmMetricsResult | null, mono: LlmMetricsResult | null) =>
   ({ ratePerSec: rate, microservices: { llm: micro }, monolith: { llm: mono } }) as unknown as RunResult;

@@ -4,13 +4,11 @@
  * goodput, KV occupancy and preemptions per load, the per-node figures at the detail load and
  * the analytic guidance with what its formulas do not cover.
  */
-import type { LlmMetricsResult } from '../engine/llm/llmMetrics';
 import type { RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { esc } from './escape';
 import { fmtMs, fmtNum, fmtPct, fmtRate } from './format';
-import { llmNodeGuidance } from './llmGuidance';
-import { designLlm, docLlmSlo, hasLlm, nodeLlms } from './llmResults';
+import { designLlm, docLlmSlo, hasLlm, llmGuidanceOf, nodeLlms } from './llmResults';
 import { labelOf } from './model';
 import { DESIGN_COLOR, DESIGN_NAME } from './reportCharts';
 import { type LineSeries, lineChart, type RefLine } from './svgChart';
@@ -53,17 +51,18 @@ function loadTable(sweep: SweepResult): string {
 
 function nodeTable(doc: Topology, point: RunResult): string {
   const rows = DESIGNS.flatMap((d) =>
-    nodeLlms(point[d]).map((n: LlmMetricsResult & { id: string }) => [labelOf(doc, n.id), DESIGN_NAME[d], fmtNum(n.completed), triple(n.ttftMs), triple(n.tpotMs), fmtNum(n.tokensPerSec), fmtPct(n.kvOccupancyMean), fmtNum(n.preemptions)]),
+    nodeLlms(point[d]).map((n) => [labelOf(doc, n.id), DESIGN_NAME[d], fmtNum(n.completed), triple(n.ttftMs), triple(n.tpotMs), fmtNum(n.tokensPerSec), fmtPct(n.kvOccupancyMean), fmtNum(n.preemptions)]),
   );
   return rows.length ? table('llm-nodes-table', `Per llm-server at ${fmtRate(point.ratePerSec)}`, ['llm-server', 'Design', 'Completed', 'TTFT p50 / p95 / p99', 'TPOT p50 / p95 / p99', 'Tokens/s', 'KV occupancy', 'Preemptions'], rows, 2) : '';
 }
 
 /** Analytic guidance per llm-server node, with its notCovered lines. */
-export function llmGuidanceHtml(doc: Topology): string {
-  const items = llmNodeGuidance(doc).map((g) => {
+export function llmGuidanceHtml(doc: Topology, point: RunResult): string {
+  const items = llmGuidanceOf(point).map((g) => {
     const x = g.guidance;
-    if (!x) return `<li>${esc(`${g.label}: ${g.problem}`)}</li>`;
-    const text = `${g.label}: KV cache ${x.kvCapacityTokens.toLocaleString('en-US')} tokens per replica; at ${fmtNum(g.meanIn)} in / ${fmtNum(g.meanOut)} out tokens ${fmtNum(x.kvConcurrentSeqs)} sequences fit and ${fmtNum(x.concurrency)} run at once. Decode-bound ceiling ${fmtNum(x.decodeTokensPerSec)} tokens/s per replica; with prompts in the same steps ${fmtNum(x.mixedTokensPerSec)} tokens/s, about ${fmtRate(x.requestsPerSec)} per replica.`;
+    const label = labelOf(doc, g.id);
+    if (!x) return `<li>${esc(`${label}: ${g.problem ?? 'not computed'}`)}</li>`;
+    const text = `${label}: KV cache ${x.kvCapacityTokens.toLocaleString('en-US')} tokens per replica; at ${fmtNum(g.meanInTokens)} in / ${fmtNum(g.meanOutTokens)} out tokens ${fmtNum(x.kvConcurrentSeqs)} sequences fit and ${fmtNum(x.concurrency)} run at once. Decode-bound ceiling ${fmtNum(x.decodeTokensPerSec)} tokens/s per replica; with prompts in the same steps ${fmtNum(x.mixedTokensPerSec)} tokens/s, about ${fmtRate(x.requestsPerSec)} per replica.`;
     return `<li data-testid="llm-guidance-${esc(g.id)}">${esc(text)}<ul class="notes">${x.notCovered.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></li>`;
   });
   return items.length ? `<h3>Analytic guidance</h3><ul data-testid="llm-guidance">${items.join('')}</ul>` : '';
@@ -72,7 +71,7 @@ export function llmGuidanceHtml(doc: Topology): string {
 /** The section's HTML, or '' when the run has no LLM figures. */
 export function llmSection(doc: Topology, sweep: SweepResult, point: RunResult): string {
   if (!hasLlm(sweep.points)) return '';
-  const slo = docLlmSlo(doc);
+  const slo = docLlmSlo(doc.slo);
   const fig = (testId: string, svg: string, caption: string) => `<figure data-testid="${testId}">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
   return (
     '<section id="llm"><h2>LLM serving</h2>' +
@@ -81,7 +80,7 @@ export function llmSection(doc: Topology, sweep: SweepResult, point: RunResult):
     fig('chart-llm-tpot', metricChart(sweep, 'tpotMs', slo.tpotMs), 'Time per output token after the first. Solid p99, long dashes p95, short dashes p50.') +
     loadTable(sweep) +
     nodeTable(doc, point) +
-    llmGuidanceHtml(doc) +
+    llmGuidanceHtml(doc, point) +
     '</section>'
   );
 }

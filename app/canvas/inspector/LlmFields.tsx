@@ -6,7 +6,7 @@
  */
 import type { LlmServer } from '../../../workers/engine/llm/schema';
 import { LLM_PRESETS } from '../../../workers/engine/llm/presets';
-import type { Topology } from '../../../workers/engine/schema';
+import type { Hardware, Topology } from '../../../workers/engine/schema';
 import { CheckField, InputField, SelectField } from './fields';
 import { LlmCapacityLine } from './LlmCapacityLine';
 
@@ -21,17 +21,17 @@ export function applyPreset(llm: LlmServer, presetId: string): LlmServer {
   return { ...llm, preset: p.id, alphaMs: round(p.alphaMs), betaMs: round(p.betaMs), kvCacheTokens: null, model: { layers, kvHeads, headDim, bytesPerElement, weightsGiB: round(weightsGiB) } };
 }
 
-const round = (x: number) => Number(x.toPrecision(5));
+const round = (x: number) => Number(x.toPrecision(6));
 
 /** A default model shape when switching the KV source to "model" without a preset (Llama-3-8B's). */
 const DEFAULT_MODEL: LlmModel = { layers: 32, kvHeads: 8, headDim: 128, bytesPerElement: 2, weightsGiB: 14.96 };
 
-export function LlmFields({ llm, at, gpuMemoryGiB, meanTokens, update }: {
+export function LlmFields({ llm, at, hardware, meanTokens, update }: {
   llm: LlmServer;
   /** JSON path of the llm block, e.g. `nodes[3].llm`. */
   at: string;
-  /** GPU memory of one replica's machine (GiB), null when the node has no GPU machine type. */
-  gpuMemoryGiB: number | null;
+  /** The machine type of one replica (its GPU memory sizes a model's KV cache), null when none. */
+  hardware: Hardware | null;
   /** Mean input and output tokens of the requests reaching the node, for the guidance line. */
   meanTokens: { input: number; output: number } | null;
   update: (llm: LlmServer) => Edit;
@@ -111,7 +111,7 @@ export function LlmFields({ llm, at, gpuMemoryGiB, meanTokens, update }: {
         ]}
         apply={(v) => update({ ...llm, mode: v })}
       />
-      <LlmCapacityLine llm={llm} gpuMemoryGiB={gpuMemoryGiB} meanTokens={meanTokens} />
+      <LlmCapacityLine llm={llm} hardware={hardware} meanTokens={meanTokens} />
     </div>
   );
 }

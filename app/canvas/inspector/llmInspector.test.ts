@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { kvBytesPerToken } from '../../../workers/engine/llm/kvCache';
 import { LLM_PRESETS } from '../../../workers/engine/llm/presets';
 import { LlmServerSchema } from '../../../workers/engine/llm/schema';
-import { replicaKvTokens } from '../../../workers/report/llmGuidance';
+import { replicaKvTokensOf } from '../../../workers/engine/llm/semantics';
+import { findHardware } from '../../../workers/engine/hardware';
 import { applyPreset } from './LlmFields';
 import { parseSizes } from './TritonFields';
 
 const base = LlmServerSchema.parse({ alphaMs: 10, betaMs: 0.1, kvCacheTokens: 5000 });
+const gpu = (gb: number) => ({ id: 'x', label: 'x', cpuCores: 4, gpus: 1, gpuMemoryGb: gb, costPerHour: 1 });
+const cpu = findHardware({ hardware: [] }, 'c7i.large');
 
 describe('llm-server inspector', () => {
   it('a preset fills α, β and the model shape, and the KV cache then follows the GPU memory (docs/design/issue-13.md table)', () => {
@@ -18,9 +21,9 @@ describe('llm-server inspector', () => {
     expect(LlmServerSchema.safeParse(l4).success).toBe(true);
     // Llama-3-8B: 2 × 32 × 8 × 128 × 2 = 131 072 B per token; (24 × 0.9 − 14.958) GiB / 128 KiB ≈ 54 419 tokens.
     expect(kvBytesPerToken(l4.model!)).toBe(131_072);
-    expect(Math.abs(replicaKvTokens(l4, 24)! - 54_419)).toBeLessThanOrEqual(2);
+    expect(Math.abs(replicaKvTokensOf(l4, findHardware({ hardware: [] }, 'g6.xlarge'))! - 54_419)).toBeLessThanOrEqual(2);
     // Llama-2-7B fp16 on an 80 GiB A100 at 0.9: 121 744 tokens (0.5 MiB per token).
-    expect(Math.abs(replicaKvTokens(applyPreset(base, 'llama-2-7b@a100-80gb'), 80)! - 121_744)).toBeLessThanOrEqual(2);
+    expect(Math.abs(replicaKvTokensOf(applyPreset(base, 'llama-2-7b@a100-80gb'), gpu(80))! - 121_744)).toBeLessThanOrEqual(2);
   });
 
   it('every preset is marked as an assumption with a source', () => {
@@ -30,11 +33,13 @@ describe('llm-server inspector', () => {
     }
   });
 
-  it('without a GPU machine a model-sized cache is unknown; a token count is used as given', () => {
-    expect(replicaKvTokens(applyPreset(base, 'llama-3-8b@l4-24gb'), null)).toBeNull();
-    expect(replicaKvTokens(base, null)).toBe(5000);
+  it('without a GPU machine a preset’s model uses the preset’s GPU; a token count is used as given', () => {
+    const l4 = applyPreset(base, 'llama-3-8b@l4-24gb');
+    expect(replicaKvTokensOf(l4, cpu)).toBe(replicaKvTokensOf(l4, gpu(24)));
+    expect(replicaKvTokensOf({ ...l4, preset: null }, cpu)).toBeNull();
+    expect(replicaKvTokensOf(base, null)).toBe(5000);
     // Weights larger than the usable memory leave no cache.
-    expect(replicaKvTokens(applyPreset(base, 'llama-3-8b@h100-sxm-80gb'), 16)).toBe(0);
+    expect(replicaKvTokensOf(applyPreset(base, 'llama-3-8b@h100-sxm-80gb'), gpu(16))).toBe(0);
   });
 
   it('an unknown preset id clears the preset and keeps the numbers', () => {
