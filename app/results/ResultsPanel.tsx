@@ -26,13 +26,13 @@ import { useStaggered } from './useStaggered';
 
 const TABS = [
   ['curves', 'Load curves'],
+  ['llm', 'LLM'],
   ['capacity', 'Capacity'],
   ['nodes', 'Per node'],
   ['distribution', 'Distribution'],
   ['timeseries', 'Time series'],
   ['monolith', 'Monolith'],
   ['rightsize', 'Right-size'],
-  ['llm', 'LLM'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
