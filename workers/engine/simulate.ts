@@ -232,7 +232,10 @@ export class Simulator extends CallSim {
     this.arrive(f);
   }
 
-  /** Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped. */
+  /**
+   * Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped.
+   * Kept small (the batching path is its own method) so that V8 can inline it into its callers: the hot path.
+   */
   protected arrive(f: number): void {
     const i = this.fNode[f];
     const m = this.m;
@@ -241,19 +244,8 @@ export class Simulator extends CallSim {
     const lb = this.lb;
     const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
     this.fStation[f] = s;
-    const cap = m.nodeCap[i];
     if (m.nodeBatchMax[i] > 0) {
-      if (cap >= 0 && this.nQueued[i] >= cap) {
-        this.drop(f, i);
-        return;
-      }
-      if (lb !== null) lb.outstanding[s]++;
-      this.queueDelta(i, 1);
-      const bt = m.nodeBatcher0[i] + m.stationReplica[s];
-      const bq = this.batchQ[bt];
-      bq.push(f);
-      if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
-      this.batchCheck(bt);
+      this.arriveBatched(f, i, s);
       return;
     }
     if (this.free[s] > 0) {
@@ -261,6 +253,7 @@ export class Simulator extends CallSim {
       this.startService(f, i, s);
       return;
     }
+    const cap = m.nodeCap[i];
     if (cap >= 0 && this.nQueued[i] >= cap) {
       this.drop(f, i);
       return;
@@ -268,6 +261,23 @@ export class Simulator extends CallSim {
     if (lb !== null) lb.outstanding[s]++;
     this.queueDelta(i, 1);
     this.fifo[s].push(f);
+  }
+
+  /** Frame f joins the batcher of node i's replica at station s (or is dropped when the node's queue is full). */
+  private arriveBatched(f: number, i: number, s: number): void {
+    const m = this.m;
+    const cap = m.nodeCap[i];
+    if (cap >= 0 && this.nQueued[i] >= cap) {
+      this.drop(f, i);
+      return;
+    }
+    if (this.lb !== null) this.lb.outstanding[s]++;
+    this.queueDelta(i, 1);
+    const bt = m.nodeBatcher0[i] + m.stationReplica[s];
+    const bq = this.batchQ[bt];
+    bq.push(f);
+    if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
+    this.batchCheck(bt);
   }
 
   private startService(f: number, i: number, s: number): void {
