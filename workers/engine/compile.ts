@@ -5,6 +5,7 @@
  */
 import { batchFactors } from './batchCost';
 import { compileCalls } from './compileCalls';
+import { type CompiledEngines, compileEngines, SPECIAL_TRITON } from './compileEngines';
 import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
 import type { ServiceTime, Topology } from './schema';
@@ -70,6 +71,10 @@ export interface CompiledModel extends CompiledStations {
   edgeRetries: Int32Array;
   /** US$ per hour: every node's replicas × price (pool members excluded) plus every pool's price. */
   costPerHour: number;
+  /** How each node serves: SPECIAL_NONE, _BATCH (plain batcher), _TRITON, _LLM (compileEngines.ts); = engines.nodeSpecial. */
+  nodeSpecial: Uint8Array;
+  /** The Triton and LLM engines (compileEngines.ts). */
+  engines: CompiledEngines;
 }
 
 function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array, p2: Float64Array): void {
@@ -146,7 +151,14 @@ export function compileModel(doc: Topology): CompiledModel {
     edgeTimeoutMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.timeoutMs : 0)),
     edgeRetries: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.retries : 0)),
     costPerHour: 0,
+    nodeSpecial: new Uint8Array(0),
+    engines: compileEngines(doc, edges, (i) => stations.groupReplicas[stations.nodeGroup[i]]),
   };
+  // A Triton node inside a shared pool (the monolith's GPUs) batches by the plain rule: its instances are the pool's shared slots.
+  doc.nodes.forEach((node, i) => {
+    if (node.batching?.triton && node.pool !== null && m.engines.nodeSpecial[i] === SPECIAL_TRITON) m.engines.nodeSpecial[i] = node.batching.maxBatch > 1 ? 1 : 0;
+  });
+  m.nodeSpecial = m.engines.nodeSpecial;
   for (const p of doc.pools) m.costPerHour += p.costPerHour;
   const factors: Float64Array[] = [];
   const adds: Float64Array[] = [];
@@ -161,11 +173,14 @@ export function compileModel(doc: Topology): CompiledModel {
     for (let e = m.edgeStart[i]; e < m.edgeStart[i + 1]; e++) m.nodeWeightSum[i] += m.edgeProb[e];
     m.nodeHold[i] = node.holdWorkerDuringCalls ? 1 : 0;
     m.nodeCap[i] = node.queueCapacity ?? -1;
-    if (node.batching && node.batching.maxBatch > 1) {
-      m.nodeBatchMax[i] = node.batching.maxBatch;
-      m.nodeBatchWaitMs[i] = node.batching.maxWaitMs;
-      m.nodeBatcher0[i] = m.batcherCount;
-      m.batcherCount += m.groupReplicas[m.nodeGroup[i]];
+    const triton = m.engines.nodeSpecial[i] === SPECIAL_TRITON;
+    if (node.batching && (node.batching.maxBatch > 1 || triton)) {
+      if (!triton) {
+        m.nodeBatchMax[i] = node.batching.maxBatch;
+        m.nodeBatchWaitMs[i] = node.batching.maxWaitMs;
+        m.nodeBatcher0[i] = m.batcherCount;
+        m.batcherCount += m.groupReplicas[m.nodeGroup[i]];
+      }
       const { factor, addMs } = batchFactors(node.batching, node.serviceTime);
       m.batchFactor0[i] = factorLen;
       factors.push(factor);

@@ -8,6 +8,7 @@
  * keep a request on one replica index (see docs/model.md, "Replicas").
  */
 import type { Balancer, Topology } from './schema';
+import { serversPerReplica } from './compileEngines';
 
 /** Balancer codes (compiled `groupBalancer`). */
 export const LB_POOLED = 0;
@@ -74,7 +75,7 @@ export function compileStations(doc: Topology): CompiledStations {
     if (g !== undefined) nodeGroup[i] = g;
     else {
       nodeGroup[i] = groups.length;
-      groups.push({ replicas: node.replicas, servers: node.concurrency, balancer: CODE[node.balancer], unit: -1 });
+      groups.push({ replicas: node.replicas, servers: serversPerReplica(node), balancer: CODE[node.balancer], unit: -1 });
     }
   });
   const gc = groups.length;

@@ -14,3 +14,11 @@ export const EV_TIMEOUT = 4;
 export const EV_BATCH_TIMER = 5;
 /** The middle of the measured interval: queue lengths are snapshot for saturation detection. */
 export const EV_MID = 6;
+/** A Triton batch's service ends (a = first frame of the batch list, b = batcher). */
+export const EV_TRITON_DONE = 16;
+/** A Triton batcher may act (a = batcher; stale when its wake time changed). */
+export const EV_TRITON_TIMER = 17;
+/** An LLM replica's iteration ends (a = replica slot). */
+export const EV_LLM_STEP = 18;
+/** A request reaches a decode-mode llm-server after its prompt KV's transfer (a = frame). */
+export const EV_LLM_ADMIT = 19;

@@ -15,7 +15,7 @@ import { findHardware, hardwareCatalogue, replicaPricePerHour, totalGpuMemoryGb 
 import { LIMITS } from './limits';
 import type { Balancer, Hardware, MonolithSizing, Pool, Topology, TopologyNode } from './schema';
 
-/** Id of the merged nodes: service-role nodes reachable from the entry along sync traffic edges. */
+/** Id of the merged nodes: service-role nodes (llm-servers excepted) reachable from the entry along sync traffic edges. */
 export function mergedNodeIds(doc: Topology): Set<string> {
   const role = new Map(doc.nodes.map((n) => [n.id, n.role]));
   const out = new Map<string, string[]>();
@@ -33,7 +33,9 @@ export function mergedNodeIds(doc: Topology): Set<string> {
     seen.add(id);
     for (const t of out.get(id) ?? []) stack.push(t);
   }
-  return new Set([...seen].filter((id) => role.get(id) === 'service'));
+  // An llm-server stays its own deployment on its GPU machines, as infra nodes do (docs/model.md, "LLM servers in the monolith").
+  const kind = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+  return new Set([...seen].filter((id) => role.get(id) === 'service' && kind.get(id) !== 'llm-server'));
 }
 
 /** How the monolith is deployed: what the report, the studio and the CLI state. */

@@ -19,7 +19,9 @@ import { IntQueue } from './intQueue';
 import * as R from './raw';
 import type { DesignRaw } from './raw';
 import { Rng, streamSeed } from './rng';
-import { CallSim, MAX_LIVE_VISITS } from './calls';
+import { MAX_LIVE_VISITS } from './calls';
+import { SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
+import { LlmSim } from './llm/llmSim';
 import { ServiceDraws } from './serviceDraws';
 import * as E from './events';
 import * as S from './simState';
@@ -33,7 +35,7 @@ const bucketOf = bucketOfImported;
 /** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
-const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_MID, EV_NODE, EV_TIMEOUT } = E;
+const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
 
 /** What one simulation needs besides the model. Times in ms. */
 export interface SimSpec {
@@ -73,7 +75,7 @@ export function simulate(m: CompiledModel, spec: SimSpec): DesignRaw {
  * subclass it to record a sample of requests (its protected hooks); normal
  * runs use this class as is, so recording costs them nothing.
  */
-export class Simulator extends CallSim {
+export class Simulator extends LlmSim {
   private readonly arrivals: ArrivalProcess;
   /** Per node: its service times, drawn ahead from the node's own stream. */
   private readonly service: ServiceDraws[] = [];
@@ -185,6 +187,18 @@ export class Simulator extends CallSim {
         case EV_BATCH_TIMER:
           this.batchCheck(a);
           break;
+        case EV_LLM_STEP:
+          this.onLlmStep(a);
+          break;
+        case EV_TRITON_DONE:
+          this.onTritonDone(a, q.b);
+          break;
+        case EV_TRITON_TIMER:
+          this.onTritonTimer(a);
+          break;
+        case EV_LLM_ADMIT:
+          this.llmAdmit(a);
+          break;
         default:
           this.snapshotQueues(this.midQueue);
       }
@@ -229,6 +243,7 @@ export class Simulator extends CallSim {
     this.fCall[f] = -1;
     this.fFlags[f] = counted ? F_ROOT | F_COUNTED : F_ROOT;
     if (counted) this.countedLive++;
+    if (this.llmOn) this.llmNewRequest(f);
     this.arrive(f);
   }
 
@@ -244,8 +259,8 @@ export class Simulator extends CallSim {
     const lb = this.lb;
     const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
     this.fStation[f] = s;
-    if (m.nodeBatchMax[i] > 0) {
-      this.arriveBatched(f, i, s);
+    if (m.nodeSpecial[i] !== 0) {
+      this.arriveSpecial(f, i, s);
       return;
     }
     if (this.free[s] > 0) {
@@ -263,14 +278,23 @@ export class Simulator extends CallSim {
     this.fifo[s].push(f);
   }
 
-  /** Frame f joins the batcher of node i's replica at station s (or is dropped when the node's queue is full). */
-  private arriveBatched(f: number, i: number, s: number): void {
-    const m = this.m;
-    const cap = m.nodeCap[i];
+  /** Frame f reaches a batching, Triton or LLM node i at station s (compileEngines.ts, nodeSpecial). */
+  private arriveSpecial(f: number, i: number, s: number): void {
+    const special = this.m.nodeSpecial[i];
+    if (special === SPECIAL_LLM) {
+      this.llmArrive(f, i, s);
+      return;
+    }
+    const cap = this.m.nodeCap[i];
     if (cap >= 0 && this.nQueued[i] >= cap) {
       this.drop(f, i);
       return;
     }
+    if (special === SPECIAL_TRITON) {
+      this.tritonArrive(f, i, s);
+      return;
+    }
+    const m = this.m;
     if (this.lb !== null) this.lb.outstanding[s]++;
     this.queueDelta(i, 1);
     const bt = m.nodeBatcher0[i] + m.stationReplica[s];
@@ -278,6 +302,14 @@ export class Simulator extends CallSim {
     bq.push(f);
     if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
     this.batchCheck(bt);
+  }
+
+  protected outstandingDelta(s: number, d: number): void {
+    if (this.lb !== null) this.lb.outstanding[s] += d;
+  }
+
+  protected drawService(i: number): number {
+    return this.service[i].next();
   }
 
   private startService(f: number, i: number, s: number): void {

@@ -3,6 +3,7 @@
  * the UI and the CLI show: end-to-end and per-node statistics, a time
  * series, cost, and 95% confidence intervals across replications.
  */
+import { llmDesignFields } from './llm/llmResults';
 import type { CompiledModel } from './compile';
 import { FINE_SUB_BUCKETS, quantiles } from './histogram';
 import * as R from './raw';
@@ -144,5 +145,6 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
     costPerMillionRequests: e2e.throughputPerSec > 0 ? (m.costPerHour / (e2e.throughputPerSec * 3600)) * 1e6 : Number.NaN,
     timeSeries: timeSeries(merged, endMs, reps.length),
     latencyHistogram: { subBuckets: FINE_SUB_BUCKETS, counts: merged.latency },
+    ...llmDesignFields(m, merged),
   };
 }

@@ -45,6 +45,7 @@ export function checkLlm(spec: TopologySpec, machine: (id: string | null | undef
       return;
     }
     if (n.pool != null) add(`${at}.pool`, `${who}: an llm-server runs its own engine per replica and cannot join a shared pool`);
+    if (n.balancer === 'pooled') add(`${at}.balancer`, `${who}: each llm-server replica schedules its own batch, so "pooled" (one shared queue) does not apply; use least-outstanding, p2c, round-robin or random`);
     const llm = normalizeLlm(n.llm ?? LLM_DEFAULT);
     modeOf.set(n.id, llm.mode);
     if (llm.kvCacheTokens === null) {

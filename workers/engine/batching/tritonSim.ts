@@ -1,0 +1,154 @@
+/**
+ * The simulator's side of Triton's dynamic batcher (tritonBatcher.ts): one batcher per station
+ * of a Triton node (a replica, or the whole group when its balancer is `pooled`), whose instances
+ * are the station's servers. A batch costs one service draw × the batch factor of batchCost.ts.
+ * Hook points (docs/design/issue-13.md §1): an arrival enqueues then decides; a batch's end
+ * releases its instance then decides; a timer decides at `waitUntilMs` (stale timers are skipped);
+ * a request rejected for timeout fails its call; a full queue drops the request.
+ */
+import { CallSim } from '../calls';
+import type { CompiledModel } from '../compile';
+import { SPECIAL_TRITON } from '../compileEngines';
+import * as E from '../events';
+import * as R from '../raw';
+import * as S from '../simState';
+import { TritonBatcher } from './tritonBatcher';
+
+const { EV_TRITON_DONE, EV_TRITON_TIMER } = E;
+const { NODE_FIELDS, N_DROPPED, T_VISITS } = R;
+const { F_FAILED } = S;
+/** A timer due at the very instant of a deadline is moved this much later (ms): Triton times a request out strictly after it. */
+const AFTER_MS = 1e-6;
+
+export abstract class TritonSim extends CallSim {
+  /** Per batcher (tritonBatcher0[node] + replica): the batcher, its node and station, and the time of its live timer. */
+  private readonly batchers: (TritonBatcher | null)[] = [];
+  private readonly tNode: Int32Array;
+  private readonly tStation: Int32Array;
+  private readonly tWakeMs: Float64Array;
+  private readonly ids: Int32Array;
+
+  constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number, maxLanes?: number) {
+    super(m, warmMs, endMs, windowMs, seed, maxLanes);
+    const en = m.engines;
+    this.tNode = new Int32Array(en.tritonCount);
+    this.tStation = new Int32Array(en.tritonCount);
+    this.tWakeMs = new Float64Array(en.tritonCount).fill(Number.NaN);
+    this.ids = new Int32Array(en.tritonMaxBatch);
+    for (let k = 0; k < en.tritonCount; k++) this.batchers.push(null);
+    for (let i = 0; i < m.nodeCount; i++) {
+      const spec = en.tritonSpecs[i];
+      if (spec === null || en.nodeSpecial[i] !== SPECIAL_TRITON) continue;
+      const g = m.nodeGroup[i];
+      for (let r = 0; r < m.groupReplicas[g]; r++) {
+        const bt = en.tritonBatcher0[i] + r;
+        const s = m.groupStation0[g] + r;
+        this.batchers[bt] = new TritonBatcher({ ...spec, instanceCount: m.stationServers[s] });
+        this.tNode[bt] = i;
+        this.tStation[bt] = s;
+      }
+    }
+  }
+
+  /** Node i's (Triton) visit f at station s: refused when the queue is full, else queued, then the batcher decides. */
+  protected tritonArrive(f: number, i: number, s: number): void {
+    const bt = this.m.engines.tritonBatcher0[i] + this.m.stationReplica[s];
+    if (!(this.batchers[bt] as TritonBatcher).enqueue(f, this.now)) {
+      this.drop(f, i);
+      return;
+    }
+    this.outstandingDelta(s, 1);
+    this.queueDelta(i, 1);
+    this.tritonDecide(bt);
+  }
+
+  /** Decides at batcher bt until it waits: starts every batch it forms, fails every request it rejects for timeout. */
+  protected tritonDecide(bt: number): void {
+    const b = this.batchers[bt] as TritonBatcher;
+    const i = this.tNode[bt];
+    const s = this.tStation[bt];
+    for (;;) {
+      const n = b.decide(this.now);
+      for (let k = 0; k < b.rejectedCount; k++) {
+        const f = b.rejected[k];
+        this.queueDelta(i, -1);
+        this.outstandingDelta(s, -1);
+        if (this.fArriveMs[f] >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_DROPPED]++;
+        this.fFlags[f] |= F_FAILED;
+        this.complete(f);
+      }
+      if (n === 0) break;
+      this.startTritonBatch(bt, b.dispatch(n, this.ids));
+    }
+    const wake = b.waitUntilMs;
+    if (wake < Number.POSITIVE_INFINITY && wake !== this.tWakeMs[bt]) {
+      this.tWakeMs[bt] = wake;
+      this.q.push(wake > this.now ? wake : this.now + AFTER_MS, EV_TRITON_TIMER, bt, 0);
+    }
+  }
+
+  /** A batcher timer: stale (superseded) timers do nothing. */
+  protected onTritonTimer(bt: number): void {
+    const due = this.tWakeMs[bt];
+    if (!(this.now >= due)) return;
+    this.tWakeMs[bt] = Number.NaN;
+    this.tritonDecide(bt);
+  }
+
+  private startTritonBatch(bt: number, n: number): void {
+    const m = this.m;
+    const i = this.tNode[bt];
+    const s = this.tStation[bt];
+    this.busyDelta(i, 1);
+    const rb = m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], 1);
+    let head = -1;
+    for (let k = 0; k < n; k++) {
+      const f = this.ids[k];
+      this.fStartMs[f] = this.now;
+      this.fNext[f] = head;
+      head = f;
+    }
+    this.queueDelta(i, -n);
+    this.raw.totals[T_VISITS] += n;
+    const o = m.batchFactor0[i] + n;
+    this.q.push(this.now + this.drawService(i) * m.batchFactor[o] + m.batchAddMs[o], EV_TRITON_DONE, head, bt);
+  }
+
+  /** A batch ends (head of its newest-first list, batcher bt): its instance is free, then its requests answer in arrival order. */
+  protected onTritonDone(head: number, bt: number): void {
+    const m = this.m;
+    const i = this.tNode[bt];
+    const s = this.tStation[bt];
+    let prev = -1;
+    let n = 0;
+    for (let f = head; f >= 0; ) {
+      const nx = this.fNext[f];
+      this.fNext[f] = prev;
+      prev = f;
+      f = nx;
+      n++;
+    }
+    this.busyDelta(i, -1);
+    const rb = m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], -1);
+    this.outstandingDelta(s, -n);
+    (this.batchers[bt] as TritonBatcher).release();
+    this.tritonDecide(bt);
+    for (let f = prev; f >= 0; ) {
+      const nx = this.fNext[f];
+      this.recordVisit(f, i);
+      this.beginCalls(f, i);
+      f = nx;
+    }
+  }
+
+  /** Requests queued at or in service on station s change by d (the balancer's outstanding count). */
+  protected abstract outstandingDelta(s: number, d: number): void;
+  /** Node i's visit f is refused (full queue). */
+  protected abstract drop(f: number, i: number): void;
+  /** Records visit f's wait and time in node i. */
+  protected abstract recordVisit(f: number, i: number): void;
+  /** The next service-time draw of node i, ms. */
+  protected abstract drawService(i: number): number;
+}
