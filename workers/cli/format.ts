@@ -1,4 +1,5 @@
 /** Readable tables for `loadsketch run` and `loadsketch sweep`. */
+import { formatLlm } from './formatLlm';
 import type { AnalyticDesignResult, DesignResult, RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { detailPoint } from '../report/model';
@@ -79,6 +80,8 @@ export function formatRun(name: string, r: RunResult): string {
   const notes = [...new Set([...r.analytic.microservices.notCovered, ...r.analytic.monolith.notCovered])];
   const deployment = r.monolith.deployment ? `monolith deployment: ${r.monolith.deployment.hardware ?? 'no machine type'}, ${r.monolith.deployment.replicas} replica(s), ${r.monolith.deployment.threadsPerReplica} threads and ${r.monolith.deployment.gpusPerReplica} GPU(s) per replica, $${r.monolith.deployment.costPerHour.toFixed(2)}/h${r.monolith.deployment.fits ? '' : ' (does NOT fit the machine)'}` : '';
   const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), ...(deployment ? [deployment] : []), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
+  const llm = formatLlm(r);
+  if (llm) parts.push(llm);
   if (notes.length) parts.push(`not covered by the analytic model:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -10,6 +10,7 @@ import { responseTimes } from './analytic/response';
 import { holdsDuringCalls, route } from './analytic/routing';
 import { buildStations } from './analytic/stations';
 import { meanBatchMs } from './batchCost';
+import { llmAnalytic } from './llm/analyticLlm';
 import type { AnalyticDesignResult, AnalyticNodeResult } from './results';
 import type { Topology } from './schema';
 
@@ -54,8 +55,9 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
     const holds = holdsDuringCalls(doc, routing, i);
     if (holds) notCovered.push(notes.hold(node));
     if (batches) notCovered.push(notes.batching(node));
+    if (node.batching?.triton) notCovered.push(notes.triton(node));
     if (node.queueCapacity != null) notCovered.push(notes.bounded(node));
-    if (holds || batches || node.queueCapacity != null || routing.loadUncertain[i]) {
+    if (holds || batches || node.batching?.triton || node.kind === 'llm-server' || node.queueCapacity != null || routing.loadUncertain[i]) {
       waitCovered[s] = false;
     }
     for (const e of routing.out[i]) {
@@ -113,7 +115,7 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
 
   const entry = index.get(doc.workload.entry);
   const end = entry === undefined ? Number.NaN : responseMs[entry];
-  return {
+  const result: AnalyticDesignResult = {
     // Any saturated station (even one only fed asynchronously) means no steady state for the design.
     meanMs: Number.isFinite(end) && saturated.length === 0 ? end : null,
     saturationRatePerSec,
@@ -121,5 +123,23 @@ export function analyze(doc: Topology, ratePerSec: number = doc.workload.ratePer
     bottleneckPool: bottleneckNode >= 0 ? top!.poolId : null,
     nodes,
     notCovered: [...new Set(notCovered)],
+  };
+  return doc.nodes.some((n) => n.kind === 'llm-server') ? withLlm(doc, result, visits, ratePerSec) : result;
+}
+
+/** The llm-servers' part (llm/analyticLlm.ts): guidance, utilisation against their ceilings, and the saturation rate they set. */
+function withLlm(doc: Topology, r: AnalyticDesignResult, visits: ArrayLike<number>, ratePerSec: number): AnalyticDesignResult {
+  const a = llmAnalytic(doc, visits, ratePerSec);
+  const nodes = r.nodes.map((n) => (a.util.has(n.id) ? { ...n, utilization: a.util.get(n.id)!, meanWaitMs: null, meanTimeInNodeMs: null } : n));
+  const llmFirst = a.bottleneck !== null && (r.saturationRatePerSec === null || a.saturationRatePerSec < r.saturationRatePerSec);
+  return {
+    ...r,
+    meanMs: null,
+    nodes,
+    saturationRatePerSec: llmFirst ? a.saturationRatePerSec : r.saturationRatePerSec,
+    bottleneck: llmFirst ? a.bottleneck : r.bottleneck,
+    bottleneckPool: llmFirst ? null : r.bottleneckPool,
+    notCovered: [...new Set([...r.notCovered, ...a.notCovered, ...a.guidance.flatMap((g) => g.guidance?.notCovered.map((t) => `Node "${g.id}": ${t}`) ?? [`Node "${g.id}": ${g.problem}`])])],
+    llm: a.guidance,
   };
 }

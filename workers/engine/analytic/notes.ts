@@ -11,6 +11,8 @@ export function fmt(x: number): string {
 export const notes = {
   hold: (n: TopologyNode) =>
     `Node "${n.id}" holds its worker during calls: its service time depends on downstream waits; no closed form for its wait or for the response of anything that calls it (its utilisation counts the expected call time, an estimate).`,
+  triton: (n: TopologyNode) =>
+    `Node "${n.id}" uses Triton's dynamic batcher (preferred batch sizes, queue policy, ${n.batching!.triton!.instancesPerReplica} instance(s) per replica): batch sizes and waits are simulated, not predicted.`,
   batching: (n: TopologyNode) =>
     `Node "${n.id}" batches requests (up to ${n.batching!.maxBatch}, waiting at most ${fmt(n.batching!.maxWaitMs)} ms): batch service has no closed form here; its wait and the response of its callers are not predicted. The saturation rate counts full batches of ${n.batching!.maxBatch} (servers × b / batch time at b = ${n.batching!.maxBatch}); its utilisation is an estimate: one request per batch while that keeps up, then growing batches up to full ones at the saturation rate.`,
   balancer: (doc: Topology, st: Station) =>
