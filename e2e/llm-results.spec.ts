@@ -65,7 +65,8 @@ test('RAG assistant: TTFT and TPOT per load follow the LLM’s step times, and m
   expect(Math.abs(low.microservices_ttftMs_p50! - low.monolith_ttftMs_p50!)).toBeLessThan(60);
 
   const load = page.getByTestId('llm-load-table');
-  await expect(load.locator('tbody tr')).toHaveCount(3);
+  // One row per load and design.
+  await expect(load.locator('tbody tr')).toHaveCount(6);
   const tokensPerSec = Number(await load.locator('tbody tr').first().locator('td[data-key="microservices_tokensPerSec"]').getAttribute('data-value'));
   // About 1 req/s × 256 output tokens.
   expect(tokensPerSec).toBeGreaterThan(150);

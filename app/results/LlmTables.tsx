@@ -21,21 +21,27 @@ export function LlmLoadTable({ rows }: { rows: readonly LlmRow[] }) {
         <thead>
           <tr>
             <th scope="col">Offered load</th>
-            {DESIGNS.flatMap((d) => COLS.map(([k, label]) => <th key={`${d}_${k}`} scope="col">{`${DESIGN_LABEL[d]} ${label}`}</th>))}
+            <th scope="col">Design</th>
+            {COLS.map(([k, label]) => (
+              <th key={k} scope="col">
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
-              <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
-              {DESIGNS.flatMap((d) =>
-                COLS.map(([k, , fmt]) => {
+          {rows.flatMap((r) =>
+            DESIGNS.map((d) => (
+              <tr key={`${r.ratePerSec}-${d}`} data-rate={r.ratePerSec} data-design={d}>
+                <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
+                <td>{DESIGN_LABEL[d]}</td>
+                {COLS.map(([k, , fmt]) => {
                   const v = r[`${d}_${k}`];
-                  return <NumCell key={`${d}_${k}`} k={`${d}_${k}`} value={v} text={fmt(v)} />;
-                }),
-              )}
-            </tr>
-          ))}
+                  return <NumCell key={k} k={`${d}_${k}`} value={v} text={fmt(v)} />;
+                })}
+              </tr>
+            )),
+          )}
         </tbody>
       </table>
     </div>
@@ -53,13 +59,12 @@ export function LlmNodeTable({ title, nodes, labelOf, testId }: { title: string;
           <tr>
             <th scope="col">llm-server</th>
             <th scope="col">completed</th>
-            <th scope="col">TTFT p50 / p95 / p99</th>
-            <th scope="col">TPOT p50 / p95 / p99</th>
-            <th scope="col">e2e p50 / p99</th>
+            <th scope="col">TTFT p50 / p99</th>
+            <th scope="col">TPOT p50 / p99</th>
             <th scope="col">tokens/s</th>
             <th scope="col">goodput</th>
-            <th scope="col">KV occupancy</th>
-            <th scope="col">preemptions</th>
+            <th scope="col">KV</th>
+            <th scope="col">preempted</th>
           </tr>
         </thead>
         <tbody>
@@ -67,9 +72,8 @@ export function LlmNodeTable({ title, nodes, labelOf, testId }: { title: string;
             <tr key={n.id} data-node={n.id}>
               <th scope="row">{labelOf(n.id)}</th>
               <NumCell k="completed" value={n.completed} text={fmtNum(n.completed)} />
-              <NumCell k="ttftMs_p99" value={n.ttftMs.p99} text={`${fmtMs(n.ttftMs.p50)} / ${fmtMs(n.ttftMs.p95)} / ${fmtMs(n.ttftMs.p99)}`} />
-              <NumCell k="tpotMs_p99" value={n.tpotMs.p99} text={`${fmtMs(n.tpotMs.p50)} / ${fmtMs(n.tpotMs.p95)} / ${fmtMs(n.tpotMs.p99)}`} />
-              <NumCell k="e2eMs_p99" value={n.e2eMs.p99} text={`${fmtMs(n.e2eMs.p50)} / ${fmtMs(n.e2eMs.p99)}`} />
+              <NumCell k="ttftMs_p99" value={n.ttftMs.p99} text={`${fmtMs(n.ttftMs.p50)} / ${fmtMs(n.ttftMs.p99)}`} />
+              <NumCell k="tpotMs_p99" value={n.tpotMs.p99} text={`${fmtMs(n.tpotMs.p50)} / ${fmtMs(n.tpotMs.p99)}`} />
               <NumCell k="tokensPerSec" value={n.tokensPerSec} text={fmtNum(n.tokensPerSec)} />
               <NumCell k="goodputPerSec" value={n.goodputPerSec} text={`${fmtRate(n.goodputPerSec)} (${fmtPct(n.goodFraction)})`} />
               <NumCell k="kvOccupancyMean" value={n.kvOccupancyMean} text={fmtPct(n.kvOccupancyMean)} />
