@@ -34,7 +34,9 @@ function metricChart(sweep: SweepResult, m: Metric, sloMs: number | null): strin
     })),
   );
   const hLines: RefLine[] = sloMs !== null ? [{ at: sloMs, label: `${NAME[m]} SLO ≤ ${fmtMs(sloMs)}`, color: '#b42318' }] : [];
-  return lineChart({ id: `llm-${m}`, title: `${NAME[m]} vs offered load`, xLabel: 'Offered load (req/s)', yLabel: `${NAME[m]} (ms)`, series, hLines, height: 300 });
+  // Room above the SLO line for its label.
+  const top = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p[1])).filter(Number.isFinite));
+  return lineChart({ id: `llm-${m}`, title: `${NAME[m]} vs offered load`, xLabel: 'Offered load (req/s)', yLabel: `${NAME[m]} (ms)`, series, hLines, yMax: Math.max(top, sloMs === null ? 0 : sloMs * 1.2), height: 300 });
 }
 
 const triple = (s: { p50: number; p95: number; p99: number }) => `${fmtMs(s.p50)} / ${fmtMs(s.p95)} / ${fmtMs(s.p99)}`;
