@@ -5,7 +5,7 @@
  * reset (a cache's hit ratio, a model server's batching and model memory, an
  * llm-server's engine and the LLM fields of its calls).
  */
-import { KINDS } from '../../workers/engine/kinds';
+import { KINDS, NODE_DEFAULTS } from '../../workers/engine/kinds';
 import type { NodeKind, Topology, TopologyEdge, TopologyNode } from '../../workers/engine/schema';
 import { defaultLlm, withLlmTokens } from './docOps';
 
@@ -27,7 +27,8 @@ export function changeKind(doc: Topology, id: string, kind: NodeKind): Topology 
     hitRatio: kind === 'cache' ? (node.hitRatio ?? KINDS.cache.hitRatio) : null,
     batching: kind === 'model-server' ? node.batching : null,
     modelMemoryGb: kind === 'model-server' ? node.modelMemoryGb : null,
-    ...(kind === 'llm-server' ? { pool: null, llm: defaultLlm() } : {}),
+    // An llm-server replica schedules its own batch: no shared pool, no single pooled queue.
+    ...(kind === 'llm-server' ? { pool: null, balancer: node.balancer === 'pooled' ? NODE_DEFAULTS.balancer : node.balancer, llm: defaultLlm() } : {}),
   };
   const leavesLlm = node.kind === 'llm-server';
   return withLlmTokens({
