@@ -24,7 +24,9 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
 }
 
 function rawBuffers(d: DesignRaw): ArrayBuffer[] {
-  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy].map((a) => a.buffer as ArrayBuffer);
+  const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy];
+  if (d.llm) arrays.push(d.llm);
+  return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
 /**

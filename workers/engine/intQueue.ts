@@ -1,4 +1,8 @@
-/** A growable FIFO ring buffer of integers (a station's waiting line). */
+/**
+ * A growable ring buffer of integers: a FIFO (a station's waiting line), and a deque with
+ * pushFront (an LLM replica's waiting queue, where preempted requests go back to the front).
+ * `capacity` must be a power of two.
+ */
 export class IntQueue {
   private buf: Int32Array;
   private head = 0;
@@ -12,6 +16,14 @@ export class IntQueue {
   push(x: number): void {
     if (this.size === this.buf.length) this.grow();
     this.buf[(this.head + this.size) & (this.buf.length - 1)] = x;
+    this.size++;
+  }
+
+  /** Inserts at the front (vLLM's `waiting.prepend_request` for a preempted request). */
+  pushFront(x: number): void {
+    if (this.size === this.buf.length) this.grow();
+    this.head = (this.head - 1) & (this.buf.length - 1);
+    this.buf[this.head] = x;
     this.size++;
   }
 

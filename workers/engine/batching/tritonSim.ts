@@ -20,22 +20,33 @@ const { F_FAILED } = S;
 /** A timer due at the very instant of a deadline is moved this much later (ms): Triton times a request out strictly after it. */
 const AFTER_MS = 1e-6;
 
+/** Per batcher (tritonBatcher0[node] + replica): the batcher, its node and station, and the time of its live timer. */
+class TritonParts {
+  readonly batchers: (TritonBatcher | null)[] = [];
+  readonly node: Int32Array;
+  readonly station: Int32Array;
+  readonly wakeMs: Float64Array;
+  /** Dispatch buffer. */
+  readonly ids: Int32Array;
+
+  constructor(count: number, maxBatch: number) {
+    this.node = new Int32Array(count);
+    this.station = new Int32Array(count);
+    this.wakeMs = new Float64Array(count).fill(Number.NaN);
+    this.ids = new Int32Array(maxBatch);
+    for (let k = 0; k < count; k++) this.batchers.push(null);
+  }
+}
+
 export abstract class TritonSim extends CallSim {
-  /** Per batcher (tritonBatcher0[node] + replica): the batcher, its node and station, and the time of its live timer. */
-  private readonly batchers: (TritonBatcher | null)[] = [];
-  private readonly tNode: Int32Array;
-  private readonly tStation: Int32Array;
-  private readonly tWakeMs: Float64Array;
-  private readonly ids: Int32Array;
+  // One field (the simulator's own hot fields stay in-object in V8): every Triton array lives in it.
+  private readonly tri: TritonParts;
 
   constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number, maxLanes?: number) {
     super(m, warmMs, endMs, windowMs, seed, maxLanes);
     const en = m.engines;
-    this.tNode = new Int32Array(en.tritonCount);
-    this.tStation = new Int32Array(en.tritonCount);
-    this.tWakeMs = new Float64Array(en.tritonCount).fill(Number.NaN);
-    this.ids = new Int32Array(en.tritonMaxBatch);
-    for (let k = 0; k < en.tritonCount; k++) this.batchers.push(null);
+    const t = new TritonParts(en.tritonCount, en.tritonMaxBatch);
+    this.tri = t;
     for (let i = 0; i < m.nodeCount; i++) {
       const spec = en.tritonSpecs[i];
       if (spec === null || en.nodeSpecial[i] !== SPECIAL_TRITON) continue;
@@ -43,9 +54,9 @@ export abstract class TritonSim extends CallSim {
       for (let r = 0; r < m.groupReplicas[g]; r++) {
         const bt = en.tritonBatcher0[i] + r;
         const s = m.groupStation0[g] + r;
-        this.batchers[bt] = new TritonBatcher({ ...spec, instanceCount: m.stationServers[s] });
-        this.tNode[bt] = i;
-        this.tStation[bt] = s;
+        t.batchers[bt] = new TritonBatcher({ ...spec, instanceCount: m.stationServers[s] });
+        t.node[bt] = i;
+        t.station[bt] = s;
       }
     }
   }
@@ -53,7 +64,7 @@ export abstract class TritonSim extends CallSim {
   /** Node i's (Triton) visit f at station s: refused when the queue is full, else queued, then the batcher decides. */
   protected tritonArrive(f: number, i: number, s: number): void {
     const bt = this.m.engines.tritonBatcher0[i] + this.m.stationReplica[s];
-    if (!(this.batchers[bt] as TritonBatcher).enqueue(f, this.now)) {
+    if (!(this.tri.batchers[bt] as TritonBatcher).enqueue(f, this.now)) {
       this.drop(f, i);
       return;
     }
@@ -64,9 +75,9 @@ export abstract class TritonSim extends CallSim {
 
   /** Decides at batcher bt until it waits: starts every batch it forms, fails every request it rejects for timeout. */
   protected tritonDecide(bt: number): void {
-    const b = this.batchers[bt] as TritonBatcher;
-    const i = this.tNode[bt];
-    const s = this.tStation[bt];
+    const b = this.tri.batchers[bt] as TritonBatcher;
+    const i = this.tri.node[bt];
+    const s = this.tri.station[bt];
     for (;;) {
       const n = b.decide(this.now);
       for (let k = 0; k < b.rejectedCount; k++) {
@@ -78,33 +89,33 @@ export abstract class TritonSim extends CallSim {
         this.complete(f);
       }
       if (n === 0) break;
-      this.startTritonBatch(bt, b.dispatch(n, this.ids));
+      this.startTritonBatch(bt, b.dispatch(n, this.tri.ids));
     }
     const wake = b.waitUntilMs;
-    if (wake < Number.POSITIVE_INFINITY && wake !== this.tWakeMs[bt]) {
-      this.tWakeMs[bt] = wake;
+    if (wake < Number.POSITIVE_INFINITY && wake !== this.tri.wakeMs[bt]) {
+      this.tri.wakeMs[bt] = wake;
       this.q.push(wake > this.now ? wake : this.now + AFTER_MS, EV_TRITON_TIMER, bt, 0);
     }
   }
 
   /** A batcher timer: stale (superseded) timers do nothing. */
   protected onTritonTimer(bt: number): void {
-    const due = this.tWakeMs[bt];
+    const due = this.tri.wakeMs[bt];
     if (!(this.now >= due)) return;
-    this.tWakeMs[bt] = Number.NaN;
+    this.tri.wakeMs[bt] = Number.NaN;
     this.tritonDecide(bt);
   }
 
   private startTritonBatch(bt: number, n: number): void {
     const m = this.m;
-    const i = this.tNode[bt];
-    const s = this.tStation[bt];
+    const i = this.tri.node[bt];
+    const s = this.tri.station[bt];
     this.busyDelta(i, 1);
     const rb = m.nodeReplicaBase[i];
     if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], 1);
     let head = -1;
     for (let k = 0; k < n; k++) {
-      const f = this.ids[k];
+      const f = this.tri.ids[k];
       this.fStartMs[f] = this.now;
       this.fNext[f] = head;
       head = f;
@@ -118,8 +129,8 @@ export abstract class TritonSim extends CallSim {
   /** A batch ends (head of its newest-first list, batcher bt): its instance is free, then its requests answer in arrival order. */
   protected onTritonDone(head: number, bt: number): void {
     const m = this.m;
-    const i = this.tNode[bt];
-    const s = this.tStation[bt];
+    const i = this.tri.node[bt];
+    const s = this.tri.station[bt];
     let prev = -1;
     let n = 0;
     for (let f = head; f >= 0; ) {
@@ -133,7 +144,7 @@ export abstract class TritonSim extends CallSim {
     const rb = m.nodeReplicaBase[i];
     if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], -1);
     this.outstandingDelta(s, -n);
-    (this.batchers[bt] as TritonBatcher).release();
+    (this.tri.batchers[bt] as TritonBatcher).release();
     this.tritonDecide(bt);
     for (let f = prev; f >= 0; ) {
       const nx = this.fNext[f];

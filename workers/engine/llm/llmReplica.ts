@@ -29,7 +29,7 @@
  */
 import { type StepTable, stepMs } from './stepTime';
 import { growF64, growI32 } from './grow';
-import { SlotDeque } from './slotDeque';
+import { IntQueue } from '../intQueue';
 
 export const MODE_BOTH = 0;
 export const MODE_PREFILL = 1;
@@ -81,7 +81,7 @@ export class LlmReplica {
   private freeSlotCount = 0;
   private readonly running: Int32Array;
   runningCount = 0;
-  private readonly waiting = new SlotDeque(64);
+  private readonly waiting = new IntQueue(64);
   /** Tokens of the planned step; 0 = no step. */
   stepTokens = 0;
   /** Start (ms) of the planned or last step. */
@@ -146,7 +146,7 @@ export class LlmReplica {
     this.sched[s] = 0;
     this.admitMs[s] = nowMs;
     this.firstMs[s] = Number.NaN;
-    this.waiting.pushBack(s);
+    this.waiting.push(s);
     this.admitted++;
     return true;
   }

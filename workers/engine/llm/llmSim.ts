@@ -30,51 +30,69 @@ const { F_ASYNC, F_FAILED, F_ROOT } = S;
 const TOKEN_STREAM = 2_000_000;
 const EDGE_TOKEN_STREAM0 = 3_000_000;
 
+/** The LLM side's state: per replica, per frame, the token streams and the metrics blocks. */
+class LlmParts {
+  readonly replicas: LlmReplica[] = [];
+  readonly rNode: Int32Array;
+  readonly rStation: Int32Array;
+  readonly rStepping: Uint8Array;
+  readonly rWaiting: Int32Array;
+  /** Per frame: input and output tokens, arrival at the LLM tier and first-token time (ms). */
+  lIn = new Int32Array(0);
+  lOut = new Int32Array(0);
+  lAdmitMs = new Float64Array(0);
+  lFirstMs = new Float64Array(0);
+  readonly tokenRng: Rng;
+  readonly edgeRng: (Rng | null)[] = [];
+  readonly block: Float64Array;
+  readonly designBlock: number;
+
+  constructor(m: CompiledModel, seed: number) {
+    const en = m.engines;
+    const n = en.llmReplicaCount;
+    this.rNode = new Int32Array(n);
+    this.rStation = new Int32Array(n);
+    this.rStepping = new Uint8Array(n);
+    this.rWaiting = new Int32Array(n);
+    this.tokenRng = new Rng(streamSeed(seed, TOKEN_STREAM));
+    this.designBlock = en.llmNodeCount * LLM_BLOCK;
+    this.block = new Float64Array((en.llmNodeCount + 1) * LLM_BLOCK);
+  }
+}
+
 export abstract class LlmSim extends TritonSim {
   /** True when the design has an llm-server (requests then carry tokens). */
   protected readonly llmOn: boolean;
-  private readonly replicas: LlmReplica[] = [];
-  private readonly rNode: Int32Array;
-  private readonly rStation: Int32Array;
-  private readonly rStepping: Uint8Array;
-  private readonly rWaiting: Int32Array;
-  /** Per frame: input and output tokens, arrival at the LLM tier and first-token time (ms). */
-  private lIn = new Int32Array(0);
-  private lOut = new Int32Array(0);
-  private lAdmitMs = new Float64Array(0);
-  private lFirstMs = new Float64Array(0);
-  private readonly tokenRng: Rng;
-  private readonly edgeRng: (Rng | null)[] = [];
-  private readonly block: Float64Array;
-  private readonly designBlock: number;
+  // One field (the simulator's own hot fields stay in-object in V8); null without llm-servers.
+  private readonly L: LlmParts | null;
+
+  /** The LLM state (only used when llmOn). */
+  private get P(): LlmParts {
+    return this.L as LlmParts;
+  }
 
   constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number, maxLanes?: number) {
     super(m, warmMs, endMs, windowMs, seed, maxLanes);
     const en = m.engines;
     this.llmOn = en.llmNodeCount > 0;
-    this.rNode = new Int32Array(en.llmReplicaCount);
-    this.rStation = new Int32Array(en.llmReplicaCount);
-    this.rStepping = new Uint8Array(en.llmReplicaCount);
-    this.rWaiting = new Int32Array(en.llmReplicaCount);
-    this.tokenRng = new Rng(streamSeed(seed, TOKEN_STREAM));
-    this.designBlock = en.llmNodeCount * LLM_BLOCK;
-    this.block = new Float64Array(this.llmOn ? (en.llmNodeCount + 1) * LLM_BLOCK : 0);
-    if (!this.llmOn) return;
-    this.raw.llm = this.block;
+    this.L = this.llmOn ? new LlmParts(m, seed) : null;
+    if (this.L === null) return;
+    const P = this.L;
+    this.raw.llm = P.block;
     for (let i = 0; i < m.nodeCount; i++) {
       const spec = en.llmSpecs[i];
       if (spec === null) continue;
       const g = m.nodeGroup[i];
       for (let r = 0; r < m.groupReplicas[g]; r++) {
         const k = en.llmReplica0[i] + r;
-        this.replicas[k] = new LlmReplica(spec);
-        this.rNode[k] = i;
-        this.rStation[k] = m.groupStation0[g] + r;
+        P.replicas[k] = new LlmReplica(spec);
+        P.rNode[k] = i;
+        P.rStation[k] = m.groupStation0[g] + r;
       }
     }
     for (let e = 0; e < en.edgeTokensIn.length; e++) {
       const any = en.edgeTokensIn[e] !== null || en.edgeTokensOut[e] !== null;
-      this.edgeRng.push(any ? new Rng(streamSeed(seed, EDGE_TOKEN_STREAM0 + e)) : null);
+      P.edgeRng.push(any ? new Rng(streamSeed(seed, EDGE_TOKEN_STREAM0 + e)) : null);
     }
     this.growLlmFrames(1024);
   }
@@ -82,35 +100,35 @@ export abstract class LlmSim extends TritonSim {
   /** A new request (root frame f) draws its tokens. Called only when llmOn. */
   protected llmNewRequest(f: number): void {
     const en = this.m.engines;
-    if (f >= this.lIn.length) this.growLlmFrames(this.fNode.length);
-    this.lIn[f] = en.tokensIn ? drawTokens(en.tokensIn, this.tokenRng) : 1;
-    this.lOut[f] = en.tokensOut ? drawTokens(en.tokensOut, this.tokenRng) : 1;
+    if (f >= this.P.lIn.length) this.growLlmFrames(this.fNode.length);
+    this.P.lIn[f] = en.tokensIn ? drawTokens(en.tokensIn, this.P.tokenRng) : 1;
+    this.P.lOut[f] = en.tokensOut ? drawTokens(en.tokensOut, this.P.tokenRng) : 1;
   }
 
   /** Visit f reaches llm-server i at station s: its tokens are settled, then it is admitted (after the KV transfer, for a decode node). */
   protected llmArrive(f: number, i: number, s: number): void {
     const m = this.m;
     const en = m.engines;
-    if (f >= this.lIn.length) this.growLlmFrames(this.fNode.length);
+    if (f >= this.P.lIn.length) this.growLlmFrames(this.fNode.length);
     const c = this.fCall[f];
     const live = c >= 0 && this.cToken[c] === this.fToken[f];
     const e = live ? this.cEdge[c] : -1;
     this.fStation[f] = s;
     if (en.llmMode[i] === MODE_DECODE) {
       const p = live ? this.cFrame[c] : -1;
-      this.lIn[f] = p >= 0 ? this.lIn[p] : 1;
-      this.lOut[f] = p >= 0 ? this.lOut[p] : 1;
-      this.lAdmitMs[f] = p >= 0 ? this.lAdmitMs[p] : this.now;
-      this.lFirstMs[f] = p >= 0 ? this.lFirstMs[p] : this.now;
-      const delay = e >= 0 ? en.edgeKvFixedMs[e] + this.lIn[f] * en.edgeKvMsPerToken[e] : 0;
+      this.P.lIn[f] = p >= 0 ? this.P.lIn[p] : 1;
+      this.P.lOut[f] = p >= 0 ? this.P.lOut[p] : 1;
+      this.P.lAdmitMs[f] = p >= 0 ? this.P.lAdmitMs[p] : this.now;
+      this.P.lFirstMs[f] = p >= 0 ? this.P.lFirstMs[p] : this.now;
+      const delay = e >= 0 ? en.edgeKvFixedMs[e] + this.P.lIn[f] * en.edgeKvMsPerToken[e] : 0;
       if (delay > 0) {
         this.q.push(this.now + delay, EV_LLM_ADMIT, f, 0);
         return;
       }
     } else {
       this.settleTokens(f, e);
-      this.lAdmitMs[f] = this.now;
-      this.lFirstMs[f] = Number.NaN;
+      this.P.lAdmitMs[f] = this.now;
+      this.P.lFirstMs[f] = Number.NaN;
     }
     this.llmAdmit(f);
   }
@@ -128,15 +146,15 @@ export abstract class LlmSim extends TritonSim {
       p = this.cFrame[c];
     }
     if (p >= 0) {
-      this.lIn[f] = this.lIn[p];
-      this.lOut[f] = this.lOut[p];
+      this.P.lIn[f] = this.P.lIn[p];
+      this.P.lOut[f] = this.P.lOut[p];
     } else this.llmNewRequest(f);
-    const rng = e >= 0 ? this.edgeRng[e] : null;
+    const rng = e >= 0 ? this.P.edgeRng[e] : null;
     if (rng === null) return;
     const tin = en.edgeTokensIn[e];
     const tout = en.edgeTokensOut[e];
-    if (tin !== null) this.lIn[f] = drawTokens(tin, rng);
-    if (tout !== null) this.lOut[f] = drawTokens(tout, rng);
+    if (tin !== null) this.P.lIn[f] = drawTokens(tin, rng);
+    if (tout !== null) this.P.lOut[f] = drawTokens(tout, rng);
   }
 
   /** Visit f joins its replica's engine (EV_LLM_ADMIT after a KV transfer, or at once). */
@@ -149,7 +167,7 @@ export abstract class LlmSim extends TritonSim {
     const counted = this.now >= this.warmMs;
     this.fArriveMs[f] = this.now;
     this.fStartMs[f] = this.now;
-    if (en.llmMode[i] === MODE_DECODE && this.lOut[f] < 2) {
+    if (en.llmMode[i] === MODE_DECODE && this.P.lOut[f] < 2) {
       // The prefill node made the only token: nothing to decode.
       this.recordVisit(f, i);
       this.complete(f);
@@ -160,33 +178,33 @@ export abstract class LlmSim extends TritonSim {
       this.drop(f, i);
       return;
     }
-    const r = this.replicas[k];
-    if (!r.admit(f, this.lIn[f], this.lOut[f], this.now)) {
+    const r = this.P.replicas[k];
+    if (!r.admit(f, this.P.lIn[f], this.P.lOut[f], this.now)) {
       if (counted) {
         this.raw.nodeStats[i * NODE_FIELDS + N_DROPPED]++;
-        this.block[en.llmBlock[i] * LLM_BLOCK + L_REFUSED]++;
+        this.P.block[en.llmBlock[i] * LLM_BLOCK + L_REFUSED]++;
       }
       this.fFlags[f] |= F_FAILED;
       this.complete(f);
       return;
     }
     this.outstandingDelta(s, 1);
-    if (!this.rStepping[k]) this.planStep(k);
+    if (!this.P.rStepping[k]) this.planStep(k);
     else this.syncWaiting(k);
   }
 
   /** Plans replica k's next iteration (or leaves it idle), keeping busy and waiting counts exact. */
   private planStep(k: number): void {
-    const r = this.replicas[k];
-    const i = this.rNode[k];
+    const r = this.P.replicas[k];
+    const i = this.P.rNode[k];
     const d = r.beginStep(this.now);
     const stepping = d > 0 ? 1 : 0;
-    if (stepping !== this.rStepping[k]) {
+    if (stepping !== this.P.rStepping[k]) {
       const delta = stepping ? 1 : -1;
       this.busyDelta(i, delta);
       const rb = this.m.nodeReplicaBase[i];
-      if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[this.rStation[k]], delta);
-      this.rStepping[k] = stepping;
+      if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[this.P.rStation[k]], delta);
+      this.P.rStepping[k] = stepping;
     }
     this.syncWaiting(k);
     if (!stepping) return;
@@ -194,25 +212,25 @@ export abstract class LlmSim extends TritonSim {
     const to = Math.min(this.now + d, this.endMs);
     if (to > from) {
       const area = (to - from) * r.kvOccupancy();
-      this.block[this.m.engines.llmBlock[i] * LLM_BLOCK + L_OCC_AREA] += area;
-      this.block[this.designBlock + L_OCC_AREA] += area;
+      this.P.block[this.m.engines.llmBlock[i] * LLM_BLOCK + L_OCC_AREA] += area;
+      this.P.block[this.P.designBlock + L_OCC_AREA] += area;
     }
     this.q.push(this.now + d, EV_LLM_STEP, k, 0);
   }
 
   private syncWaiting(k: number): void {
-    const w = this.replicas[k].waitingCount;
-    if (w !== this.rWaiting[k]) {
-      this.queueDelta(this.rNode[k], w - this.rWaiting[k]);
-      this.rWaiting[k] = w;
+    const w = this.P.replicas[k].waitingCount;
+    if (w !== this.P.rWaiting[k]) {
+      this.queueDelta(this.P.rNode[k], w - this.P.rWaiting[k]);
+      this.P.rWaiting[k] = w;
     }
   }
 
   /** Replica k's iteration ends: first tokens answer streaming callers, finished requests record and go on. */
   protected onLlmStep(k: number): void {
-    const r = this.replicas[k];
+    const r = this.P.replicas[k];
     const n = r.endStep(this.now);
-    const i = this.rNode[k];
+    const i = this.P.rNode[k];
     const en = this.m.engines;
     const o = en.llmBlock[i] * LLM_BLOCK;
     const counted = this.now >= this.warmMs;
@@ -221,21 +239,21 @@ export abstract class LlmSim extends TritonSim {
       const kind = r.evKind[j];
       if (kind === EV_PREEMPTED) {
         if (counted) {
-          this.block[o + L_PREEMPTIONS]++;
-          this.block[this.designBlock + L_PREEMPTIONS]++;
+          this.P.block[o + L_PREEMPTIONS]++;
+          this.P.block[this.P.designBlock + L_PREEMPTIONS]++;
         }
       } else if (kind === EV_FIRST_TOKEN) {
-        this.lFirstMs[f] = this.now;
+        this.P.lFirstMs[f] = this.now;
         this.streamAnswer(f);
       } else if (kind === EV_DONE) {
-        this.outstandingDelta(this.rStation[k], -1);
+        this.outstandingDelta(this.P.rStation[k], -1);
         const prefill = en.llmMode[i] === MODE_PREFILL;
         if (counted) {
-          const admit = this.lAdmitMs[f];
-          const first = this.lFirstMs[f];
-          const out = this.lOut[f];
-          recordLlmDone(this.block, o, en.slo, admit, first, this.now, prefill ? 1 : out);
-          if (en.llmFinal[i] || (prefill && out < 2)) recordLlmDone(this.block, this.designBlock, en.slo, admit, first, this.now, prefill ? 1 : out);
+          const admit = this.P.lAdmitMs[f];
+          const first = this.P.lFirstMs[f];
+          const out = this.P.lOut[f];
+          recordLlmDone(this.P.block, o, en.slo, admit, first, this.now, prefill ? 1 : out);
+          if (en.llmFinal[i] || (prefill && out < 2)) recordLlmDone(this.P.block, this.P.designBlock, en.slo, admit, first, this.now, prefill ? 1 : out);
         }
         this.recordVisit(f, i);
         this.beginCalls(f, i);
@@ -254,9 +272,10 @@ export abstract class LlmSim extends TritonSim {
   }
 
   private growLlmFrames(n: number): void {
-    this.lIn = growI32(this.lIn, n);
-    this.lOut = growI32(this.lOut, n);
-    this.lAdmitMs = growF64(this.lAdmitMs, n);
-    this.lFirstMs = growF64(this.lFirstMs, n);
+    const P = this.P;
+    P.lIn = growI32(P.lIn, n);
+    P.lOut = growI32(P.lOut, n);
+    P.lAdmitMs = growF64(P.lAdmitMs, n);
+    P.lFirstMs = growF64(P.lFirstMs, n);
   }
 }
