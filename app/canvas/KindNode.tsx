@@ -18,7 +18,7 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
   const n = data.node;
   const offline = n.role === 'offline';
   const llm = n.kind === 'llm-server' ? (n.llm ?? null) : null;
-  const servers = llm ? `${n.replicas}× engine` : n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
+  const servers = llm ? `${n.replicas}× engine` : n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.batching?.triton?.instancesPerReplica ?? n.concurrency}`;
   return (
     <div
       className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`}

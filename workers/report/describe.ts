@@ -22,10 +22,10 @@ export function describeServiceTime(st: ServiceTime): string {
   }
 }
 
-/** "3×4", "pool P", or "2 engines" for an llm-server (one engine per replica). */
+/** "3×4" (replicas × concurrency, or × Triton instances), "pool P", or "2 engines" for an llm-server (one engine per replica). */
 export function describeServers(n: TopologyNode): string {
   if (n.kind === 'llm-server') return `${n.replicas} engine${n.replicas === 1 ? '' : 's'}`;
-  return n.pool !== null ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
+  return n.pool !== null ? `pool ${n.pool}` : `${n.replicas}×${n.batching?.triton?.instancesPerReplica ?? n.concurrency}`;
 }
 
 /** An llm-server's engine: "preset llama-3-8b@l4-24gb (assumption); step 53.5 ms + 0.265 ms/token; ≤256 sequences, 2048 tokens per step, chunked prefill; KV from the model × GPU memory at 0.9". */

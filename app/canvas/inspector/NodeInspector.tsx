@@ -78,8 +78,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
           <Section title="Servers">
             <div className="ls-row">
               {numberField('replicas', 'Replicas', isLlm ? 'one engine each' : undefined)}
-              {!isLlm && numberField('concurrency', 'Concurrency', 'per replica')}
+              {!isLlm && !node.batching?.triton && numberField('concurrency', 'Concurrency', 'per replica')}
             </div>
+            {node.batching?.triton && <p className="ls-hint">With Triton batching the servers of a replica are its model instances (Work → Instances).</p>}
             {!isLlm && (
             <SelectField
               label="Server pool"
