@@ -5,7 +5,7 @@
  */
 import { batchFactors } from './batchCost';
 import { compileCalls } from './compileCalls';
-import { type CompiledEngines, compileEngines, SPECIAL_TRITON } from './compileEngines';
+import { type CompiledEngines, compileEngines, SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
 import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
 import type { ServiceTime, Topology } from './schema';
@@ -44,7 +44,10 @@ export interface CompiledModel extends CompiledStations {
   nodeHold: Uint8Array;
   /** Waiting-room size; -1 = unbounded. */
   nodeCap: Int32Array;
-  /** Dynamic batching: max batch size (0 = no batching) and max wait (ms). */
+  /**
+   * Dynamic batching: max batch size (0 = a plain station) and max wait (ms). Triton and LLM nodes have it
+   * above 0 too (their maxBatch, and 1), so one test sends every special node off the plain path; nodeSpecial says which.
+   */
   nodeBatchMax: Int32Array;
   nodeBatchWaitMs: Float64Array;
   /** A batching node's batchers (one per replica) are nodeBatcher0[i] + replica. */
@@ -175,8 +178,8 @@ export function compileModel(doc: Topology): CompiledModel {
     m.nodeCap[i] = node.queueCapacity ?? -1;
     const triton = m.engines.nodeSpecial[i] === SPECIAL_TRITON;
     if (node.batching && (node.batching.maxBatch > 1 || triton)) {
+      m.nodeBatchMax[i] = node.batching.maxBatch;
       if (!triton) {
-        m.nodeBatchMax[i] = node.batching.maxBatch;
         m.nodeBatchWaitMs[i] = node.batching.maxWaitMs;
         m.nodeBatcher0[i] = m.batcherCount;
         m.batcherCount += m.groupReplicas[m.nodeGroup[i]];
@@ -188,6 +191,7 @@ export function compileModel(doc: Topology): CompiledModel {
       factorLen += factor.length;
     }
   });
+  for (let i = 0; i < n; i++) if (m.nodeSpecial[i] === SPECIAL_LLM) m.nodeBatchMax[i] = 1;
   m.batchFactor = new Float64Array(factorLen);
   m.batchAddMs = new Float64Array(factorLen);
   let at = 0;

@@ -259,8 +259,8 @@ export class Simulator extends LlmSim {
     const lb = this.lb;
     const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
     this.fStation[f] = s;
-    if (m.nodeSpecial[i] !== 0) {
-      this.arriveSpecial(f, i, s);
+    if (m.nodeBatchMax[i] > 0) {
+      this.arriveBatched(f, i, s);
       return;
     }
     if (this.free[s] > 0) {
@@ -278,8 +278,8 @@ export class Simulator extends LlmSim {
     this.fifo[s].push(f);
   }
 
-  /** Frame f reaches a batching, Triton or LLM node i at station s (compileEngines.ts, nodeSpecial). */
-  private arriveSpecial(f: number, i: number, s: number): void {
+  /** Frame f reaches a batching, Triton or LLM node i at station s (nodeBatchMax > 0; which one: nodeSpecial, compileEngines.ts). */
+  private arriveBatched(f: number, i: number, s: number): void {
     const special = this.m.nodeSpecial[i];
     if (special === SPECIAL_LLM) {
       this.llmArrive(f, i, s);
