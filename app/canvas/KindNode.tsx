@@ -19,7 +19,8 @@ export type KindFlowNode = Node<KindNodeData>;
 function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
   const n = data.node;
   const offline = n.role === 'offline';
-  const servers = n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
+  const llm = n.kind === 'llm-server' ? (n.llm ?? null) : null;
+  const servers = llm ? `${n.replicas}× engine` : n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.batching?.triton?.instancesPerReplica ?? n.concurrency}`;
   return (
     <Tooltip content={<NodeTip node={n} servers={servers} />} side="top" follow>
       <div className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`} data-testid={`node-${n.id}`} data-kind={n.kind}>
@@ -42,11 +43,18 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
         ) : (
           <div className="ls-node-stats" data-testid="node-stats">
             <span>{servers}</span>
-            <span>{formatServiceTime(n.serviceTime)}</span>
+            {llm ? (
+              <span>
+                ≤{llm.maxNumSeqs} seqs{llm.mode !== 'both' ? ` · ${llm.mode}` : ''}
+              </span>
+            ) : (
+              <span>{formatServiceTime(n.serviceTime)}</span>
+            )}
             {n.hitRatio != null && <span>hit {formatPercent(n.hitRatio)}</span>}
             {n.batching && (
               <span>
-                batch {n.batching.maxBatch}/{formatMs(n.batching.maxWaitMs)}
+                {n.batching.triton ? 'triton ' : 'batch '}
+                {n.batching.maxBatch}/{formatMs(n.batching.maxWaitMs)}
               </span>
             )}
           </div>

@@ -20,7 +20,13 @@ export function NodeTip({ node, servers }: { node: TopologyNode; servers: string
       <strong>{node.label}</strong> · {kind.title}: {kind.description}
       {node.role !== 'offline' && (
         <ul className="ls-tooltip-lines">
-          <li>{node.pool ? `${servers}: queues for the servers of the shared pool ${node.pool}` : `${servers}: servers = replicas × concurrency`}</li>
+          <li>
+            {node.kind === 'llm-server'
+              ? `${servers}: one continuous-batching engine per replica`
+              : node.pool
+                ? `${servers}: queues for the servers of the shared pool ${node.pool}`
+                : `${servers}: servers = replicas × concurrency`}
+          </li>
           <li>{formatServiceTime(node.serviceTime)}: mean service time</li>
           {node.hitRatio != null && <li>hit {formatPercent(node.hitRatio)}: cache hit ratio</li>}
           {node.batching && (

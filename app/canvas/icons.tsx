@@ -70,11 +70,11 @@ const GLYPHS: Record<NodeKind, ReactElement> = {
       <path d="M12 7v5l3.5 2" />
     </g>
   ),
-  // Placeholder added with the llm-server kind by the engine branch (x13e) so the app type-checks; the studio branch owns the glyph.
+  // A speech bubble whose words come out one token at a time.
   'llm-server': (
     <g {...s}>
-      <path d="M4 5h16v11H9l-4 3.5V16H4z" />
-      <path d="M8 9h8M8 12.5h5" />
+      <path d="M5 4.5h14a1.5 1.5 0 0 1 1.5 1.5v9a1.5 1.5 0 0 1-1.5 1.5H10l-4.5 3.5v-3.5H5A1.5 1.5 0 0 1 3.5 15V6A1.5 1.5 0 0 1 5 4.5z" />
+      <path d="M7.5 10.5h2M11 10.5h2M14.5 10.5h2" />
     </g>
   ),
 };

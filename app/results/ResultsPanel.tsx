@@ -9,6 +9,7 @@ import { CapacityView } from './CapacityView';
 import { ChartWarmup } from './ChartWarmup';
 import { DistributionChart } from './DistributionChart';
 import { LatencyChart } from './LatencyChart';
+import { LlmView } from './LlmView';
 import { MonolithView } from './MonolithView';
 import { NodeView } from './NodeView';
 import { PointPicker } from './PointPicker';
@@ -27,6 +28,7 @@ import { useStaggered } from './useStaggered';
 
 const TABS = [
   ['curves', 'Load curves'],
+  ['llm', 'LLM'],
   ['capacity', 'Capacity'],
   ['nodes', 'Per node'],
   ['distribution', 'Distribution'],
@@ -62,6 +64,21 @@ function Curves() {
   );
 }
 
+/** The LLM view over the run's points (shown for documents with llm-servers only). */
+function LlmTab() {
+  const points = useAppStore((s) => s.run?.points);
+  const done = useMemo(() => (points ? donePoints(points) : NO_POINTS), [points]);
+  const shown = useAppStore(selectShownPoint);
+  const doc = useAppStore((s) => s.run?.doc);
+  if (!doc) return null;
+  return (
+    <>
+      <PointPicker />
+      <LlmView points={done} shown={shown} doc={doc} />
+    </>
+  );
+}
+
 function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
   const [point] = useStaggered(useAppStore(selectShownPoint), 1, null);
   const doc = useAppStore((s) => s.run?.doc);
@@ -85,18 +102,21 @@ export function ResultsPanel() {
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
   const tabStrip = useScrollFades<HTMLDivElement>();
+  const llmDoc = doc.nodes.some((n) => n.kind === 'llm-server');
+  const tabs = llmDoc ? TABS : TABS.filter(([id]) => id !== 'llm');
+  const current = !llmDoc && tab === 'llm' ? 'curves' : tab;
   return (
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
       <ChartWarmup />
-      <Tabs.Root asChild value={tab} onValueChange={(v) => {
+      <Tabs.Root asChild value={current} onValueChange={(v) => {
           setTab(v as Tab);
           setOpen(true);
         }}>
       <div className="ls-results-main">
         <div className="ls-results-bar">
           <Tabs.List className="ls-tabs" aria-label="Results views" ref={tabStrip}>
-            {TABS.map(([id, label]) => (
+            {tabs.map(([id, label]) => (
               <Tabs.Trigger key={id} value={id} className="ls-tab" data-testid={`tab-${id}`} onClick={() => setOpen(true)}>
                 {label}
               </Tabs.Trigger>
@@ -116,19 +136,21 @@ export function ResultsPanel() {
         </div>
         <RunStatus />
         {open && (
-          <Tabs.Content value={tab} className="ls-results-body">
-            {tab === 'monolith' ? (
+          <Tabs.Content value={current} className="ls-results-body">
+            {current === 'monolith' ? (
               <MonolithView doc={doc} />
-            ) : tab === 'capacity' ? (
+            ) : current === 'capacity' ? (
               <CapacityView />
-            ) : tab === 'rightsize' ? (
+            ) : current === 'rightsize' ? (
               <RightSizeView />
             ) : !hasRun ? (
               <p className="ls-hint">Run a load test to see results: a sweep draws latency and throughput against offered load for your design and its monolith.</p>
-            ) : tab === 'curves' ? (
+            ) : current === 'curves' ? (
               <Curves />
+            ) : current === 'llm' ? (
+              <LlmTab />
             ) : (
-              <AtPoint tab={tab} />
+              <AtPoint tab={current} />
             )}
           </Tabs.Content>
         )}

@@ -62,6 +62,7 @@ export function RunPanel() {
   const slo = useAppStore((s) => s.doc.slo);
   const docRate = useAppStore((s) => s.doc.workload.ratePerSec);
   const hasProfile = useAppStore((s) => s.doc.workload.profile !== null);
+  const hasLlm = useAppStore((s) => s.doc.nodes.some((n) => n.kind === 'llm-server'));
   const busy = status === 'running' || capRunning;
   const set = (patch: Partial<RunFormSpec>) => store.getState().setRunForm(patch);
   return (
@@ -103,7 +104,7 @@ export function RunPanel() {
         </div>
       )}
       <RunFields run={run} testIdPrefix="panel-" />
-      <SloFields slo={slo} testIdPrefix="panel-" labelPrefix="SLO " />
+      <SloFields slo={slo} testIdPrefix="panel-" labelPrefix="SLO " llm={hasLlm} />
       </div>
       {/* Outside the scrolling fields, above the buttons: an error is never hidden under them. */}
       <div className="ls-run-errors">

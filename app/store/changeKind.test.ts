@@ -27,3 +27,31 @@ describe('a new node', () => {
     expect(JSON.stringify(r.doc)).toBe(JSON.stringify(doc));
   });
 });
+
+describe('llm-servers', () => {
+  it('a new llm-server carries the parser’s default engine and gives the workload token counts; it saves and reloads to the same text', async () => {
+    const { addNode } = await import('./docOps');
+    const { doc, id } = addNode(loadTemplate('mm1'), 'llm-server', { x: 0, y: 300 });
+    const node = doc.nodes.find((n) => n.id === id);
+    expect(node?.llm).toMatchObject({ preset: 'llama-3-8b@l4-24gb', maxNumSeqs: 256, maxNumBatchedTokens: 2048, mode: 'both' });
+    expect(doc.workload.tokens).toEqual({ input: { dist: 'lognormal', mean: 512, cv: 1 }, output: { dist: 'lognormal', mean: 256, cv: 1 } });
+    const r = parseTopology(JSON.parse(JSON.stringify(doc)));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(JSON.stringify(r.doc)).toBe(JSON.stringify(doc));
+  });
+
+  it('changing a kind to llm-server adds an engine; changing it back drops the engine and its calls’ LLM fields', () => {
+    const doc = loadTemplate('tandem');
+    const edge = doc.edges.find((e) => e.target === 'stage2');
+    if (!edge) throw new Error('no call into stage2');
+    const llm = changeKind(doc, 'stage2', 'llm-server');
+    expect(llm.nodes.find((n) => n.id === 'stage2')?.llm?.preset).toBe('llama-3-8b@l4-24gb');
+    expect(llm.workload.tokens).toBeDefined();
+    const streaming = { ...llm, edges: llm.edges.map((e) => (e.id === edge.id ? { ...e, streaming: true, tokens: { input: { dist: 'deterministic' as const, mean: 900 } } } : e)) };
+    expect(parseTopology(streaming).ok).toBe(true);
+    const back = changeKind(streaming, 'stage2', 'service');
+    expect(back.nodes.find((n) => n.id === 'stage2')).not.toHaveProperty('llm');
+    expect(back.edges.find((e) => e.id === edge.id)).toEqual(edge);
+    expect(parseTopology(back).ok).toBe(true);
+  });
+});

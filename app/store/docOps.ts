@@ -5,6 +5,7 @@
  */
 import { EDGE_DEFAULTS, KINDS, MONOLITH_DEFAULTS, NODE_DEFAULTS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from '../../workers/engine/kinds';
 import { KIND_HARDWARE } from '../../workers/engine/hardware';
+import { LLM_DEFAULT, LlmServerSpecSchema, type LlmServer, normalizeLlm, TOKENS_DEFAULT } from '../../workers/engine/llm/schema';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -68,7 +69,23 @@ export function makeNode(kind: NodeKind, id: string, position: XY): TopologyNode
     modelMemoryGb: null,
     balancer: NODE_DEFAULTS.balancer,
     routing: NODE_DEFAULTS.routing,
+    // An llm-server's engine: the parser's default (the Llama-3-8B-on-L4 preset), written out so the inspector shows it.
+    ...(kind === 'llm-server' ? { llm: defaultLlm() } : {}),
   };
+}
+
+/**
+ * The parser's default llm block (the Llama-3-8B-on-L4 preset), with its keys in the order the
+ * parser writes a document that gives them all, so a new node saves and reloads to the same text.
+ */
+export function defaultLlm(): LlmServer {
+  return normalizeLlm(LlmServerSpecSchema.parse(normalizeLlm(LLM_DEFAULT)));
+}
+
+/** The workload with token counts when the document has an llm-server and gives none (the parser's default). */
+export function withLlmTokens(doc: Topology): Topology {
+  if (doc.workload.tokens || !doc.nodes.some((n) => n.kind === 'llm-server')) return doc;
+  return { ...doc, workload: { ...doc.workload, tokens: structuredClone(TOKENS_DEFAULT) } };
 }
 
 const nodeIds = (doc: Topology) => new Set(doc.nodes.map((n) => n.id));
@@ -81,11 +98,11 @@ export function addNode(doc: Topology, kind: NodeKind, position: XY): { doc: Top
   const needsEntry = !ids.has(doc.workload.entry) && node.role !== 'offline';
   return {
     id,
-    doc: {
+    doc: withLlmTokens({
       ...doc,
       nodes: [...doc.nodes, node],
       workload: needsEntry ? { ...doc.workload, entry: id } : doc.workload,
-    },
+    }),
   };
 }
 

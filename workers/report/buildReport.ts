@@ -10,6 +10,7 @@ import { diagramSvg } from './diagramSvg';
 import { esc, jsonForScript } from './escape';
 import { fmtNum, fmtRate } from './format';
 import { DOCUMENT_SCRIPT_ID } from './extract';
+import { llmSection } from './llmSection';
 import { detailPoint, labelOf, type ReportInput, simulatedBottleneck } from './model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from './reportCharts';
 import { bottleneckSentence, capacitySentence, costSentence, monolithSentence, sloText } from './sentences';
@@ -85,6 +86,7 @@ function resultsSections(input: ReportInput): string {
     figure('chart-utilization', utilizationChart(doc, point, bottleneck), 'Busy servers over servers during the measured part of the run; the bottleneck is marked ◆. The red line is 100%.') +
     nodesResultTable(doc, point) +
     '</section>' +
+    llmSection(doc, sweep, point) +
     `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${fmtRate(point.ratePerSec)}, from the merged latency histograms.`)}</section>` +
     `<section id="analytic"><h2>Analytic comparison</h2>${analyticTable(doc, point)}` +
     (notes.length ? `<h3>Not covered by the formulas</h3><ul class="notes" data-testid="not-covered">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : p('The formulas cover every feature of this design at this load.')) +

@@ -66,7 +66,8 @@ export function diagramSvg(doc: Topology, opts: DiagramOptions = {}): string {
       const offline = n.role === 'offline';
       const isBottleneck = opts.bottleneck === n.id;
       const stroke = isBottleneck ? '#b42318' : ROLE_COLOR[n.role];
-      const stats = offline ? 'offline · no traffic' : `${describeServers(n)} · ${fmtMs(meanServiceMs(n.serviceTime))}${n.hitRatio !== null ? ` · hit ${fmtPct(n.hitRatio)}` : ''}`;
+      const work = n.kind === 'llm-server' ? `≤${n.llm?.maxNumSeqs ?? '?'} seqs${n.llm && n.llm.mode !== 'both' ? ` · ${n.llm.mode}` : ''}` : fmtMs(meanServiceMs(n.serviceTime));
+      const stats = offline ? 'offline · no traffic' : `${describeServers(n)} · ${work}${n.hitRatio !== null ? ` · hit ${fmtPct(n.hitRatio)}` : ''}`;
       const u = opts.utilization?.get(n.id);
       const util =
         u === undefined || offline

@@ -3,7 +3,7 @@ import type { CapacityResult } from '../engine/capacity';
 import { replicaPricePerHour } from '../engine/hardware';
 import type { NodeResult, RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
-import { describeEdge, describeKind, describeNodeExtras, describeServers, describeServiceTime } from './describe';
+import { describeEdge, describeKind, describeNodeExtras, describeServers, describeServiceTime, describeTokenDist } from './describe';
 import { esc } from './escape';
 import { fmtCount, fmtMoney, fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import type { ReportRunSettings } from './model';
@@ -32,7 +32,7 @@ export function nodesAssumptionTable(doc: Topology): string {
     n.label,
     describeKind(n),
     describeServers(n),
-    n.role === 'offline' ? '—' : describeServiceTime(n.serviceTime),
+    n.role === 'offline' ? '—' : n.kind === 'llm-server' ? 'LLM steps (see Other)' : describeServiceTime(n.serviceTime),
     n.hardware ?? '—',
     `${fmtMoney(replicaPricePerHour(doc, n))}${n.costPerReplicaHour === null && n.hardware !== null ? ' (machine)' : ''}`,
     describeNodeExtras(n).join('; ') || '—',
@@ -56,6 +56,10 @@ export function runAssumptionTable(doc: Topology, s: ReportRunSettings): string 
     ['Replications', String(s.replications)],
     ['Sweep points', String(s.steps)],
     ['SLO', sloText(doc.slo)],
+    ...(doc.slo.ttftMs != null || doc.slo.tpotMs != null
+      ? [['LLM SLOs (goodput)', [doc.slo.ttftMs != null ? `TTFT ≤ ${fmtMs(doc.slo.ttftMs)}` : '', doc.slo.tpotMs != null ? `TPOT ≤ ${fmtMs(doc.slo.tpotMs)}` : ''].filter(Boolean).join(', ')] as [string, string]]
+      : []),
+    ...(w.tokens ? [['Tokens per request', `input ${describeTokenDist(w.tokens.input)}, output ${describeTokenDist(w.tokens.output)}`] as [string, string]] : []),
     ['Monolith sizing', `${doc.monolith.sizing}${doc.monolith.sizing === 'replicas' ? ` (${doc.monolith.replicas ?? 1})` : ''}`],
     ['Monolith machine type', doc.monolith.hardware ?? 'the cheapest that fits'],
     ['Monolith threads per replica', doc.monolith.threadsPerReplica !== null ? `${doc.monolith.threadsPerReplica} (override)` : 'derived'],

@@ -10,6 +10,9 @@ import mlLifecycle from './ml-lifecycle.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';
 import netflix from './netflix.json';
+import llmDisaggregated from './llm-disaggregated.json';
+import llmRouter from './llm-router.json';
+import ragAssistant from './rag-assistant.json';
 import ragLlm from './rag-llm.json';
 import retrieveRankRerank from './retrieve-rank-rerank.json';
 import tandem from './tandem.json';
@@ -31,6 +34,9 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'uber-michelangelo', group: 'industry', spec: uberMichelangelo },
   { id: 'tfx-serving', group: 'industry', spec: tfxServing },
   { id: 'rag-llm', group: 'industry', spec: ragLlm },
+  { id: 'rag-assistant', group: 'industry', spec: ragAssistant },
+  { id: 'llm-router', group: 'industry', spec: llmRouter },
+  { id: 'llm-disaggregated', group: 'industry', spec: llmDisaggregated },
   { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
   { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
   { id: 'mm1', group: 'classroom', spec: mm1 },

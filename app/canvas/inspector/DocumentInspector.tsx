@@ -5,6 +5,7 @@ import { InputField, Section, SelectField } from './fields';
 import { PoolsEditor, ProfileEditor } from './ListEditors';
 import { MonolithFields } from './MonolithFields';
 import { RunFields, SloFields, setInDoc } from './RunSettingsFields';
+import { TokensField } from './TokensField';
 
 type Sub = 'workload' | 'run' | 'slo' | 'monolith';
 
@@ -25,6 +26,7 @@ export function DocumentInspector() {
     />
   );
   const online = doc.nodes.filter((n) => n.role !== 'offline');
+  const hasLlm = doc.nodes.some((n) => n.kind === 'llm-server');
   return (
     <div data-testid="document-inspector">
       <InputField type="text" label="Name" path="name" testId="doc-name" value={doc.name} apply={(v) => (d) => ({ ...d, name: String(v) })} />
@@ -54,12 +56,22 @@ export function DocumentInspector() {
         </div>
         {w.arrival === 'bursty' && <BurstFields doc={doc} />}
         <ProfileEditor profile={w.profile} />
+        {(hasLlm || w.tokens) && (
+          <TokensField
+            tokens={w.tokens ?? null}
+            at="workload.tokens"
+            testId="workload"
+            label="Token counts (for LLM servers)"
+            optional={!hasLlm}
+            update={(tokens) => (d) => ({ ...d, workload: { ...d.workload, tokens } })}
+          />
+        )}
       </Section>
       <Section title="Run">
         <RunFields run={doc.run} />
       </Section>
       <Section title="Service-level objective">
-        <SloFields slo={doc.slo} />
+        <SloFields slo={doc.slo} llm={hasLlm} />
       </Section>
       <Section title="Monolith baseline">
         <MonolithFields doc={doc} />

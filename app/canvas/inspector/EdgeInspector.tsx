@@ -3,6 +3,7 @@ import type { Topology, TopologyEdge } from '../../../workers/engine/schema';
 import { updateEdge } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { InputField, SelectField } from './fields';
+import { LlmEdgeFields } from './LlmEdgeFields';
 
 export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
   const store = useAppStoreApi();
@@ -40,8 +41,12 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           { value: 'sync', label: 'sync: wait for the reply' },
           { value: 'async', label: 'async: fire and forget' },
         ]}
-        apply={(mode) => (doc) =>
-          updateEdge(doc, edge.id, mode === 'async' ? { mode, timeoutMs: null, retries: 0 } : { mode })}
+        apply={(mode) => (doc) => {
+          if (mode !== 'async') return updateEdge(doc, edge.id, { mode });
+          // An async call waits for nothing: no timeout, and none of the LLM call fields (they need a sync call).
+          const { tokens: _t, streaming: _s, kvTransfer: _k, ...rest } = edge;
+          return { ...doc, edges: doc.edges.map((e) => (e.id === edge.id ? { ...rest, mode, timeoutMs: null, retries: 0 } : e)) };
+        }}
       />
       <div className="ls-row">
         {num('probability', 'Probability', '0–1')}
@@ -55,6 +60,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           {num('retries', 'Retries')}
         </div>
       )}
+      <LlmEdgeFields edge={edge} at={at} />
       <button type="button" className="ls-button danger" onClick={() => store.getState().deleteSelection()}>
         Delete call
       </button>

@@ -3,13 +3,18 @@ import { BATCH_COST_DEFAULT, KINDS } from '../../../workers/engine/kinds';
 import { NODE_KINDS, ROLES, type Topology, type TopologyNode } from '../../../workers/engine/schema';
 import { changeKind } from '../../store/changeKind';
 import { updateNode } from '../../store/docOps';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { Tooltip } from '../../shell/Tooltip';
 import { KindIcon } from '../icons';
 import { BatchCostField } from './BatchCostField';
 import { DeploymentFields } from './DeploymentFields';
 import { CheckField, InputField, Section, SelectField } from './fields';
+import { findHardware } from '../../../workers/engine/hardware';
+import { LlmFields } from './LlmFields';
+import { meanTokensAt } from './llmTokens';
 import { ServiceTimeField } from './ServiceTimeField';
+import { TritonFields } from './TritonFields';
 
 export function NodeInspector({ node }: { node: TopologyNode }) {
   const store = useAppStoreApi();
@@ -36,6 +41,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
     />
   );
   const k = KINDS[node.kind];
+  const isLlm = node.kind === 'llm-server';
   return (
     <div data-testid="node-inspector">
       <div className="ls-inspector-head">
@@ -68,9 +74,11 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         <>
           <Section title="Servers">
             <div className="ls-row">
-              {numberField('replicas', 'Replicas')}
-              {numberField('concurrency', 'Concurrency', 'per replica')}
+              {numberField('replicas', 'Replicas', isLlm ? 'one engine each' : undefined)}
+              {!isLlm && !node.batching?.triton && numberField('concurrency', 'Concurrency', 'per replica')}
             </div>
+            {node.batching?.triton && <p className="ls-hint">With Triton batching the servers of a replica are its model instances (Work → Instances).</p>}
+            {!isLlm && (
             <SelectField
               label="Server pool"
               path={`${at}.pool`}
@@ -79,13 +87,23 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               options={[{ value: '', label: 'Own servers' }, ...pools.map((p) => ({ value: p.id, label: `${p.label} (${p.servers})` }))]}
               apply={set('pool', (v) => (v ? String(v) : null))}
             />
-            {numberField('queueCapacity', 'Queue capacity', 'requests', true, 'Empty = unbounded')}
+            )}
+            {!isLlm && numberField('queueCapacity', 'Queue capacity', 'requests', true, 'Empty = unbounded')}
           </Section>
           <Section title="Deployment">
             <DeploymentFields node={node} at={at} />
           </Section>
+          {isLlm && node.llm && (
+            <Section title="LLM engine">
+              <LlmEngine node={node} at={at} />
+            </Section>
+          )}
           <Section title="Work">
-            <ServiceTimeField nodeId={node.id} path={`${at}.serviceTime`} st={node.serviceTime} />
+            {isLlm ? (
+              <p className="ls-hint">An iteration’s time comes from the LLM engine above (α + β × tokens); the service time is not used.</p>
+            ) : (
+              <ServiceTimeField nodeId={node.id} path={`${at}.serviceTime`} st={node.serviceTime} />
+            )}
             {node.kind === 'cache' && numberField('hitRatio', 'Hit ratio', '0–1', true)}
             {node.kind === 'model-server' && <BatchingFields node={node} at={at} />}
           </Section>
@@ -124,6 +142,13 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   );
 }
 
+function LlmEngine({ node, at }: { node: TopologyNode; at: string }) {
+  const hardware = useAppStore((s) => findHardware(s.doc, node.hardware));
+  const meanTokens = useAppStore(useShallow((s) => meanTokensAt(s.doc, node.id)));
+  if (!node.llm) return null;
+  return <LlmFields llm={node.llm} at={`${at}.llm`} hardware={hardware} meanTokens={meanTokens} update={(llm) => (doc) => updateNode(doc, node.id, { llm })} />;
+}
+
 function BatchingFields({ node, at }: { node: TopologyNode; at: string }) {
   const b = node.batching;
   return (
@@ -158,6 +183,7 @@ function BatchingFields({ node, at }: { node: TopologyNode; at: string }) {
       )}
       {b && <p className="ls-hint" data-testid="batch-hint">{b.maxBatch <= 1 ? 'Max batch 1 means no batching: every request runs alone.' : `Up to ${b.maxBatch} requests run as one batch.`}</p>}
       {b && <BatchCostField node={node} at={at} b={b} />}
+      {b && <TritonFields triton={b.triton ?? null} at={`${at}.batching.triton`} update={(triton) => (doc) => updateNode(doc, node.id, { batching: { ...b, triton } })} />}
     </>
   );
 }

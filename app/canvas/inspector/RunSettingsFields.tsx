@@ -46,9 +46,29 @@ export function RunFields({ run, testIdPrefix = '' }: { run: RunSettings; testId
   );
 }
 
-/** The SLO's percentile and threshold. */
-export function SloFields({ slo, testIdPrefix = '', labelPrefix = '' }: { slo: Slo; testIdPrefix?: string; labelPrefix?: string }) {
+/** An SLO on time to first token or time per output token (ms; empty = not set). */
+function LlmSloField({ field, label, slo, testIdPrefix }: { field: 'ttftMs' | 'tpotMs'; label: string; slo: Slo; testIdPrefix: string }) {
   return (
+    <InputField
+      type="number"
+      label={label}
+      unit="ms"
+      nullable
+      path={`slo.${field}`}
+      testId={`${testIdPrefix}slo-${field}`}
+      value={slo[field] ?? null}
+      apply={(v) => (doc: Topology) => {
+        const { [field]: _old, ...rest } = doc.slo;
+        return { ...doc, slo: v === null ? rest : { ...rest, [field]: v } };
+      }}
+    />
+  );
+}
+
+/** The SLO's percentile and threshold; with llm-servers (`llm`), also on TTFT and TPOT (goodput counts requests meeting both). */
+export function SloFields({ slo, testIdPrefix = '', labelPrefix = '', llm = false }: { slo: Slo; testIdPrefix?: string; labelPrefix?: string; llm?: boolean }) {
+  return (
+    <>
     <div className="ls-row">
       <SelectField
         label={`${labelPrefix}${labelPrefix ? 'percentile' : 'Percentile'}`}
@@ -60,5 +80,12 @@ export function SloFields({ slo, testIdPrefix = '', labelPrefix = '' }: { slo: S
       />
       <NumField sub="slo" field="thresholdMs" label={`${labelPrefix}${labelPrefix ? 'threshold' : 'Threshold'}`} unit="ms" value={slo.thresholdMs} testIdPrefix={testIdPrefix} />
     </div>
+    {llm && (
+      <div className="ls-row" data-testid={`${testIdPrefix}slo-llm`}>
+        <LlmSloField field="ttftMs" label={`${labelPrefix}TTFT`} slo={slo} testIdPrefix={testIdPrefix} />
+        <LlmSloField field="tpotMs" label={`${labelPrefix}TPOT`} slo={slo} testIdPrefix={testIdPrefix} />
+      </div>
+    )}
+    </>
   );
 }
