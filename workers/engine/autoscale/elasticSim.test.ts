@@ -110,8 +110,8 @@ describe('KPA through the simulator', () => {
 describe('cost, determinism, neutrality', () => {
   const autoscaled = doc(
     { replicas: 2, concurrency: 2, serviceTime: { dist: 'exponential', meanMs: 20 }, autoscale: { policy: 'hpa', maxReplicas: 30 } },
-    { ratePerSec: 200, profile: [{ atSec: 0, ratePerSec: 50 }, { atSec: 300, ratePerSec: 400 }, { atSec: 600, ratePerSec: 50 }] },
-    { durationSec: 600, warmupSec: 60 },
+    { ratePerSec: 200, profile: [{ atSec: 0, ratePerSec: 50 }, { atSec: 300, ratePerSec: 400 }, { atSec: 600, ratePerSec: 50 }, { atSec: 1200, ratePerSec: 50 }] },
+    { durationSec: 1200, warmupSec: 60 },
   );
 
   it('cost = replica-seconds × price per hour ÷ 3600, in total and per window', () => {
