@@ -58,6 +58,8 @@ export interface SimSpec {
 export interface SimBudget {
   maxEvents?: number;
   expired?: () => boolean;
+  /** Told how far the replication has got (simulated ms of its duration), at the same checks as `expired`: long runs (a day) report progress through it. */
+  progress?: (simulatedMs: number, durationMs: number) => void;
 }
 
 /** Events between two looks at the work budget and the deadline (a power of two; the check is one comparison per event). */
@@ -93,6 +95,7 @@ export class Simulator extends CallSim {
   private arrivalSeq = 0;
   private readonly maxEvents: number;
   private readonly expired: (() => boolean) | undefined;
+  private readonly progress: ((simulatedMs: number, durationMs: number) => void) | undefined;
   /** 0, or T_CUT_BUDGET / T_CUT_DEADLINE: why the run stopped before its end. */
   private cutBy = 0;
 
@@ -102,6 +105,7 @@ export class Simulator extends CallSim {
     const curve = new RateCurve(spec.ratePerSec, spec.profile);
     this.maxEvents = spec.budget?.maxEvents ?? LIMITS.maxEventsPerReplication;
     this.expired = spec.budget?.expired;
+    this.progress = spec.budget?.progress;
     this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)), spec.durationMs, this.maxEvents);
     this.batcherNode = new Int32Array(m.batcherCount);
     this.batcherStation = new Int32Array(m.batcherCount);
@@ -210,6 +214,7 @@ export class Simulator extends CallSim {
 
   /** True (and the reason noted) when the work budget is spent or the caller's deadline has passed. */
   private overBudget(events: number): boolean {
+    this.progress?.(this.now, this.endMs);
     if (events + this.arrivals.steps >= this.maxEvents || this.arrivals.exhausted) this.cutBy = T_CUT_BUDGET;
     else if (this.expired?.()) this.cutBy = T_CUT_DEADLINE;
     return this.cutBy !== 0;
