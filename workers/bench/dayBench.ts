@@ -5,7 +5,7 @@
  * service and model-server nodes under an HPA (80% CPU, the documented
  * behavior) and the default cold starts. One replication of each design
  * (microservices and monolith), on this thread, as a worker runs it; prints
- * wall time, events, the share of the 400M-event budget, cost, replica-hours,
+ * wall and CPU time of the replication (both designs), events, the share of the 400M-event budget, cost, replica-hours,
  * SLO-violation minutes and cold starts. A benchmark, not a test (see
  * docs/performance.md, *A day of traffic*).
  */
@@ -40,19 +40,22 @@ function normalizedHpa(maxReplicas: number) {
 
 const base = loadTemplate('netflix');
 console.log(`Netflix template, ${DAY_SEC / 3600} h diurnal day, ${MEAN_RATE} req/s mean (peak ÷ trough 4), 1 replication, this thread`);
-console.log('variant      design         wall s   events (M)  budget %  cost US$  replica-h  SLO-viol. min  cold starts  p99 ms');
+console.log('variant      design         wall s   CPU s   events (M)  budget %  cost US$  replica-h  SLO-viol. min  cold starts  p99 ms');
 for (const autoscale of [false, true]) {
   const doc = dayOf(base, autoscale);
   const opts = { windowSec: 900 };
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const rep = simulateReplication(doc, opts, 0);
   const wallSec = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
   const r = combineReplications(doc, opts, [rep]);
   for (const k of ['microservices', 'monolith'] as const) {
     const d = r[k];
     const events = rep[k].totals[T_EVENTS];
     console.log(
-      `${(autoscale ? 'autoscaled' : 'fixed').padEnd(12)} ${k.padEnd(13)} ${(k === 'microservices' ? wallSec.toFixed(1) : '').padStart(7)}  ${(events / 1e6).toFixed(1).padStart(10)}  ${((100 * events) / LIMITS.maxEventsPerReplication).toFixed(1).padStart(8)}  ${d.costTotal.toFixed(2).padStart(8)}  ${d.replicaHours.toFixed(1).padStart(9)}  ${(d.sloViolationSec / 60).toFixed(1).padStart(13)}  ${String(Math.round(d.coldStarts)).padStart(11)}  ${d.endToEnd.p99Ms.toFixed(1).padStart(6)}${r.cutShort ? `  CUT SHORT: ${r.cutShort.message}` : ''}`,
+      `${(autoscale ? 'autoscaled' : 'fixed').padEnd(12)} ${k.padEnd(13)} ${(k === 'microservices' ? wallSec.toFixed(1) : '').padStart(7)} ${(k === 'microservices' ? cpuSec.toFixed(1) : '').padStart(7)}  ${(events / 1e6).toFixed(1).padStart(10)}  ${((100 * events) / LIMITS.maxEventsPerReplication).toFixed(1).padStart(8)}  ${d.costTotal.toFixed(2).padStart(8)}  ${d.replicaHours.toFixed(1).padStart(9)}  ${(d.sloViolationSec / 60).toFixed(1).padStart(13)}  ${String(Math.round(d.coldStarts)).padStart(11)}  ${d.endToEnd.p99Ms.toFixed(1).padStart(6)}${r.cutShort ? `  CUT SHORT: ${r.cutShort.message}` : ''}`,
     );
   }
 }

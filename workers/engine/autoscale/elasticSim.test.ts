@@ -121,7 +121,9 @@ describe('cost, determinism, neutrality', () => {
     expect(r.costTotal).toBeCloseTo(n.elasticity!.replicaHours * 0.36, 12);
     expect(r.replicaHours).toBeCloseTo(n.elasticity!.replicaHours, 12);
     // Window by window: mean replicas × window length × price.
-    r.timeSeries.cost.forEach((c, k) => expect(c).toBeCloseTo((n.timeSeries!.replicas[k] * 10 * 0.36) / 3600, 12));
+    r.timeSeries.cost.forEach((c, k) => {
+      expect(c).toBeCloseTo((n.timeSeries!.replicas[k] * 10 * 0.36) / 3600, 12);
+    });
     // Measured interval only (the warm-up's 6 windows left out).
     const measured = r.timeSeries.cost.slice(6).reduce((a, b) => a + b, 0);
     expect(r.costTotal).toBeCloseTo(measured, 9);
