@@ -4,6 +4,7 @@
  * and traffic-carrying edges grouped per source node in document order.
  */
 import { batchFactors } from './batchCost';
+import { type CompiledElastic, compileElastic, type MonolithElasticSpec } from './autoscale/compileElastic';
 import { compileCalls } from './compileCalls';
 import { type CompiledEngines, compileEngines, SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
 import { type CompiledStations, compileStations } from './compileStations';
@@ -25,7 +26,7 @@ export const DIST_UNIFORM = 4;
  * group, station, stage or edge index (stations and groups: see
  * compileStations.ts; stages: compileCalls.ts).
  */
-export interface CompiledModel extends CompiledStations {
+export interface CompiledModel extends CompiledStations, CompiledElastic {
   nodeIds: string[];
   nodeCount: number;
   entry: number;
@@ -112,12 +113,17 @@ function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array,
   }
 }
 
-/** Compiles a parsed document (see parseTopology) into a {@link CompiledModel}. */
-export function compileModel(doc: Topology): CompiledModel {
+/**
+ * Compiles a parsed document (see parseTopology) into a {@link CompiledModel}.
+ * `monolith`: the derived monolith's autoscaling (its design only; see run.ts).
+ */
+export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null = null): CompiledModel {
   const n = doc.nodes.length;
   const index = new Map(doc.nodes.map((node, i) => [node.id, i]));
   const nodeActive = Uint8Array.from(doc.nodes, (x) => (x.role === 'offline' ? 0 : 1));
-  const stations = compileStations(doc);
+  const { nodeElastic, ...elastic } = compileElastic(doc, monolith);
+  const layout = (k: number) => (k < 0 ? null : { index: k, maxReplicas: elastic.elastic[k].autoscale.maxReplicas, initialReplicas: elastic.elastic[k].initialReplicas });
+  const stations = compileStations(doc, (i) => layout(nodeElastic[i]), monolith ? layout(elastic.elastic.length - 1) : null, monolith?.unit ?? null);
   const calls = compileCalls(doc, index, nodeActive);
   const edges = Array.from(calls.edgeDoc, (k) => doc.edges[k]);
   const m: CompiledModel = {
@@ -156,6 +162,7 @@ export function compileModel(doc: Topology): CompiledModel {
     costPerHour: 0,
     nodeSpecial: new Uint8Array(0),
     engines: compileEngines(doc, edges, (i) => stations.groupReplicas[stations.nodeGroup[i]]),
+    ...elastic,
   };
   // A Triton node inside a shared pool (the monolith's GPUs) batches by the plain rule: its instances are the pool's shared slots.
   doc.nodes.forEach((node, i) => {

@@ -22,3 +22,7 @@ export const EV_TRITON_TIMER = 17;
 export const EV_LLM_STEP = 18;
 /** A request reaches a decode-mode llm-server after its prompt KV's transfer (a = frame). */
 export const EV_LLM_ADMIT = 19;
+/** An autoscaler's timer (a = autoscaled group index, see autoscale/elasticSim.ts): an HPA sync, or a KPA's one-second metric record (and, every tickIntervalSec, its decision). */
+export const EV_AUTOSCALE = 7;
+/** A new replica finished its cold start (a = autoscaled group index, b = the replica's provisioning token). */
+export const EV_REPLICA_READY = 8;

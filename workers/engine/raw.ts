@@ -85,7 +85,24 @@ export interface DesignRaw {
    * LLM_BLOCK long) per llm-server node in document order, then one for the whole design.
    */
   llm?: Float64Array;
+  /**
+   * Autoscaled groups (empty without autoscaling): per autoscaled group, in
+   * compiled order, ELASTIC_FIELDS totals then per-window billed
+   * replica-seconds then per-window ready replica-seconds (see autoscale/wiring.ts).
+   */
+  elastic: Float64Array;
 }
+
+/** Offsets of one autoscaled group's totals in {@link DesignRaw.elastic}. */
+export const E_COLD_STARTS = 0;
+/** Billed replica-seconds after the warm-up. */
+export const E_REPLICA_SEC = 1;
+/** Fewest and most replicas wanted (ready or starting) at once (merged by adding, averaged over replications in results). */
+export const E_MIN_REPLICAS = 2;
+export const E_MAX_REPLICAS = 3;
+/** Ready replica-seconds after the warm-up (for the node's utilisation). */
+export const E_READY_SEC = 4;
+export const ELASTIC_FIELDS = 5;
 
 /** One replication of both designs: the unit a worker computes and sends back. */
 export interface ReplicationResult {
@@ -113,6 +130,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   addInto(a.seriesHist, b.seriesHist);
   addInto(a.replicaBusy, b.replicaBusy);
   if (a.llm && b.llm) mergeLlmBlocks(a.llm, b.llm);
+  addInto(a.elastic, b.elastic);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -131,5 +149,6 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     seriesHist: r.seriesHist.slice(),
     replicaBusy: r.replicaBusy.slice(),
     ...(r.llm ? { llm: r.llm.slice() } : {}),
+    elastic: r.elastic.slice(),
   };
 }

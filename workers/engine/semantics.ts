@@ -3,6 +3,7 @@
  * edges point at nodes, the entry exists, calls form no cycle, and fields
  * are used only where they apply.
  */
+import { elasticityProblems } from './autoscale/document';
 import { BUILTIN_HARDWARE, describeHardware, totalGpuMemoryGb } from './hardware';
 import { KINDS } from './kinds';
 import { LIMITS } from './limits';
@@ -41,6 +42,7 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
   checkMachines(spec, add);
   const machines = new Map(specCatalogue(spec).map((h) => [h.id, h]));
   checkLlm(spec, (id) => (id == null ? null : (machines.get(id) ?? null)), add);
+  for (const p of elasticityProblems(spec, LIMITS.maxServers)) add(p.path, p.message);
 
   const poolIds = new Set<string>();
   (spec.pools ?? []).forEach((p, i) => {

@@ -35,7 +35,7 @@ const bucketOf = bucketOfImported;
 /** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
-const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
+const { EV_ARRIVAL, EV_AUTOSCALE, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_REPLICA_READY, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
 
 /** What one simulation needs besides the model. Times in ms. */
 export interface SimSpec {
@@ -60,6 +60,8 @@ export interface SimSpec {
 export interface SimBudget {
   maxEvents?: number;
   expired?: () => boolean;
+  /** Told how far the replication has got (simulated ms of its duration), at the same checks as `expired`: long runs (a day) report progress through it. */
+  progress?: (simulatedMs: number, durationMs: number) => void;
 }
 
 /** Events between two looks at the work budget and the deadline (a power of two; the check is one comparison per event). */
@@ -79,21 +81,23 @@ export class Simulator extends LlmSim {
   private readonly arrivals: ArrivalProcess;
   /** Per node: its service times, drawn ahead from the node's own stream. */
   private readonly service: ServiceDraws[] = [];
-  private readonly free: Int32Array;
-  private readonly fifo: IntQueue[] = [];
+  /** Per station: servers free (negative while an autoscaled pooled group drains servers it removed). */
+  protected readonly free: Int32Array;
+  protected readonly fifo: IntQueue[] = [];
   /** Per batcher (one per replica of a batching node): its waiting requests, and 1 while its batch waits for a server. */
   private readonly batchQ: IntQueue[] = [];
   private readonly batchToken: Uint8Array;
   private readonly batcherNode: Int32Array;
   private readonly batcherStation: Int32Array;
   /** The load balancer of the balanced replica groups; null when every group is pooled. */
-  private readonly lb: ReplicaChooser | null;
+  protected readonly lb: ReplicaChooser | null;
   private readonly midQueue: Float64Array;
   /** The next arrival's time (ms; +∞ when none is left) and its place in the event order. */
   private arrivalMs = Number.POSITIVE_INFINITY;
   private arrivalSeq = 0;
   private readonly maxEvents: number;
   private readonly expired: (() => boolean) | undefined;
+  private readonly progress: ((simulatedMs: number, durationMs: number) => void) | undefined;
   /** 0, or T_CUT_BUDGET / T_CUT_DEADLINE: why the run stopped before its end. */
   private cutBy = 0;
 
@@ -103,6 +107,7 @@ export class Simulator extends LlmSim {
     const curve = new RateCurve(spec.ratePerSec, spec.profile);
     this.maxEvents = spec.budget?.maxEvents ?? LIMITS.maxEventsPerReplication;
     this.expired = spec.budget?.expired;
+    this.progress = spec.budget?.progress;
     this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)), spec.durationMs, this.maxEvents);
     this.batcherNode = new Int32Array(m.batcherCount);
     this.batcherStation = new Int32Array(m.batcherCount);
@@ -120,8 +125,16 @@ export class Simulator extends LlmSim {
     for (let s = 0; s < m.stationCount; s++) this.fifo.push(new IntQueue());
     this.batchToken = new Uint8Array(m.batcherCount);
     this.midQueue = new Float64Array(m.groupCount);
-    this.lb = m.anyBalanced ? new ReplicaChooser(m, spec.seed) : null;
+    this.lb = m.anyBalanced ? this.makeChooser(m, spec.seed) : null;
   }
+
+  /** The load balancer of the balanced groups (autoscale/elasticSim.ts gives one that picks only ready replicas). */
+  protected makeChooser(m: CompiledModel, seed: number): ReplicaChooser {
+    return new ReplicaChooser(m, seed);
+  }
+
+  /** "The autoscaler ticks" and "a replica is ready": only autoscaled designs schedule these (autoscale/elasticSim.ts). */
+  protected onElastic(_kind: number, _a: number, _b: number): void {}
 
   run(): DesignRaw {
     const q = this.q;
@@ -187,20 +200,10 @@ export class Simulator extends LlmSim {
         case EV_BATCH_TIMER:
           this.batchCheck(a);
           break;
-        case EV_LLM_STEP:
-          this.onLlmStep(a);
-          break;
-        case EV_TRITON_DONE:
-          this.onTritonDone(a, q.b);
-          break;
-        case EV_TRITON_TIMER:
-          this.onTritonTimer(a);
-          break;
-        case EV_LLM_ADMIT:
-          this.llmAdmit(a);
-          break;
         default:
-          this.snapshotQueues(this.midQueue);
+          // The mid-run snapshot, or a mechanism's own event (kept out of this loop so that it stays small: docs/performance.md).
+          if (kind === EV_MID) this.snapshotQueues(this.midQueue);
+          else this.onMechanismEvent(kind, a, q.b);
       }
     }
     if (!this.cutBy && this.arrivals.exhausted) this.cutBy = T_CUT_BUDGET;
@@ -211,9 +214,34 @@ export class Simulator extends LlmSim {
 
   /** True (and the reason noted) when the work budget is spent or the caller's deadline has passed. */
   private overBudget(events: number): boolean {
+    this.progress?.(this.now, this.endMs);
     if (events + this.arrivals.steps >= this.maxEvents || this.arrivals.exhausted) this.cutBy = T_CUT_BUDGET;
     else if (this.expired?.()) this.cutBy = T_CUT_DEADLINE;
     return this.cutBy !== 0;
+  }
+
+  /** An event of one of the optional mechanisms (Triton batching, LLM serving, autoscaling): a = b = its operands. */
+  private onMechanismEvent(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case EV_LLM_STEP:
+        this.onLlmStep(a);
+        break;
+      case EV_TRITON_DONE:
+        this.onTritonDone(a, b);
+        break;
+      case EV_TRITON_TIMER:
+        this.onTritonTimer(a);
+        break;
+      case EV_LLM_ADMIT:
+        this.llmAdmit(a);
+        break;
+      case EV_AUTOSCALE:
+      case EV_REPLICA_READY:
+        this.onElastic(kind, a, b);
+        break;
+      default:
+        throw new Error(`unknown event kind ${kind}`);
+    }
   }
 
   /** The next arrival at time t (ms), or none when t is past the end; ordered as if pushed on the event queue now. */
@@ -349,6 +377,11 @@ export class Simulator extends LlmSim {
       this.lb.outstanding[s] -= visits;
     }
     this.free[s]++;
+    this.serveWaiting(s);
+  }
+
+  /** Starts whoever waits at station s while it has free servers. */
+  protected serveWaiting(s: number): void {
     const line = this.fifo[s];
     while (this.free[s] > 0 && line.size > 0) {
       const j = line.shift();
