@@ -203,6 +203,14 @@ for (const [width, height] of [
       await expect(pop).toHaveCount(0);
       await expect(number).toBeFocused();
       await expect(page.getByTestId('lesson')).toBeVisible();
+      // The inspector opens beside the lesson card, never over it (under 1180 px it is an overlay).
+      await page.getByTestId('inspector-toggle').click();
+      await expect(studio.inspector).toBeVisible();
+      const ins = await box(studio.inspector);
+      const les = await box(page.getByTestId('lesson'));
+      expect(ins.x + ins.width <= les.x + 1, 'the inspector ends where the lesson card starts').toBe(true);
+      await page.getByTestId('inspector-toggle').click();
+      await expect(studio.inspector).toHaveCount(0);
       // With the mouse: a click outside (on the canvas, which handles its own clicks) closes it.
       await number.click();
       await expect(pop).toBeVisible();

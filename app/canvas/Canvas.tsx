@@ -22,6 +22,7 @@ import { useAppStore, useAppStoreApi } from '../store/react';
 import { EDGE_TYPES } from './CallEdge';
 import { FlowCache } from './flowModel';
 import { type KindFlowNode, NODE_TYPES } from './KindNode';
+import { NO_SPREAD, presentSpread, type Spread } from './presentSpread';
 
 /** Drag payload type of palette items. */
 export const KIND_MIME = 'application/x-loadsketch-kind';
@@ -42,7 +43,7 @@ function applySelection(current: string[], changes: { id: string; selected: bool
 export function Canvas() {
   const store = useAppStoreApi();
   const { screenToFlowPosition } = useReactFlow();
-  const { nodes, edges, entry, selN, selE, measured, theme, docId } = useAppStore(
+  const { nodes, edges, entry, selN, selE, measured, theme, docId, presenting } = useAppStore(
     useShallow((s) => ({
       nodes: s.doc.nodes,
       edges: s.doc.edges,
@@ -52,6 +53,7 @@ export function Canvas() {
       measured: s.measured,
       theme: s.theme,
       docId: s.docId,
+      presenting: s.presenting,
     })),
   );
   // Zoomed far out, details are unreadable anyway: hide them (CSS only) so panning paints less.
@@ -60,7 +62,15 @@ export function Canvas() {
   // Fit the view when a document opens with nodes; an empty document must not jump to its first node.
   const opened = useRef<{ docId: string; fit: boolean } | null>(null);
   if (opened.current?.docId !== docId) opened.current = { docId, fit: nodes.length > 0 };
-  const flowNodes = useMemo(() => cache.toNodes(nodes, new Set(selN), entry, measured), [cache, nodes, selN, entry, measured]);
+  // Kept as the same object while the factors do not change, so the node cache is not emptied by each measurement.
+  const lastSpread = useRef<Spread>(NO_SPREAD);
+  const spread = useMemo(() => {
+    const next = presenting ? presentSpread(nodes, measured) : NO_SPREAD;
+    const prev = lastSpread.current;
+    if (next.sx !== prev.sx || next.sy !== prev.sy) lastSpread.current = next;
+    return lastSpread.current;
+  }, [presenting, nodes, measured]);
+  const flowNodes = useMemo(() => cache.toNodes(nodes, new Set(selN), entry, measured, spread), [cache, nodes, selN, entry, measured, spread]);
   const offline = useMemo(() => new Set(nodes.filter((n) => n.role === 'offline').map((n) => n.id)), [nodes]);
   const flowEdges = useMemo(() => cache.toEdges(edges, new Set(selE), offline), [cache, edges, selE, offline]);
 
@@ -146,6 +156,7 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         snapToGrid
+        nodesDraggable={!presenting}
         snapGrid={SNAP}
         deleteKeyCode={null}
         selectionKeyCode="Shift"

@@ -7,11 +7,12 @@ import { MarkerType } from '@xyflow/react';
 import type { TopologyEdge, TopologyNode } from '../../workers/engine/schema';
 import type { CallFlowEdge } from './CallEdge';
 import type { KindFlowNode } from './KindNode';
+import { NO_SPREAD, type Spread } from './presentSpread';
 
 type Size = { width: number; height: number };
 
 export class FlowCache {
-  private nodes = new Map<string, { src: TopologyNode; selected: boolean; entry: boolean; size?: Size; out: KindFlowNode }>();
+  private nodes = new Map<string, { src: TopologyNode; selected: boolean; entry: boolean; size?: Size; spread: Spread; out: KindFlowNode }>();
   private edges = new Map<string, { src: TopologyEdge; selected: boolean; offline: boolean; out: CallFlowEdge }>();
 
   toNodes(
@@ -19,24 +20,27 @@ export class FlowCache {
     selected: ReadonlySet<string>,
     entry: string,
     measured: Record<string, Size>,
+    spread: Spread = NO_SPREAD,
   ): KindFlowNode[] {
-    const next = new Map<string, { src: TopologyNode; selected: boolean; entry: boolean; size?: Size; out: KindFlowNode }>();
+    const next = new Map<string, { src: TopologyNode; selected: boolean; entry: boolean; size?: Size; spread: Spread; out: KindFlowNode }>();
     const out = list.map((n) => {
       const sel = selected.has(n.id);
       const isEntry = n.id === entry;
       const size = measured[n.id];
       const prev = this.nodes.get(n.id);
       let item = prev;
-      if (!prev || prev.src !== n || prev.selected !== sel || prev.entry !== isEntry || prev.size !== size) {
+      if (!prev || prev.src !== n || prev.selected !== sel || prev.entry !== isEntry || prev.size !== size || prev.spread !== spread) {
         item = {
           src: n,
           selected: sel,
           entry: isEntry,
           size,
+          spread,
           out: {
             id: n.id,
             type: n.kind,
-            position: n.position,
+            // Presenting, the drawing may be shown stretched (presentSpread); the document keeps its positions.
+            position: spread === NO_SPREAD ? n.position : { x: n.position.x * spread.sx, y: n.position.y * spread.sy },
             data: { node: n, isEntry },
             selected: sel,
             ariaLabel: `${n.label} (${n.kind})`,
