@@ -24,13 +24,17 @@ const withDist = (d: TokenDistSpecDoc, dist: TokenDistSpecDoc['dist']): TokenDis
 
 function OneDist({ which, d, at, testId, set }: { which: string; d: TokenDistSpecDoc; at: string; testId: string; set: (d: TokenDistSpecDoc) => Edit }) {
   return (
-    <div className="ls-row">
+    // The distribution on its own line, its numbers under it (as the service time): three fields in a 300 px row cut
+    // the select to "Lognorı".
+    <>
       <SelectField label={`${which} tokens`} path={`${at}.dist`} testId={`${testId}-dist`} value={d.dist} options={DISTS} apply={(v) => set(withDist(d, v))} />
+      <div className="ls-row">
       <InputField type="number" label="Mean" unit="tokens" path={`${at}.mean`} testId={`${testId}-mean`} value={d.mean} apply={(v) => set({ ...d, mean: v as number })} />
       {(d.dist === 'lognormal' || d.dist === 'gamma') && (
         <InputField type="number" label="CV" path={`${at}.cv`} testId={`${testId}-cv`} value={d.cv ?? null} apply={(v) => set({ ...d, cv: v as number })} />
       )}
-    </div>
+      </div>
+    </>
   );
 }
 
