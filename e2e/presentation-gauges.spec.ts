@@ -3,15 +3,13 @@
  * labels over the nodes never overlap each other nor an edge label (edge
  * labels give way while presenting, each gauge label stays within its node's width).
  */
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { StudioPage } from './pages/StudioPage';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
-test('gauge labels never overlap each other or edge labels while presenting the Netflix drawing', async ({ page }) => {
-  const studio = new StudioPage(page);
-  await studio.open();
-  await expect(page.locator('.ls-edge-label').first()).toBeVisible();
+/** Enters presentation, plays the animation until gauges carry numbers, and pauses it. */
+async function presentAndPause(page: Page) {
   await page.keyboard.press('p');
   await expect(page.getByTestId('presentation-bar')).toBeVisible();
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
@@ -19,6 +17,13 @@ test('gauge labels never overlap each other or edge labels while presenting the 
   await expect.poll(() => page.locator('.ls-gauge-label').evaluateAll((ls) => ls.filter((l) => l.textContent).length), { timeout: 20_000 }).toBeGreaterThan(3);
   await page.keyboard.press(' ');
   await page.waitForTimeout(900);
+}
+
+test('gauge labels never overlap each other or edge labels while presenting the Netflix drawing', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await expect(page.locator('.ls-edge-label').first()).toBeVisible();
+  await presentAndPause(page);
   const boxes = await page.evaluate(() => {
     const rect = (e: Element) => {
       const r = e.getBoundingClientRect();
@@ -50,13 +55,7 @@ test('a tightly drawn column (the RAG template) is shown stretched while present
   await studio.open();
   await studio.openTemplate('rag-assistant');
   const docPositions = await studio.exportDoc().then((d) => d.nodes.map((n) => n.position));
-  await page.keyboard.press('p');
-  await expect(page.getByTestId('presentation-bar')).toBeVisible();
-  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
-  await page.keyboard.press(' ');
-  await expect.poll(() => page.locator('.ls-gauge-label').evaluateAll((ls) => ls.filter((l) => l.textContent).length), { timeout: 20_000 }).toBeGreaterThan(3);
-  await page.keyboard.press(' ');
-  await page.waitForTimeout(900);
+  await presentAndPause(page);
   type R = { x: number; y: number; w: number; h: number };
   const boxes = await page.evaluate(() => {
     const rect = (e: Element) => {

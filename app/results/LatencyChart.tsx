@@ -5,10 +5,11 @@ import type { RunResult } from '../../workers/engine/results';
 import type { Slo } from '../../workers/engine/schema';
 import { axisLabel, DOT_SMALL, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
 import { ChartSizer } from './ChartSizer';
-import { ChartFrame, NumCell } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { type RateColumn, RateTable } from './RateTable';
 import type { CompareSeries } from './RunCompare';
 import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
-import { fmtMs, fmtRate } from './format';
+import { fmtMs } from './format';
 import { LineKey } from './LineKey';
 import { MeasuredTable, measuredSeries, useMeasuredPoints } from './MeasuredPoints';
 import { analyticKey, ciKey, DESIGN_LABEL, DESIGNS, latencyKey, latencyRows, PERCENTILES, type Percentile } from './series';
@@ -26,68 +27,34 @@ function yCap(points: readonly RunResult[], slo: Slo, shown: readonly Percentile
 
 const tooltipValue = (v: unknown, name: unknown) => [Array.isArray(v) ? `${fmtMs(Number(v[0]))} – ${fmtMs(Number(v[1]))}` : fmtMs(Number(v)), name] as [string, string];
 
-function LatencyTable({ rows }: { rows: ReturnType<typeof latencyRows> }) {
-  return (
-    <table className="ls-table" data-testid="latency-table">
-      <thead>
-        <tr>
-          <th scope="col">Offered load</th>
-          {DESIGNS.flatMap((d) => PERCENTILES.map((p) => <th key={latencyKey(d, p)} scope="col">{`${DESIGN_LABEL[d]} ${p}`}</th>))}
-          {DESIGNS.map((d) => (
-            <th key={d} scope="col">{`${DESIGN_LABEL[d]} analytic mean`}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
-            <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
-            {DESIGNS.flatMap((d) =>
-              PERCENTILES.map((p) => {
-                const v = r[latencyKey(d, p)] as number | null;
-                const ci = r[ciKey(d, p)] as [number, number] | undefined;
-                const text = ci && v !== null ? `${fmtMs(v)} ± ${fmtMs(ci[1] - v)}` : fmtMs(v);
-                return <NumCell key={latencyKey(d, p)} k={latencyKey(d, p)} value={v} text={text} />;
-              }),
-            )}
-            {DESIGNS.map((d) => {
-              const v = r[analyticKey(d)] as number | null;
-              return <NumCell key={d} k={analyticKey(d)} value={v} text={fmtMs(v)} />;
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+type LatencyRow = ReturnType<typeof latencyRows>[number];
+
+const num = (r: LatencyRow, key: string) => r[key] as number | null;
+
+/** Both designs' percentiles (± the confidence half-width with replications) and analytic means. */
+const LATENCY_COLUMNS: RateColumn<LatencyRow>[] = [
+  ...DESIGNS.flatMap((d) =>
+    PERCENTILES.map((p) => ({
+      key: latencyKey(d, p),
+      header: `${DESIGN_LABEL[d]} ${p}`,
+      value: (r: LatencyRow) => num(r, latencyKey(d, p)),
+      text: (r: LatencyRow) => {
+        const v = num(r, latencyKey(d, p));
+        const ci = r[ciKey(d, p)] as [number, number] | undefined;
+        return ci && v !== null ? `${fmtMs(v)} ± ${fmtMs(ci[1] - v)}` : fmtMs(v);
+      },
+    })),
+  ),
+  ...DESIGNS.map((d) => ({ key: analyticKey(d), header: `${DESIGN_LABEL[d]} analytic mean`, value: (r: LatencyRow) => num(r, analyticKey(d)), text: (r: LatencyRow) => fmtMs(num(r, analyticKey(d))) })),
+];
 
 /** The compared run's microservice percentiles (same rows as the chart's comparison lines). */
-function CompareLatencyTable({ label, rows }: { label: string; rows: ReturnType<typeof latencyRows> }) {
-  return (
-    <table className="ls-table" data-testid="latency-compare-table">
-      <caption>{`Microservices, ${label}`}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Offered load</th>
-          {PERCENTILES.map((p) => (
-            <th key={p} scope="col">{p}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
-            <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
-            {PERCENTILES.map((p) => {
-              const v = r[latencyKey('microservices', p)] as number | null;
-              return <NumCell key={p} k={latencyKey('microservices', p)} value={v} text={fmtMs(v)} />;
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+const COMPARE_COLUMNS: RateColumn<LatencyRow>[] = PERCENTILES.map((p) => ({
+  key: latencyKey('microservices', p),
+  header: p,
+  value: (r) => num(r, latencyKey('microservices', p)),
+  text: (r) => fmtMs(num(r, latencyKey('microservices', p))),
+}));
 
 export const LatencyChart = memo(function LatencyChart({ points, slo, compare }: { points: readonly RunResult[]; slo: Slo; compare?: CompareSeries | null }) {
   const [shown, setShown] = useState<Percentile[]>(['mean', 'p99']);
@@ -167,8 +134,8 @@ export const LatencyChart = memo(function LatencyChart({ points, slo, compare }:
       caption={`End-to-end latency of both designs as load grows${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated${compare ? `; green: the microservice design in ${compare.label}` : ''}${measured.points.length ? `; markers: measured on the real system (${measured.source})` : ''}.`}
       table={
         <>
-          <LatencyTable rows={rows} />
-          {compare && <CompareLatencyTable label={compare.label} rows={compareRows} />}
+          <RateTable testId="latency-table" rows={rows} columns={LATENCY_COLUMNS} />
+          {compare && <RateTable testId="latency-compare-table" caption={`Microservices, ${compare.label}`} rows={compareRows} columns={COMPARE_COLUMNS} />}
           <MeasuredTable source={measured.source} points={measured.points} />
         </>
       }

@@ -2,10 +2,11 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisLabel, DOT_SMALL, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
-import { ChartFrame, NumCell } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { type RateColumn, RateTable } from './RateTable';
 import { ChartSizer } from './ChartSizer';
 import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
-import { fmtMs, fmtRate } from './format';
+import { fmtMs } from './format';
 import { LineKey } from './LineKey';
 import { LLM_METRIC_LABEL, LLM_PERCENTILES, type LlmLatencyMetric, type LlmRow, llmKey, llmYCap } from './llmSeries';
 import { DESIGN_LABEL, DESIGNS } from './series';
@@ -28,29 +29,17 @@ export const LlmLatencyChart = memo(function LlmLatencyChart({ rows, metric, slo
   const yTicks = useMemo(() => niceTicks(cap, 4), [cap]);
   const sloLabel = useMemo(() => ({ value: `${label} SLO`, position: 'insideTopLeft' as const, fill: ink.axis, fontSize: 11 }), [label, ink]);
   const testId = `chart-llm-${metric.replace('Ms', '')}`;
-  const table = (
-    <table className="ls-table" data-testid={`${testId}-rows`}>
-      <thead>
-        <tr>
-          <th scope="col">Offered load</th>
-          {DESIGNS.flatMap((d) => LLM_PERCENTILES.map((p) => <th key={llmKey(d, metric, p)} scope="col">{`${DESIGN_LABEL[d]} ${label} ${p}`}</th>))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
-            <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
-            {DESIGNS.flatMap((d) =>
-              LLM_PERCENTILES.map((p) => {
-                const v = r[llmKey(d, metric, p)];
-                return <NumCell key={llmKey(d, metric, p)} k={llmKey(d, metric, p)} value={v} text={fmtMs(v)} />;
-              }),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  const columns = useMemo<RateColumn<LlmRow>[]>(
+    () =>
+      DESIGNS.flatMap((d) =>
+        LLM_PERCENTILES.map((p) => {
+          const key = llmKey(d, metric, p);
+          return { key, header: `${DESIGN_LABEL[d]} ${label} ${p}`, value: (r: LlmRow) => r[key], text: (r: LlmRow) => fmtMs(r[key]) };
+        }),
+      ),
+    [metric, label],
   );
+  const table = <RateTable testId={`${testId}-rows`} rows={rows} columns={columns} />;
   return (
     <ChartFrame
       title={`${label} vs offered load`}

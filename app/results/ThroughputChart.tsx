@@ -8,6 +8,7 @@ import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtRate } from './format';
 import type { CompareSeries } from './RunCompare';
 import { LineKey } from './LineKey';
+import { type RateColumn, RateTable } from './RateTable';
 import { DESIGN_LABEL, DESIGNS, type Design, saturationRates, throughputRows } from './series';
 import { useChartColours } from './useChartColours';
 
@@ -18,6 +19,14 @@ function kneeLabel(d: Design, fill: string, rightHalf: boolean) {
   const position = d === 'monolith' ? (rightHalf ? 'insideBottomRight' : 'insideBottomLeft') : rightHalf ? 'insideTopRight' : 'insideTopLeft';
   return { value: `${d === 'monolith' ? 'monolith' : 'microservices'} knee`, position, fill, fontSize: 11 } as const;
 }
+
+type ThroughputRow = ReturnType<typeof throughputRows>[number];
+
+/** Each design's completed throughput, then whether it saturated at that load. */
+const THROUGHPUT_COLUMNS: RateColumn<ThroughputRow>[] = [
+  ...DESIGNS.map((d) => ({ key: d, header: `${DESIGN_LABEL[d]} throughput`, value: (r: ThroughputRow) => r[d] as number | null, text: (r: ThroughputRow) => fmtRate(r[d] as number | null) })),
+  ...DESIGNS.map((d) => ({ key: `${d}-s`, header: `${DESIGN_LABEL[d]} saturated`, text: (r: ThroughputRow) => (r[`${d}_saturated`] ? 'yes' : 'no') })),
+];
 
 export const ThroughputChart = memo(function ThroughputChart({ points, compare }: { points: readonly RunResult[]; compare?: CompareSeries | null }) {
   const { theme, design, ink, compare: compareColour } = useChartColours();
@@ -63,40 +72,19 @@ export const ThroughputChart = memo(function ThroughputChart({ points, compare }
     [compare, compareRows, compareColour],
   );
   const table = (
-    <table className="ls-table" data-testid="throughput-table">
-      <thead>
-        <tr>
-          <th scope="col">Offered load</th>
-          {DESIGNS.map((d) => (
-            <th key={d} scope="col">{`${DESIGN_LABEL[d]} throughput`}</th>
-          ))}
-          {DESIGNS.map((d) => (
-            <th key={`${d}-s`} scope="col">{`${DESIGN_LABEL[d]} saturated`}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.ratePerSec} data-rate={r.ratePerSec}>
-            <NumCell k="ratePerSec" value={r.ratePerSec} text={fmtRate(r.ratePerSec)} />
-            {DESIGNS.map((d) => (
-              <NumCell key={d} k={d} value={r[d]} text={fmtRate(r[d])} />
-            ))}
-            {DESIGNS.map((d) => (
-              <td key={`${d}-s`}>{r[`${d}_saturated`] ? 'yes' : 'no'}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <RateTable
+      testId="throughput-table"
+      rows={rows}
+      columns={THROUGHPUT_COLUMNS}
+      foot={
         <tr>
           <th scope="row">Analytic saturation rate</th>
           {DESIGNS.map((d) => (
             <NumCell key={d} k={`${d}_saturation`} value={sat[d]} text={fmtRate(sat[d])} />
           ))}
         </tr>
-      </tfoot>
-    </table>
+      }
+    />
   );
   const compareTable = compare && (
     <table className="ls-table" data-testid="throughput-compare-table">
