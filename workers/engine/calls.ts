@@ -5,6 +5,7 @@
  * the request's end. The station side (arrivals, queues, servers, batching)
  * is the Simulator in simulate.ts, which extends this class.
  */
+import * as C from './compile';
 import type { CompiledModel } from './compile';
 import { DelayLanes } from './delayLanes';
 import * as E from './events';
@@ -19,6 +20,7 @@ import { SimState } from './simState';
 const { SERIES_FIELDS, S_COMPLETED, S_ERRORS, T_CAP_DROPS, T_COMPLETED, T_ERRORS, T_LAT_MAX, T_LAT_SUM, T_LAT_SUM_SQ, T_TIMEOUTS } = R;
 const { F_ASYNC, F_COUNTED, F_FAILED, F_HOLDING, F_ROOT } = S;
 const { EV_NODE, EV_TIMEOUT } = E;
+const { TAKE_ALWAYS, TAKE_IF_CHOSEN } = C;
 const bucketOf = bucketOfImported;
 
 /** forkStage's outcomes: the next stage starts; calls are out; a call failed at once and the stage is over. */
@@ -116,16 +118,23 @@ export abstract class CallSim extends SimState {
         for (let c = m.edgeCount[e0]; c > 0; c--) this.sendAsync(f, e0);
         continue;
       }
-      this.fLeft[f] = m.edgeCount[e0];
+      // The stage's first call at once (the rest, count − 1, by the branch above as answers come back).
+      const n = m.edgeCount[e0];
+      if (n > 0) {
+        this.fLeft[f] = n - 1;
+        this.startCall(f, e0);
+        return true;
+      }
     }
   }
 
   /** Whether frame f's visit takes edge e: the edge chosen (`routing: one`), else the edge's own probability. */
   private takes(f: number, e: number): boolean {
     const m = this.m;
-    const i = this.fNode[f];
-    if (m.nodeOne[i]) return this.fChoice[f] === e;
-    return !(m.edgeProb[e] < 1 && this.routeRng[i].next() >= m.edgeProb[e]);
+    const how = m.edgeTake[e];
+    if (how === TAKE_ALWAYS) return true;
+    if (how === TAKE_IF_CHOSEN) return this.fChoice[f] === e;
+    return this.routeRng[this.fNode[f]].next() < m.edgeProb[e];
   }
 
   /**
@@ -176,7 +185,8 @@ export abstract class CallSim extends SimState {
     if (m.edgeTimeoutMs[e] > 0) this.q.push(this.now + m.edgeTimeoutMs[e], EV_TIMEOUT, c, token);
     const child = this.allocFrame();
     this.fNode[child] = m.edgeTarget[e];
-    this.fStation[child] = this.fStation[this.cFrame[c]];
+    // Where the call comes from matters only to a balancer (a unit's replica stickiness); arrive() sets the station.
+    if (m.anyBalanced) this.fStation[child] = this.fStation[this.cFrame[c]];
     this.fCall[child] = c;
     this.fToken[child] = token;
     this.fFlags[child] = 0;
@@ -194,7 +204,7 @@ export abstract class CallSim extends SimState {
     }
     const child = this.allocFrame();
     this.fNode[child] = m.edgeTarget[e];
-    this.fStation[child] = this.fStation[f];
+    if (m.anyBalanced) this.fStation[child] = this.fStation[f];
     this.fCall[child] = -1;
     this.fFlags[child] = F_ASYNC;
     if (m.edgeNetMs[e] > 0) this.cross(e, child);

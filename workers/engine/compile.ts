@@ -26,6 +26,11 @@ export const DIST_UNIFORM = 4;
  * group, station, stage or edge index (stations and groups: see
  * compileStations.ts; stages: compileCalls.ts).
  */
+/** CompiledModel.edgeTake: the edge is taken on every visit; with its probability (one draw of the node's routing stream); only when chosen (`routing: one`). */
+export const TAKE_ALWAYS = 0;
+export const TAKE_BY_PROBABILITY = 1;
+export const TAKE_IF_CHOSEN = 2;
+
 export interface CompiledModel extends CompiledStations, CompiledElastic {
   nodeIds: string[];
   nodeCount: number;
@@ -68,6 +73,8 @@ export interface CompiledModel extends CompiledStations, CompiledElastic {
   edgeTarget: Int32Array;
   edgeAsync: Uint8Array;
   edgeProb: Float64Array;
+  /** How a visit decides whether it takes the edge: TAKE_ALWAYS, TAKE_BY_PROBABILITY or TAKE_IF_CHOSEN (`routing: one`). One load on the call path. */
+  edgeTake: Uint8Array;
   edgeCount: Int32Array;
   edgeNetMs: Float64Array;
   /** Timeout per attempt, ms; 0 = none. */
@@ -155,6 +162,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     edgeTarget: Int32Array.from(edges, (e) => index.get(e.target) ?? 0),
     edgeAsync: Uint8Array.from(edges, (e) => (e.mode === 'async' ? 1 : 0)),
     edgeProb: Float64Array.from(edges, (e) => e.probability),
+    edgeTake: new Uint8Array(edges.length),
     edgeCount: Int32Array.from(edges, (e) => e.count),
     edgeNetMs: Float64Array.from(edges, (e) => e.networkMs),
     edgeTimeoutMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.timeoutMs : 0)),
@@ -180,7 +188,10 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     setDist(node.serviceTime, i, m.nodeDist, m.nodeP1, m.nodeP2);
     m.nodeHit[i] = node.kind === 'cache' ? (node.hitRatio ?? 0) : 0;
     m.nodeOne[i] = node.routing === 'one' ? 1 : 0;
-    for (let e = m.edgeStart[i]; e < m.edgeStart[i + 1]; e++) m.nodeWeightSum[i] += m.edgeProb[e];
+    for (let e = m.edgeStart[i]; e < m.edgeStart[i + 1]; e++) {
+      m.nodeWeightSum[i] += m.edgeProb[e];
+      m.edgeTake[e] = m.nodeOne[i] ? TAKE_IF_CHOSEN : m.edgeProb[e] < 1 ? TAKE_BY_PROBABILITY : TAKE_ALWAYS;
+    }
     m.nodeHold[i] = node.holdWorkerDuringCalls ? 1 : 0;
     m.nodeCap[i] = node.queueCapacity ?? -1;
     const triton = m.engines.nodeSpecial[i] === SPECIAL_TRITON;
