@@ -5,9 +5,10 @@
  *   load barely changes. Measured 33–43 ms here (before the fix: 75–90 ms per
  *   streamed point, 150–230 ms for the first); bound: 80 ms.
  * - PerformanceObserver('longtask') in the page: the wall-clock length of
- *   tasks over 50 ms. It includes time the thread waited for a core, so with
- *   another test's simulations on the same 2 cores it reached 315 ms for a
- *   task of 42 ms CPU; bound: 600 ms (before the fix: 560–2500 ms under load).
+ *   tasks over 50 ms, printed only. It includes time the thread waited for a
+ *   core: with other simulations on the same 2 cores it reached 315 ms, and
+ *   1196 ms at load average 16, for tasks of about 40 ms CPU. A wall-clock
+ *   bound measures the machine's load, not the page, so it is not asserted.
  * One simulation worker, so the page keeps a core of the two.
  */
 import { expect, test } from '@playwright/test';
@@ -61,5 +62,4 @@ test('no long main-thread task while a sweep streams in', async ({ page, browser
   console.log(`longest task during the sweep: ${wallMs.toFixed(0)} ms wall (${wall.length} over 50 ms), ${cpuMs.toFixed(0)} ms CPU`);
   await expect(page.getByTestId('chart-latency').locator('.recharts-line')).not.toHaveCount(0);
   expect(cpuMs, 'longest main-thread task, CPU time (ms)').toBeLessThan(80);
-  expect(wallMs, 'longest main-thread task, wall clock (ms)').toBeLessThan(600);
 });

@@ -6,7 +6,11 @@
 
 /** A worker posts a heartbeat at most this often, ms (when idle from a timer, when busy from the engine's budget check). */
 export const HEARTBEAT_MS = 500;
-/** A busy worker silent for this long is taken for dead (crashed, out of memory, stopped by the browser), ms. */
-export const SILENT_WORKER_MS = 6_000;
+/**
+ * A busy worker silent for this long is taken for dead (crashed, out of memory, stopped by the browser), ms. Long
+ * enough for a document of the documented limits to be parsed, compiled and derived before the engine's first beat on
+ * a loaded two-core machine (6 s failed a 2000-node chain there), short enough to tell a user soon.
+ */
+export const SILENT_WORKER_MS = 20_000;
 /** Wall-clock deadline of one replication job in the studio, seconds: the replication stops there and says it was cut short. */
 export const JOB_DEADLINE_SEC = 120;

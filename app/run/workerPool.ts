@@ -77,6 +77,8 @@ export class WorkerPool {
   private readonly slots: Slot[];
   private queue: Task[] = [];
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** When the watchdog last looked (ms, `now()`): a look that comes late means this thread was blocked. */
+  private lookedMs = 0;
 
   /**
    * `silentMs`: a busy worker that shows no sign of life (EngineHandle.lastAliveMs) for
@@ -97,10 +99,17 @@ export class WorkerPool {
     if (busy.length === 0) {
       if (this.watchdog) clearInterval(this.watchdog);
       this.watchdog = null;
+      this.lookedMs = 0;
       return;
     }
-    this.watchdog ??= setInterval(() => this.watch(), Math.min(1000, this.silentMs / 3));
+    const every = Math.min(1000, this.silentMs / 3);
+    this.watchdog ??= setInterval(() => this.watch(), every);
     const t = this.now();
+    // This thread was blocked (a long render, a starved tab): heartbeats that arrived meanwhile may still wait in the
+    // message queue behind this timer, so silence is not judged on a late look; the next look, on time, judges it.
+    const late = this.lookedMs > 0 && t - this.lookedMs > 2 * every;
+    this.lookedMs = t;
+    if (late) return;
     for (const slot of busy) {
       const silent = t - Math.max(slot.startedMs, slot.handle?.lastAliveMs?.() ?? t);
       if (silent > this.silentMs) this.fail(slot, slot.handle!, silentWorkerMessage(silent));

@@ -73,3 +73,37 @@ describe('worker pool watchdog', () => {
     pool.cancel();
   });
 });
+
+describe('worker pool watchdog on a blocked main thread', () => {
+  it('does not take a worker for dead on a look that comes late (its beats may still be queued), and does on the next look', async () => {
+    let clock = 0;
+    const log: string[] = [];
+    const never = new Promise<never>(() => {});
+    // A worker that beat at 0 and then not again; the pool's clock is driven by hand.
+    const pool = new WorkerPool(
+      () => ({
+        engine: { simulateReplication: () => never, combineReplications: () => never },
+        terminate: () => log.push('terminated'),
+        onFailure: () => {},
+        lastAliveMs: () => 0,
+      }),
+      1,
+      300,
+      () => clock,
+    );
+    const job = pool.run((e) => e.simulateReplication({} as never, {}, 0)).catch((e: unknown) => e);
+    // The pool looks every 100 ms (silentMs / 3). The first look is at start.
+    clock = 50;
+    await new Promise((r) => setTimeout(r, 130));
+    expect(log).toEqual([]);
+    // The thread was blocked for 1 s: the look after it is late, and skipped.
+    clock = 1050;
+    await new Promise((r) => setTimeout(r, 110));
+    expect(log).toEqual([]);
+    // The next look is on time and the worker has been silent for over 300 ms: taken for dead.
+    clock = 1120;
+    await new Promise((r) => setTimeout(r, 110));
+    expect(log).toEqual(['terminated']);
+    expect(await job).toBeInstanceOf(WorkerFailedError);
+  });
+});
