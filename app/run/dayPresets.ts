@@ -15,9 +15,9 @@ export const DAY_SEC = 86_400;
 export const FLASH_CROWD_START_SEC = 14 * 3600;
 
 export const DAY_PRESET_LABEL: Record<DayPreset, string> = {
-  diurnal: 'Diurnal day (peak ÷ trough 4, peak at 20:00)',
-  'flash-crowd': 'Diurnal day with a flash crowd at 14:00 (10×)',
-  'weekly-peak': 'Weekly peak day (diurnal × 1.25)',
+  diurnal: 'Diurnal (peak ÷ trough 4, at 20:00)',
+  'flash-crowd': 'Flash crowd (diurnal, 10× at 14:00)',
+  'weekly-peak': 'Weekly peak (diurnal × 1.25)',
 };
 
 /** The profile points of a preset around a base mean rate (req/s), over one day. */

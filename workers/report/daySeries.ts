@@ -1,0 +1,69 @@
+/**
+ * A day of autoscaled traffic as chart rows, shared by the studio's Day view
+ * and the report: replicas over time per autoscaled node (and the monolith's
+ * units), cost per hour over time, cost per million requests per window, and
+ * the day's totals. Pure; the engine's fields are read in `dayOf` only.
+ */
+
+export const DAY_DESIGNS = ['microservices', 'monolith'] as const;
+export type DayDesign = (typeof DAY_DESIGNS)[number];
+
+/** One line of the replica chart: a node's (or the monolith unit's) replicas per window. */
+export interface ReplicaLine {
+  /** Node id, or `monolith` for the monolith's units. */
+  id: string;
+  label: string;
+  design: DayDesign;
+  /** Replicas per window (time-average over the window). */
+  values: number[];
+}
+
+/** The day's totals of one design. */
+export interface DayTotals {
+  /** US$ over the whole run (replica-seconds × price). */
+  costTotal: number;
+  replicaHours: number;
+  /** Seconds of windows whose SLO percentile broke the threshold. */
+  sloViolationSec: number;
+  coldStarts: number;
+  /** costTotal ÷ completed requests × 10⁶ (US$); NaN when nothing completed. */
+  costPerMillion: number;
+}
+
+/** Everything the day charts draw. */
+export interface DaySeries {
+  windowSec: number;
+  /** Window starts, hours since the start of the run. */
+  startHour: number[];
+  replicas: ReplicaLine[];
+  /** US$ per hour in each window (cost in the window ÷ its length). */
+  costPerHour: Record<DayDesign, number[]>;
+  /** US$ per million completed requests in each window (NaN when none completed). */
+  costPerMillion: Record<DayDesign, number[]>;
+  totals: Record<DayDesign, DayTotals>;
+}
+
+/** Rows for a line chart over the day: `hour` and one key per line (`${design}:${id}` for replicas). */
+export type DayRow = { hour: number } & Record<string, number | null>;
+
+const v = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
+
+/** Replica chart rows: one per window, one key per line (`line.design:line.id`). */
+export function replicaRows(s: DaySeries): DayRow[] {
+  return s.startHour.map((hour, k) => {
+    const row: DayRow = { hour };
+    for (const l of s.replicas) row[`${l.design}:${l.id}`] = v(l.values[k]);
+    return row;
+  });
+}
+
+/** Rows of a per-design series (cost per hour, cost per million): keys `microservices` and `monolith`. */
+export function designRows(s: DaySeries, pick: (d: DayDesign) => readonly number[]): DayRow[] {
+  return s.startHour.map((hour, k) => ({ hour, microservices: v(pick('microservices')[k]), monolith: v(pick('monolith')[k]) }));
+}
+
+/** Fewest and most replicas a line reaches over the day (time-averaged per window). */
+export function replicaRange(l: ReplicaLine): { min: number; max: number } {
+  const finite = l.values.filter(Number.isFinite);
+  return finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : { min: Number.NaN, max: Number.NaN };
+}
