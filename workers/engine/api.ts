@@ -2,6 +2,7 @@
  * The engine's API as the Web Worker exposes it (through comlink) and as the
  * CLI calls it. Every function is pure: plain data in, plain data out.
  */
+import { dayProfile } from './autoscale/dayProfiles';
 import { deriveMonolith } from './monolith';
 import { rightSize } from './rightsize';
 import { type ParseResult, parseTopology } from './parse';
@@ -18,13 +19,14 @@ function validate(raw: unknown): ParseResult {
 
 function designBuffers(d: DesignResult): ArrayBuffer[] {
   const ts = d.timeSeries;
-  return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, d.latencyHistogram.counts].map(
+  const nodeSeries = d.nodes.flatMap((n) => (n.timeSeries ? [n.timeSeries.replicas, n.timeSeries.readyReplicas] : []));
+  return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, ts.replicas, ts.cost, ts.costPerMillionRequests, ts.sloViolationSec, d.latencyHistogram.counts, ...nodeSeries].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }
 
 function rawBuffers(d: DesignRaw): ArrayBuffer[] {
-  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy].map((a) => a.buffer as ArrayBuffer);
+  return [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
@@ -50,6 +52,7 @@ export const engineApi = {
   rightSize,
   traceDocument,
   transferables,
+  dayProfile,
 };
 /** The API type the app's comlink proxy is typed with. */
 export type EngineApi = typeof engineApi;

@@ -8,7 +8,7 @@ import { sweep } from './sweep';
 /** A design result whose only meaningful figures are latency, saturation and cost. */
 function fakeDesign(p99Ms: number, saturated: boolean, throughput: number): DesignResult {
   const e2e = { completed: 1000, throughputPerSec: throughput, meanMs: p99Ms / 4, p50Ms: p99Ms / 5, p90Ms: p99Ms / 2, p95Ms: p99Ms / 1.5, p99Ms, p999Ms: p99Ms * 1.5, maxMs: p99Ms * 2, errors: 0, timeouts: 0, dropped: 0, arrivals: 1000, inFlight: 0 };
-  return { endToEnd: e2e, nodes: [], saturated, saturatedNode: null, costPerHour: 1, costPerMillionRequests: 1e6 / (throughput * 3600), timeSeries: {} as DesignResult['timeSeries'], latencyHistogram: { subBuckets: 128, counts: new Float64Array(0) } };
+  return { endToEnd: e2e, nodes: [], saturated, saturatedNode: null, costPerHour: 1, costPerMillionRequests: 1e6 / (throughput * 3600), costTotal: 0, replicaHours: 0, sloViolationSec: 0, coldStarts: 0, timeSeries: {} as DesignResult['timeSeries'], latencyHistogram: { subBuckets: 128, counts: new Float64Array(0) } };
 }
 
 /** M/M/1 p99 of the response time: ln(100) / (μ − λ), in ms. */

@@ -4,6 +4,7 @@
  * and traffic-carrying edges grouped per source node in document order.
  */
 import { batchFactors } from './batchCost';
+import { type CompiledElastic, compileElastic } from './autoscale/compileElastic';
 import { compileCalls } from './compileCalls';
 import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
@@ -24,7 +25,7 @@ export const DIST_UNIFORM = 4;
  * group, station, stage or edge index (stations and groups: see
  * compileStations.ts; stages: compileCalls.ts).
  */
-export interface CompiledModel extends CompiledStations {
+export interface CompiledModel extends CompiledStations, CompiledElastic {
   nodeIds: string[];
   nodeCount: number;
   entry: number;
@@ -146,6 +147,12 @@ export function compileModel(doc: Topology): CompiledModel {
     edgeTimeoutMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.timeoutMs : 0)),
     edgeRetries: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.retries : 0)),
     costPerHour: 0,
+    anyElastic: false,
+    elastic: [],
+    staticCostPerHour: 0,
+    staticReplicas: 0,
+    sloQuantile: 0.99,
+    sloThresholdMs: 0,
   };
   for (const p of doc.pools) m.costPerHour += p.costPerHour;
   const factors: Float64Array[] = [];
@@ -173,6 +180,7 @@ export function compileModel(doc: Topology): CompiledModel {
       factorLen += factor.length;
     }
   });
+  Object.assign(m, compileElastic(doc, m.costPerHour, null));
   m.batchFactor = new Float64Array(factorLen);
   m.batchAddMs = new Float64Array(factorLen);
   let at = 0;

@@ -3,6 +3,7 @@
  * then check meaning. Never throws, never mutates its input.
  */
 import { BATCH_COST_DEFAULT, EDGE_DEFAULTS, KINDS, MONOLITH_DEFAULTS, NODE_DEFAULTS, RUN_DEFAULTS, SLO_DEFAULT, WORKLOAD_DEFAULTS } from './kinds';
+import { normalizeElasticity } from './autoscale/document';
 import { issueToError, type TopologyError } from './errorText';
 import { migrateDocument } from './migrate';
 import { checkMeaning } from './semantics';
@@ -57,6 +58,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       modelMemoryGb: n.modelMemoryGb ?? null,
       balancer: n.balancer ?? NODE_DEFAULTS.balancer,
       routing: n.routing ?? NODE_DEFAULTS.routing,
+      ...normalizeElasticity(n, n.concurrency ?? k.concurrency),
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({
@@ -98,7 +100,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       hardware: p.hardware ?? null,
     })),
     slo: { ...(spec.slo ?? SLO_DEFAULT) },
-    monolith: { ...MONOLITH_DEFAULTS, ...spec.monolith },
+    monolith: normalizeMonolith(spec.monolith),
     hardware: (spec.hardware ?? []).map((h) => ({
       id: h.id,
       label: h.label ?? h.id,
@@ -108,6 +110,13 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       costPerHour: h.costPerHour ?? 0,
     })),
   };
+}
+
+/** The monolith settings with defaults; `autoscale` / `coldStart` only when given (a KPA's default target: threadsPerReplica, else 1). */
+function normalizeMonolith(m: TopologySpec['monolith']): Topology['monolith'] {
+  const { autoscale, coldStart, ...rest } = m ?? {};
+  const out = { ...MONOLITH_DEFAULTS, ...rest };
+  return { ...out, ...normalizeElasticity({ autoscale, coldStart }, out.threadsPerReplica ?? 1) };
 }
 
 /**

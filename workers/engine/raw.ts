@@ -78,7 +78,22 @@ export interface DesignRaw {
    * whose replicas are balanced (own queue per replica); slot = nodeReplicaBase[i] + replica.
    */
   replicaBusy: Float64Array;
+  /**
+   * Autoscaled groups (empty without autoscaling): per autoscaled group, in
+   * compiled order, ELASTIC_FIELDS totals then per-window billed
+   * replica-seconds then per-window ready replica-seconds (see autoscale/wiring.ts).
+   */
+  elastic: Float64Array;
 }
+
+/** Offsets of one autoscaled group's totals in {@link DesignRaw.elastic}. */
+export const E_COLD_STARTS = 0;
+/** Billed replica-seconds after the warm-up. */
+export const E_REPLICA_SEC = 1;
+/** Fewest and most replicas billed at once (min / max; merged by adding, averaged over replications in results). */
+export const E_MIN_REPLICAS = 2;
+export const E_MAX_REPLICAS = 3;
+export const ELASTIC_FIELDS = 4;
 
 /** One replication of both designs: the unit a worker computes and sends back. */
 export interface ReplicationResult {
@@ -105,6 +120,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   addInto(a.series, b.series);
   addInto(a.seriesHist, b.seriesHist);
   addInto(a.replicaBusy, b.replicaBusy);
+  addInto(a.elastic, b.elastic);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -122,5 +138,6 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     series: r.series.slice(),
     seriesHist: r.seriesHist.slice(),
     replicaBusy: r.replicaBusy.slice(),
+    elastic: r.elastic.slice(),
   };
 }

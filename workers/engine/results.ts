@@ -83,6 +83,31 @@ export interface NodeResult {
   meanTimeInNodeMs: number;
   p99TimeInNodeMs: number;
   dropped: number;
+  /** Autoscaled nodes only (`autoscale` set): replicas over time, per result window. */
+  timeSeries?: NodeTimeSeriesResult;
+  /** Autoscaled nodes only: cold starts, replica-hours and cost of this node. */
+  elasticity?: NodeElasticityResult;
+}
+
+/** Per-window series of one autoscaled node (windows as in {@link TimeSeriesResult}). */
+export interface NodeTimeSeriesResult {
+  /** Mean replicas billed in each window (starting, ready or draining), averaged over replications. */
+  replicas: Float64Array;
+  /** Mean ready replicas (taking new requests) in each window. */
+  readyReplicas: Float64Array;
+}
+
+/** One autoscaled node's totals over the measured interval (after the warm-up), averaged over replications. */
+export interface NodeElasticityResult {
+  /** Replicas started (each waited a cold start). */
+  coldStarts: number;
+  /** Billed replica-hours. */
+  replicaHours: number;
+  /** US$: replica-hours × the node's price per replica-hour. */
+  costTotal: number;
+  /** Fewest and most replicas billed at any moment of the run. */
+  minReplicas: number;
+  maxReplicas: number;
 }
 
 /** Per-window series of one run, one entry per window, as typed arrays. */
@@ -96,6 +121,14 @@ export interface TimeSeriesResult {
   /** Requests waiting in all queues: the time-average over each window span. */
   queueLength: Float64Array;
   errors: Float64Array;
+  /** Mean replicas billed in each window, every group of the design (autoscaled or fixed, pools included). */
+  replicas: Float64Array;
+  /** US$ spent in each window (replica-seconds × price). */
+  cost: Float64Array;
+  /** US$ per million completed requests in each window (NaN when none completed). */
+  costPerMillionRequests: Float64Array;
+  /** Seconds of each window counted as SLO violation (see DesignResult.sloViolationSec). */
+  sloViolationSec: Float64Array;
 }
 
 /**
@@ -117,6 +150,18 @@ export interface DesignResult {
   saturatedNode: string | null;
   costPerHour: number;
   costPerMillionRequests: number;
+  /** US$ over the measured interval (after the warm-up): Σ replica-seconds × price, averaged over replications. */
+  costTotal: number;
+  /** Billed replica-hours over the measured interval (pools: their replicas), averaged over replications. */
+  replicaHours: number;
+  /**
+   * Seconds of the measured interval in windows whose latency at the SLO's
+   * percentile (`slo.percentile`, from the window's histogram) exceeds
+   * `slo.thresholdMs`, or that completed nothing while requests arrived.
+   */
+  sloViolationSec: number;
+  /** Replicas started by autoscalers (each a cold start), averaged over replications; 0 without autoscaling. */
+  coldStarts: number;
   timeSeries: TimeSeriesResult;
   latencyHistogram: LatencyHistogramResult;
   /** The monolith only: how it is deployed (machine type, replicas, threads and GPUs per replica, whether it fits). */

@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { int, num, positive } from './zodFields';
 import { LIMITS } from './limits';
+import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
 export const NODE_KINDS = [
@@ -159,10 +160,14 @@ export const NodeSchema = z
     balancer: z.enum(BALANCERS),
     /** How the outgoing edges are chosen on a visit (see ROUTINGS). */
     routing: z.enum(ROUTINGS),
+    /** The node's autoscaler (HPA or KPA, every field filled); absent = a fixed `replicas`. Nodes with their own servers only (not pool members). */
+    autoscale: AutoscaleSchema.optional(),
+    /** Time a new replica takes to become ready (seconds); absent = the kind's default (see autoscale/coldStart.ts). Used only with `autoscale`. */
+    coldStart: ColdStartSchema.optional(),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;
-export const NodeSpecSchema = NodeSchema.extend({ batching: BatchingSpecSchema.nullable() })
+export const NodeSpecSchema = NodeSchema.extend({ batching: BatchingSpecSchema.nullable(), autoscale: AutoscaleSpecSchema.nullable(), coldStart: ColdStartSchema.nullable() })
   .partial()
   .required({ id: true, kind: true })
   .strict();
@@ -262,6 +267,13 @@ export const MonolithSchema = z
     hardware: id.nullable(),
     threadsPerReplica: int(1, LIMITS.maxServers).nullable(),
     costPerHour: num(0, LIMITS.maxCostPerReplicaHour * LIMITS.maxReplicas).nullable(),
+    /**
+     * The monolith's autoscaler: it scales as a whole, in whole replicas (units) of its machine type, on the
+     * unit's aggregated metric; absent = a fixed replica count (see `sizing`).
+     */
+    autoscale: AutoscaleSchema.optional(),
+    /** A new unit's cold start (seconds); absent = the heaviest merged component's (see autoscale/monolithScale.ts). */
+    coldStart: ColdStartSchema.optional(),
   })
   .strict();
 export type MonolithSettings = z.infer<typeof MonolithSchema>;
@@ -332,7 +344,7 @@ export const TopologySpecSchema = z
     run: RunSettingsSpecSchema.optional(),
     pools: z.array(PoolSpecSchema).max(LIMITS.maxNodes).optional(),
     slo: SloSchema.optional(),
-    monolith: MonolithSchema.partial().optional(),
+    monolith: MonolithSchema.extend({ autoscale: AutoscaleSpecSchema.nullable(), coldStart: ColdStartSchema.nullable() }).partial().optional(),
     hardware: z
       .array(HardwareSpecSchema)
       .max(LIMITS.maxHardware, { error: `must have at most ${LIMITS.maxHardware} machine types` })

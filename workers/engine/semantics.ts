@@ -3,6 +3,7 @@
  * edges point at nodes, the entry exists, calls form no cycle, and fields
  * are used only where they apply.
  */
+import { elasticityProblems } from './autoscale/document';
 import { BUILTIN_HARDWARE, describeHardware, totalGpuMemoryGb } from './hardware';
 import { KINDS } from './kinds';
 import { LIMITS } from './limits';
@@ -38,6 +39,7 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
   });
 
   checkMachines(spec, add);
+  for (const p of elasticityProblems(spec, LIMITS.maxServers)) add(p.path, p.message);
 
   const poolIds = new Set<string>();
   (spec.pools ?? []).forEach((p, i) => {

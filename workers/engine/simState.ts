@@ -132,6 +132,7 @@ export class SimState {
       series: new Float64Array(this.windows * SERIES_FIELDS),
       seriesHist: new Uint32Array(this.windows * this.seriesBuckets),
       replicaBusy: new Float64Array(m.replicaSlots),
+      elastic: new Float64Array(0),
     };
   }
 

@@ -3,6 +3,7 @@
  * the UI and the CLI show: end-to-end and per-node statistics, a time
  * series, cost, and 95% confidence intervals across replications.
  */
+import { addNodeElasticity, type ElasticSeries, elasticity } from './autoscale/elasticResults';
 import type { CompiledModel } from './compile';
 import { FINE_SUB_BUCKETS, quantiles } from './histogram';
 import * as R from './raw';
@@ -95,11 +96,11 @@ function replicaSpread(m: CompiledModel, raw: R.DesignRaw, i: number, u: number)
   return [lo, hi];
 }
 
-function timeSeries(raw: R.DesignRaw, endMs: number, replications: number): TimeSeriesResult {
+function timeSeries(raw: R.DesignRaw, endMs: number, replications: number): Omit<TimeSeriesResult, keyof ElasticSeries> {
   const w = raw.series.length / R.SERIES_FIELDS;
   const wMs = raw.windowMs;
   const buckets = raw.seriesHist.length / w;
-  const out: TimeSeriesResult = {
+  const out: Omit<TimeSeriesResult, keyof ElasticSeries> = {
     windowSec: wMs / 1000,
     startSec: new Float64Array(w),
     offeredPerSec: new Float64Array(w),
@@ -135,14 +136,18 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
   const e2e = endToEnd(merged);
   if (reps.length > 1) e2e.ci95 = ci95(reps);
   const satNode = merged.totals[R.T_SAT_NODE];
+  const elastic = elasticity(m, merged, reps.length, endMs);
+  const nodes = nodeResults(m, merged);
+  if (m.anyElastic) addNodeElasticity(m, merged, reps.length, nodes);
   return {
     endToEnd: e2e,
-    nodes: nodeResults(m, merged),
+    nodes,
     saturated: merged.totals[R.T_SATURATED] > 0,
     saturatedNode: satNode >= 0 ? m.nodeIds[satNode] : null,
     costPerHour: m.costPerHour,
     costPerMillionRequests: e2e.throughputPerSec > 0 ? (m.costPerHour / (e2e.throughputPerSec * 3600)) * 1e6 : Number.NaN,
-    timeSeries: timeSeries(merged, endMs, reps.length),
+    ...elastic.totals,
+    timeSeries: { ...timeSeries(merged, endMs, reps.length), ...elastic.series },
     latencyHistogram: { subBuckets: FINE_SUB_BUCKETS, counts: merged.latency },
   };
 }

@@ -121,3 +121,20 @@ export interface WeeklyPeakSpec extends DiurnalSpec {
 export function weeklyPeakProfile(s: WeeklyPeakSpec): ProfilePoint[] {
   return diurnalProfile({ ...s, meanRatePerSec: s.meanRatePerSec * (s.weeklyPeakFactor ?? 1.25) });
 }
+
+/** Which day {@link dayProfile} builds: `diurnal`, `flash-crowd` (a diurnal day with a flash crowd at `flash.startSec`) or `weekly-peak`. */
+export type DayProfileKind = 'diurnal' | 'flash-crowd' | 'weekly-peak';
+
+/** Options of {@link dayProfile}. */
+export interface DayProfileSpec extends WeeklyPeakSpec {
+  kind: DayProfileKind;
+  /** The flash crowd (kind `flash-crowd`); default: at 12:00 with the defaults of {@link addFlashCrowd}. */
+  flash?: FlashCrowdSpec;
+}
+
+/** A day of traffic as editable `workload.profile` points (the studio's and the CLI's entry point to this module). */
+export function dayProfile(s: DayProfileSpec): ProfilePoint[] {
+  if (s.kind === 'weekly-peak') return weeklyPeakProfile(s);
+  const day = diurnalProfile(s);
+  return s.kind === 'flash-crowd' ? addFlashCrowd(day, s.flash ?? { startSec: 12 * 3600 }) : day;
+}

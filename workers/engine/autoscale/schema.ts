@@ -74,7 +74,7 @@ export const DEFAULT_SCALE_DOWN: ScalingRules = {
  * scaled by `targetUtilization`). HPA-only: syncPeriodSec, tolerance, scaleUp,
  * scaleDown. KPA-only: the rest.
  */
-export const AutoscaleSchema = z
+export const AutoscaleObjectSchema = z
   .object({
     policy: z.enum(AUTOSCALE_POLICIES),
     metric: z.enum(AUTOSCALE_METRICS),
@@ -94,17 +94,23 @@ export const AutoscaleSchema = z
     scaleToZeroGracePeriodSec: n(0, MAX_WINDOW_SEC),
     tickIntervalSec: pos(60),
   })
-  .strict()
-  .superRefine((a, ctx) => {
-    if (a.minReplicas > a.maxReplicas) ctx.addIssue({ code: 'custom', path: ['minReplicas'], message: 'must be at most maxReplicas' });
-    if (a.policy === 'hpa' && a.minReplicas < 1) ctx.addIssue({ code: 'custom', path: ['minReplicas'], message: 'must be at least 1 for an HPA (only the KPA scales to zero)' });
-    if (a.policy === 'kpa' && a.metric !== 'concurrency' && a.metric !== 'rps')
-      ctx.addIssue({ code: 'custom', path: ['metric'], message: 'must be concurrency or rps for a KPA (the metrics Knative scales on)' });
-  });
+  .strict();
+
+/** Checks across fields (each message names its field): min ≤ max, an HPA keeps at least one replica, a KPA scales on concurrency or rps. */
+function refineAutoscale(a: { policy: AutoscalePolicy; metric: AutoscaleMetric; minReplicas: number; maxReplicas: number }, ctx: z.RefinementCtx): void {
+  if (a.minReplicas > a.maxReplicas) ctx.addIssue({ code: 'custom', path: ['minReplicas'], message: 'must be at most maxReplicas' });
+  if (a.policy === 'hpa' && a.minReplicas < 1) ctx.addIssue({ code: 'custom', path: ['minReplicas'], message: 'must be at least 1 for an HPA (only the KPA scales to zero)' });
+  if (a.policy === 'kpa' && a.metric !== 'concurrency' && a.metric !== 'rps')
+    ctx.addIssue({ code: 'custom', path: ['metric'], message: 'must be concurrency or rps for a KPA (the metrics Knative scales on)' });
+}
+
+/** A normalized autoscaler (every field present, see {@link AutoscaleObjectSchema}), checked across fields. */
+export const AutoscaleSchema = AutoscaleObjectSchema.superRefine(refineAutoscale);
 export type Autoscale = z.infer<typeof AutoscaleSchema>;
 
-/** What a user may write: `policy` and `maxReplicas` required, the rest from {@link autoscaleDefaults}. */
-export type AutoscaleSpec = Partial<Autoscale> & Pick<Autoscale, 'policy' | 'maxReplicas'>;
+/** What a user may write: `policy` and `maxReplicas` required, the rest from {@link autoscaleDefaults} (checked across fields once filled, in semantics). */
+export const AutoscaleSpecSchema = AutoscaleObjectSchema.partial().required({ policy: true, maxReplicas: true }).strict();
+export type AutoscaleSpec = z.infer<typeof AutoscaleSpecSchema>;
 
 /**
  * The defaults of one policy. `concurrencyPerReplica` is the node's
