@@ -6,6 +6,8 @@ import type { RunResult } from '../../workers/engine/results';
 import { useAppStore } from '../store/react';
 import { CapacityView } from './CapacityView';
 import { ChartWarmup } from './ChartWarmup';
+import { autoscales, dayOf } from '../../workers/report/daySeries';
+import { DayView } from './DayView';
 import { DistributionChart } from './DistributionChart';
 import { LatencyChart } from './LatencyChart';
 import { MonolithView } from './MonolithView';
@@ -31,6 +33,7 @@ const TABS = [
   ['timeseries', 'Time series'],
   ['monolith', 'Monolith'],
   ['rightsize', 'Right-size'],
+  ['day', 'Day'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -60,6 +63,20 @@ function Curves() {
   );
 }
 
+function Day() {
+  const [point] = useStaggered(useAppStore(selectShownPoint), 1, null);
+  const doc = useAppStore((s) => s.run?.doc);
+  const series = useMemo(() => (point && doc ? dayOf(doc, point) : null), [point, doc]);
+  if (!point || !doc) return <p className="ls-hint">Waiting for the run…</p>;
+  if (!series) return <p className="ls-hint">This run's design does not autoscale: turn on autoscaling for a node (or the monolith) in the inspector and run a day.</p>;
+  return (
+    <>
+      <PointPicker />
+      <DayView series={series} />
+    </>
+  );
+}
+
 function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
   const [point] = useStaggered(useAppStore(selectShownPoint), 1, null);
   const doc = useAppStore((s) => s.run?.doc);
@@ -82,18 +99,22 @@ export function ResultsPanel() {
   const setStage = useAppStore((s) => s.setResultsStage);
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
+  // The Day tab exists only for designs that autoscale: every other document keeps its tabs as they were.
+  const elastic = useAppStore((s) => autoscales(s.run?.doc ?? s.doc));
+  const tabs = elastic ? TABS : TABS.filter(([id]) => id !== 'day');
+  const shownTab: Tab = tab === 'day' && !elastic ? 'curves' : tab;
   return (
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
       <ChartWarmup />
-      <Tabs.Root asChild value={tab} onValueChange={(v) => {
+      <Tabs.Root asChild value={shownTab} onValueChange={(v) => {
           setTab(v as Tab);
           setOpen(true);
         }}>
       <div className="ls-results-main">
         <div className="ls-results-bar">
           <Tabs.List className="ls-tabs" aria-label="Results views">
-            {TABS.map(([id, label]) => (
+            {tabs.map(([id, label]) => (
               <Tabs.Trigger key={id} value={id} className="ls-tab" data-testid={`tab-${id}`} onClick={() => setOpen(true)}>
                 {label}
               </Tabs.Trigger>
@@ -118,19 +139,21 @@ export function ResultsPanel() {
         </div>
         <RunStatus />
         {open && (
-          <Tabs.Content value={tab} className="ls-results-body">
-            {tab === 'monolith' ? (
+          <Tabs.Content value={shownTab} className="ls-results-body">
+            {shownTab === 'monolith' ? (
               <MonolithView doc={doc} />
-            ) : tab === 'capacity' ? (
+            ) : shownTab === 'capacity' ? (
               <CapacityView />
-            ) : tab === 'rightsize' ? (
+            ) : shownTab === 'rightsize' ? (
               <RightSizeView />
             ) : !hasRun ? (
               <p className="ls-hint">Run a load test to see results: a sweep draws latency and throughput against offered load for your design and its monolith.</p>
-            ) : tab === 'curves' ? (
+            ) : shownTab === 'curves' ? (
               <Curves />
+            ) : shownTab === 'day' ? (
+              <Day />
             ) : (
-              <AtPoint tab={tab} />
+              <AtPoint tab={shownTab} />
             )}
           </Tabs.Content>
         )}

@@ -5,6 +5,9 @@
  * the day's totals. Pure; the engine's fields are read in `dayOf` only.
  */
 
+import type { DesignResult, RunResult } from '../engine/results';
+import type { Topology } from '../engine/schema';
+
 export const DAY_DESIGNS = ['microservices', 'monolith'] as const;
 export type DayDesign = (typeof DAY_DESIGNS)[number];
 
@@ -66,4 +69,48 @@ export function designRows(s: DaySeries, pick: (d: DayDesign) => readonly number
 export function replicaRange(l: ReplicaLine): { min: number; max: number } {
   const finite = l.values.filter(Number.isFinite);
   return finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : { min: Number.NaN, max: Number.NaN };
+}
+
+/** True when the document autoscales anything (a node or the monolith). */
+export function autoscales(doc: Topology): boolean {
+  return doc.nodes.some((n) => n.autoscale !== undefined) || doc.monolith.autoscale !== undefined;
+}
+
+function totals(d: DesignResult): DayTotals {
+  const done = d.endToEnd.completed;
+  return {
+    costTotal: d.costTotal,
+    replicaHours: d.replicaHours,
+    sloViolationSec: d.sloViolationSec,
+    coldStarts: d.coldStarts,
+    costPerMillion: done > 0 ? (d.costTotal / done) * 1e6 : Number.NaN,
+  };
+}
+
+/** The day charts of one run of an autoscaling document; null when the document does not autoscale. */
+export function dayOf(doc: Topology, point: RunResult): DaySeries | null {
+  if (!autoscales(doc)) return null;
+  const ts = point.microservices.timeSeries;
+  const windowSec = ts.windowSec;
+  const labels = new Map(doc.nodes.map((n) => [n.id, n.label || n.id]));
+  const replicas: ReplicaLine[] = [];
+  for (const n of point.microservices.nodes) {
+    if (n.timeSeries) replicas.push({ id: n.id, label: labels.get(n.id) ?? n.id, design: 'microservices', values: Array.from(n.timeSeries.replicas) });
+  }
+  if (doc.monolith.autoscale) replicas.push({ id: 'monolith', label: 'Monolith', design: 'monolith', values: monolithUnits(point.monolith) });
+  const perHour = (d: DesignResult) => Array.from(d.timeSeries.cost, (c) => (c / windowSec) * 3600);
+  return {
+    windowSec,
+    startHour: Array.from(ts.startSec, (s) => s / 3600),
+    replicas,
+    costPerHour: { microservices: perHour(point.microservices), monolith: perHour(point.monolith) },
+    costPerMillion: { microservices: Array.from(point.microservices.timeSeries.costPerMillionRequests), monolith: Array.from(point.monolith.timeSeries.costPerMillionRequests) },
+    totals: { microservices: totals(point.microservices), monolith: totals(point.monolith) },
+  };
+}
+
+/** The monolith's replica line: its autoscaled unit's series when the engine reports one, else every replica of the design. */
+function monolithUnits(d: DesignResult): number[] {
+  const unit = d.nodes.find((n) => n.timeSeries);
+  return Array.from(unit?.timeSeries?.replicas ?? d.timeSeries.replicas);
 }

@@ -4,7 +4,7 @@
  * them. Every edit goes through the store's validated `edit` (undoable; a
  * value the parser refuses is named under its field).
  */
-import { AUTOSCALE_POLICIES, type AutoscaleMetric, type AutoscalePolicy, type AutoscaleSpec, type ScalingRules } from '../../../workers/engine/autoscale/schema';
+import { AUTOSCALE_POLICIES, type Autoscale, type AutoscaleMetric, type AutoscalePolicy, type ScalingRules } from '../../../workers/engine/autoscale/schema';
 import type { Topology } from '../../../workers/engine/schema';
 import { autoscaleOn, fullAutoscale, POLICY_METRICS, type ReplicaShape, withMetric, withPolicy } from './autoscaleEdits';
 import { CheckField, InputField, SelectField } from './fields';
@@ -12,24 +12,24 @@ import { CheckField, InputField, SelectField } from './fields';
 type Edit = (doc: Topology) => Topology;
 
 const POLICY_LABEL: Record<AutoscalePolicy, string> = {
-  hpa: 'HPA (Kubernetes Horizontal Pod Autoscaler)',
-  kpa: 'KPA (Knative Pod Autoscaler, scales to zero)',
+  hpa: 'HPA (Kubernetes)',
+  kpa: 'KPA (Knative, scales to zero)',
 };
-export const METRIC_LABEL: Record<AutoscaleMetric, { label: string; unit: string }> = {
-  utilization: { label: 'Utilization (busy share of a replica’s servers)', unit: 'share 0–1' },
-  concurrency: { label: 'Concurrency (requests in service or waiting)', unit: 'requests per replica' },
-  rps: { label: 'Requests per second (arrivals, drops included)', unit: 'req/s per replica' },
-  queueDelayMs: { label: 'Queue delay (mean wait before service)', unit: 'ms' },
+export const METRIC_LABEL: Record<AutoscaleMetric, { label: string; unit: string; means: string }> = {
+  utilization: { label: 'Utilization', unit: 'share 0–1', means: 'the busy share of a replica’s servers' },
+  concurrency: { label: 'Concurrency', unit: 'requests', means: 'requests in service or waiting, per replica' },
+  rps: { label: 'Requests per second', unit: 'req/s', means: 'requests arriving per replica, dropped ones included' },
+  queueDelayMs: { label: 'Queue delay', unit: 'ms', means: 'the mean wait before service' },
 };
 
 interface Props {
   /** JSON path of the spec, e.g. `nodes[2].autoscale` or `monolith.autoscale`. */
   path: string;
-  value: AutoscaleSpec | null;
+  value: Autoscale | null;
   shape: ReplicaShape;
   /** Prefix of the test ids: `as-` for a node, `monolith-as-` for the monolith. */
   testIdPrefix: string;
-  apply: (a: AutoscaleSpec | null) => Edit;
+  apply: (a: Autoscale | null) => Edit;
 }
 
 export function AutoscaleFields({ path, value, shape, testIdPrefix: t, apply }: Props) {
@@ -38,8 +38,8 @@ export function AutoscaleFields({ path, value, shape, testIdPrefix: t, apply }: 
   );
   if (!value) return toggle;
   const a = fullAutoscale(value, shape);
-  const set = (field: keyof AutoscaleSpec) => (v: string | number | null) => apply({ ...value, [field]: v } as AutoscaleSpec);
-  const num = (field: keyof AutoscaleSpec, label: string, unit?: string, hint?: string) => (
+  const set = (field: keyof Autoscale) => (v: string | number | null) => apply({ ...a, [field]: v } as Autoscale);
+  const num = (field: keyof Autoscale, label: string, unit?: string, hint?: string) => (
     <InputField type="number" label={label} unit={unit} hint={hint} path={`${path}.${field}`} testId={`${t}${field}`} value={a[field] as number} apply={set(field)} />
   );
   const m = METRIC_LABEL[a.metric];
@@ -78,8 +78,8 @@ export function AutoscaleFields({ path, value, shape, testIdPrefix: t, apply }: 
               {num('syncPeriodSec', 'Sync period', 's', 'Default 15')}
               {num('tolerance', 'Tolerance', 'ratio', 'Default 0.1')}
             </div>
-            <RulesFields title="Scale up" path={`${path}.scaleUp`} rules={a.scaleUp} t={`${t}scaleUp-`} hint="Default: no stabilization, max(100%, 4 pods) per 15 s" apply={(scaleUp) => apply({ ...value, scaleUp })} />
-            <RulesFields title="Scale down" path={`${path}.scaleDown`} rules={a.scaleDown} t={`${t}scaleDown-`} hint="Default: 300 s stabilization, 100% per 15 s" apply={(scaleDown) => apply({ ...value, scaleDown })} />
+            <RulesFields title="Scale up" path={`${path}.scaleUp`} rules={a.scaleUp} t={`${t}scaleUp-`} hint="Default: no stabilization, max(100%, 4 pods) per 15 s" apply={(scaleUp) => apply({ ...a, scaleUp })} />
+            <RulesFields title="Scale down" path={`${path}.scaleDown`} rules={a.scaleDown} t={`${t}scaleDown-`} hint="Default: 300 s stabilization, 100% per 15 s" apply={(scaleDown) => apply({ ...a, scaleDown })} />
           </>
         ) : (
           <>
@@ -112,8 +112,8 @@ function summary(policy: AutoscalePolicy, metric: AutoscaleMetric, target: numbe
       ? `${Number((target * 100).toPrecision(3))}% busy`
       : metric === 'queueDelayMs'
         ? `${target} ms mean queue wait`
-        : `${target} ${metric === 'rps' ? 'req/s' : 'requests'}${policy === 'kpa' ? ` × ${targetUtilization} target utilization` : ''}`;
-  return `Keeps each ready replica near ${what}, between ${min} and ${max} replicas${min === 0 ? ' (scales to zero when idle: the next request waits a cold start)' : ''}.`;
+        : `${target} ${metric === 'rps' ? 'req/s' : target === 1 ? 'request' : 'requests'}${policy === 'kpa' ? ` × ${targetUtilization} target utilization` : ''}`;
+  return `${METRIC_LABEL[metric].label} is ${METRIC_LABEL[metric].means}. Keeps each ready replica near ${what}, between ${min} and ${max} replicas${min === 0 ? ' (scales to zero when idle: the next request waits a cold start)' : ''}.`;
 }
 
 function RulesFields({ title, path, rules, t, hint, apply }: { title: string; path: string; rules: ScalingRules; t: string; hint: string; apply: (r: ScalingRules) => Edit }) {

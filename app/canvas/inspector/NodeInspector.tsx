@@ -7,6 +7,7 @@ import { useAppStore, useAppStoreApi } from '../../store/react';
 import { KindIcon } from '../icons';
 import { BatchCostField } from './BatchCostField';
 import { DeploymentFields } from './DeploymentFields';
+import { ElasticityFields } from './ElasticityFields';
 import { CheckField, InputField, Section, SelectField } from './fields';
 import { ServiceTimeField } from './ServiceTimeField';
 
@@ -83,6 +84,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               apply={set('pool', (v) => (v ? String(v) : null))}
             />
             {numberField('queueCapacity', 'Queue capacity', 'requests', true, 'Empty = unbounded')}
+          </Section>
+          <Section title="Autoscaling">
+            <ElasticityFields node={node} at={at} />
           </Section>
           <Section title="Deployment">
             <DeploymentFields node={node} at={at} />

@@ -64,6 +64,13 @@ export function withPolicy(a: AutoscaleSpec, policy: AutoscalePolicy, r: Replica
 }
 
 /** The spec on another metric, with a target that fits it. */
-export function withMetric(a: AutoscaleSpec, metric: AutoscaleMetric, r: ReplicaShape): AutoscaleSpec {
-  return { ...a, metric, target: suggestedTarget(a.policy, metric, r) };
+export function withMetric(a: AutoscaleSpec, metric: AutoscaleMetric, r: ReplicaShape): Autoscale {
+  return fullAutoscale({ ...a, metric, target: suggestedTarget(a.policy, metric, r) }, r);
+}
+
+/** `obj` with `key` set to `value`, or without the key when `value` is null (the document leaves absent fields out). */
+export function withOptional<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | null): T {
+  if (value !== null) return { ...obj, [key]: value };
+  const { [key]: _gone, ...rest } = obj;
+  return rest as T;
 }
