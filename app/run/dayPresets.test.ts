@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rateAt } from '../../workers/engine/autoscale/dayProfiles';
 import { DAY_PRESETS, DAY_SEC, dayPresetProfile, profileSummary } from './dayPresets';
 
 describe('day presets', () => {
@@ -17,11 +18,14 @@ describe('day presets', () => {
     expect(s.troughPerSec).toBeCloseTo(40, 1);
   });
 
-  it('the weekly peak is the diurnal day × 1.25; the flash crowd reaches 10 × the afternoon rate', () => {
+  it('the weekly peak is the diurnal day × 1.25; the flash crowd holds 10 × the diurnal rate from 12:01 to 12:11', () => {
     expect(profileSummary(dayPresetProfile('weekly-peak', 100)).meanPerSec).toBeCloseTo(125, 0);
     const flash = dayPresetProfile('flash-crowd', 100);
     const diurnal = dayPresetProfile('diurnal', 100);
-    expect(profileSummary(flash).peakPerSec).toBeGreaterThan(5 * profileSummary(diurnal).peakPerSec);
+    // The sustained phase ends at 12:00 + 60 s + 600 s; the diurnal rate still rises towards its 20:00 peak, so the highest point is there.
+    const end = 12 * 3600 + 660;
+    expect(profileSummary(flash).peakPerSec).toBeCloseTo(10 * rateAt(diurnal, end), 2);
+    expect(flash.find((p) => p.atSec === end)?.ratePerSec).toBe(profileSummary(flash).peakPerSec);
   });
 
   it('summarises a step profile exactly (trapezoids)', () => {

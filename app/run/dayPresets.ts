@@ -3,33 +3,24 @@
  * (workers/engine/autoscale/dayProfiles.ts, sources there) under the names the
  * studio offers, and the summary figures shown beside the profile.
  */
-import { addFlashCrowd, diurnalProfile, weeklyPeakProfile } from '../../workers/engine/autoscale/dayProfiles';
+import { type DayProfileKind, dayProfile } from '../../workers/engine/autoscale/dayProfiles';
 import type { ProfilePoint } from '../../workers/engine/schema';
 
-export const DAY_PRESETS = ['diurnal', 'flash-crowd', 'weekly-peak'] as const;
-export type DayPreset = (typeof DAY_PRESETS)[number];
+export const DAY_PRESETS: readonly DayProfileKind[] = ['diurnal', 'flash-crowd', 'weekly-peak'];
+export type DayPreset = DayProfileKind;
 
 /** One simulated day, seconds: the presets span it and set the run's duration to it. */
 export const DAY_SEC = 86_400;
-/** When the flash crowd starts: 14:00 (an assumption, away from the evening peak so both are visible). */
-export const FLASH_CROWD_START_SEC = 14 * 3600;
 
 export const DAY_PRESET_LABEL: Record<DayPreset, string> = {
   diurnal: 'Diurnal (peak ÷ trough 4, at 20:00)',
-  'flash-crowd': 'Flash crowd (diurnal, 10× at 14:00)',
+  'flash-crowd': 'Flash crowd (diurnal, 10× at 12:00)',
   'weekly-peak': 'Weekly peak (diurnal × 1.25)',
 };
 
-/** The profile points of a preset around a base mean rate (req/s), over one day. */
+/** The profile points of a preset around a base mean rate (req/s), over one day (the engine's dayProfile). */
 export function dayPresetProfile(preset: DayPreset, meanRatePerSec: number): ProfilePoint[] {
-  switch (preset) {
-    case 'diurnal':
-      return diurnalProfile({ meanRatePerSec });
-    case 'flash-crowd':
-      return addFlashCrowd(diurnalProfile({ meanRatePerSec }), { startSec: FLASH_CROWD_START_SEC });
-    case 'weekly-peak':
-      return weeklyPeakProfile({ meanRatePerSec });
-  }
+  return dayProfile({ kind: preset, meanRatePerSec });
 }
 
 /** Mean and peak rate of a profile over [first point, last point] (linear between points: the trapezoid rule is exact). */
