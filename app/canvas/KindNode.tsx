@@ -17,7 +17,8 @@ export type KindFlowNode = Node<KindNodeData>;
 function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
   const n = data.node;
   const offline = n.role === 'offline';
-  const servers = n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.concurrency}`;
+  const a = n.autoscale;
+  const servers = n.pool ? `pool ${n.pool}` : a ? `${a.minReplicas}–${a.maxReplicas}×${n.concurrency}` : `${n.replicas}×${n.concurrency}`;
   return (
     <div
       className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`}
@@ -43,7 +44,12 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
         <div className="ls-node-stats">offline · no traffic</div>
       ) : (
         <div className="ls-node-stats" data-testid="node-stats">
-          <span title="servers = replicas × concurrency">{servers}</span>
+          <span title={a ? `autoscaled (${a.policy.toUpperCase()} on ${a.metric}): ${a.minReplicas} to ${a.maxReplicas} replicas × concurrency` : 'servers = replicas × concurrency'}>{servers}</span>
+          {a && (
+            <span className="ls-node-autoscale" data-testid="node-autoscale" title={`${a.policy.toUpperCase()} autoscaler on ${a.metric}, target ${a.target}`}>
+              {a.policy.toUpperCase()}
+            </span>
+          )}
           <span title="mean service time">{formatServiceTime(n.serviceTime)}</span>
           {n.hitRatio != null && <span title="cache hit ratio">hit {formatPercent(n.hitRatio)}</span>}
           {n.batching && (
