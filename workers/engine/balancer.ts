@@ -29,11 +29,11 @@ export const BALANCER_STREAM0 = 1_000_000;
 export class ReplicaChooser {
   /** Per station: visits admitted there whose server is not yet released (waiting, in a batcher, or in service). */
   readonly outstanding: Int32Array;
-  private readonly next: Int32Array;
-  private readonly rng: (Rng | null)[] = [];
+  protected readonly next: Int32Array;
+  protected readonly rng: (Rng | null)[] = [];
 
   constructor(
-    private readonly m: CompiledModel,
+    protected readonly m: CompiledModel,
     seed: number,
   ) {
     this.outstanding = new Int32Array(m.stationCount);

@@ -4,7 +4,7 @@
  * and traffic-carrying edges grouped per source node in document order.
  */
 import { batchFactors } from './batchCost';
-import { type CompiledElastic, compileElastic } from './autoscale/compileElastic';
+import { type CompiledElastic, compileElastic, type MonolithElasticSpec } from './autoscale/compileElastic';
 import { compileCalls } from './compileCalls';
 import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
@@ -105,12 +105,17 @@ function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array,
   }
 }
 
-/** Compiles a parsed document (see parseTopology) into a {@link CompiledModel}. */
-export function compileModel(doc: Topology): CompiledModel {
+/**
+ * Compiles a parsed document (see parseTopology) into a {@link CompiledModel}.
+ * `monolith`: the derived monolith's autoscaling (its design only; see run.ts).
+ */
+export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null = null): CompiledModel {
   const n = doc.nodes.length;
   const index = new Map(doc.nodes.map((node, i) => [node.id, i]));
   const nodeActive = Uint8Array.from(doc.nodes, (x) => (x.role === 'offline' ? 0 : 1));
-  const stations = compileStations(doc);
+  const { nodeElastic, ...elastic } = compileElastic(doc, monolith);
+  const layout = (k: number) => (k < 0 ? null : { index: k, maxReplicas: elastic.elastic[k].autoscale.maxReplicas, initialReplicas: elastic.elastic[k].initialReplicas });
+  const stations = compileStations(doc, (i) => layout(nodeElastic[i]), monolith ? layout(elastic.elastic.length - 1) : null, monolith?.unit ?? null);
   const calls = compileCalls(doc, index, nodeActive);
   const edges = Array.from(calls.edgeDoc, (k) => doc.edges[k]);
   const m: CompiledModel = {
@@ -147,12 +152,7 @@ export function compileModel(doc: Topology): CompiledModel {
     edgeTimeoutMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.timeoutMs : 0)),
     edgeRetries: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.retries : 0)),
     costPerHour: 0,
-    anyElastic: false,
-    elastic: [],
-    staticCostPerHour: 0,
-    staticReplicas: 0,
-    sloQuantile: 0.99,
-    sloThresholdMs: 0,
+    ...elastic,
   };
   for (const p of doc.pools) m.costPerHour += p.costPerHour;
   const factors: Float64Array[] = [];
@@ -180,7 +180,6 @@ export function compileModel(doc: Topology): CompiledModel {
       factorLen += factor.length;
     }
   });
-  Object.assign(m, compileElastic(doc, m.costPerHour, null));
   m.batchFactor = new Float64Array(factorLen);
   m.batchAddMs = new Float64Array(factorLen);
   let at = 0;

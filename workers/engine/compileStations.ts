@@ -51,12 +51,26 @@ export interface CompiledStations {
   stationReplica: Int32Array;
   /** True when some group has a balancer other than pooled (the simulator then runs its balancer). */
   anyBalanced: boolean;
+  /**
+   * Group → its autoscaler (index into `elastic`, see autoscale/compileElastic.ts), −1 when fixed.
+   * An autoscaled balanced group has `2 × maxReplicas` replica stations (room for draining ones),
+   * of which the balancer uses the ready ones; an autoscaled pooled group's one station starts with
+   * the initial replicas' servers. `groupServers` of an autoscaled group counts `maxReplicas`.
+   */
+  groupElastic: Int32Array;
+}
+
+/** How an autoscaled group is laid out: its autoscaler index, most replicas, and replicas at the start. */
+export interface ElasticLayout {
+  index: number;
+  maxReplicas: number;
+  initialReplicas: number;
 }
 
 /** Builds the groups and stations of a document (pools first, then nodes with their own servers). */
-export function compileStations(doc: Topology): CompiledStations {
+export function compileStations(doc: Topology, nodeElastic: (i: number) => ElasticLayout | null = () => null, unitElastic: ElasticLayout | null = null, elasticUnit: string | null = null): CompiledStations {
   const n = doc.nodes.length;
-  const groups: { replicas: number; servers: number; balancer: number; unit: number }[] = [];
+  const groups: { replicas: number; servers: number; balancer: number; unit: number; elastic: ElasticLayout | null }[] = [];
   const units = new Map<string, number>();
   const poolGroup = new Map<string, number>();
   for (const p of doc.pools) {
@@ -66,7 +80,7 @@ export function compileStations(doc: Topology): CompiledStations {
       unit = units.get(p.unit) ?? units.size;
       units.set(p.unit, unit);
     }
-    groups.push({ replicas: p.replicas, servers: p.servers, balancer: CODE[p.balancer], unit });
+    groups.push({ replicas: p.replicas, servers: p.servers, balancer: CODE[p.balancer], unit, elastic: p.unit !== null && p.unit === elasticUnit ? unitElastic : null });
   }
   const nodeGroup = new Int32Array(n);
   doc.nodes.forEach((node, i) => {
@@ -74,7 +88,7 @@ export function compileStations(doc: Topology): CompiledStations {
     if (g !== undefined) nodeGroup[i] = g;
     else {
       nodeGroup[i] = groups.length;
-      groups.push({ replicas: node.replicas, servers: node.concurrency, balancer: CODE[node.balancer], unit: -1 });
+      groups.push({ replicas: node.replicas, servers: node.concurrency, balancer: CODE[node.balancer], unit: -1, elastic: nodeElastic(i) });
     }
   });
   const gc = groups.length;
@@ -82,7 +96,8 @@ export function compileStations(doc: Topology): CompiledStations {
   const groupReplicas = new Int32Array(gc);
   const groupBalancer = new Uint8Array(gc);
   const groupUnit = new Int32Array(gc);
-  const groupServers = Int32Array.from(groups, (g) => g.replicas * g.servers);
+  const groupServers = Int32Array.from(groups, (g) => (g.elastic ? g.elastic.maxReplicas : g.replicas) * g.servers);
+  const groupElastic = Int32Array.from(groups, (g) => (g.elastic ? g.elastic.index : -1));
   const servers: number[] = [];
   const stationGroup: number[] = [];
   const stationReplica: number[] = [];
@@ -93,14 +108,14 @@ export function compileStations(doc: Topology): CompiledStations {
     groupUnit[k] = g.unit;
     if (g.balancer === LB_POOLED) {
       groupReplicas[k] = 1;
-      servers.push(g.replicas * g.servers);
+      servers.push((g.elastic ? g.elastic.initialReplicas : g.replicas) * g.servers);
       stationGroup.push(k);
       stationReplica.push(0);
       return;
     }
     anyBalanced = true;
-    groupReplicas[k] = g.replicas;
-    for (let r = 0; r < g.replicas; r++) {
+    groupReplicas[k] = g.elastic ? 2 * g.elastic.maxReplicas : g.replicas;
+    for (let r = 0; r < groupReplicas[k]; r++) {
       servers.push(g.servers);
       stationGroup.push(k);
       stationReplica.push(r);
@@ -136,5 +151,6 @@ export function compileStations(doc: Topology): CompiledStations {
     stationGroup: Int32Array.from(stationGroup),
     stationReplica: Int32Array.from(stationReplica),
     anyBalanced,
+    groupElastic,
   };
 }

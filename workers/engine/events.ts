@@ -14,3 +14,7 @@ export const EV_TIMEOUT = 4;
 export const EV_BATCH_TIMER = 5;
 /** The middle of the measured interval: queue lengths are snapshot for saturation detection. */
 export const EV_MID = 6;
+/** An autoscaler's timer (a = autoscaled group index, see autoscale/elasticSim.ts): an HPA sync, or a KPA's one-second metric record (and, every tickIntervalSec, its decision). */
+export const EV_AUTOSCALE = 7;
+/** A new replica finished its cold start (a = autoscaled group index, b = the replica's provisioning token). */
+export const EV_REPLICA_READY = 8;

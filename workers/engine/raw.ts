@@ -90,10 +90,12 @@ export interface DesignRaw {
 export const E_COLD_STARTS = 0;
 /** Billed replica-seconds after the warm-up. */
 export const E_REPLICA_SEC = 1;
-/** Fewest and most replicas billed at once (min / max; merged by adding, averaged over replications in results). */
+/** Fewest and most replicas wanted (ready or starting) at once (merged by adding, averaged over replications in results). */
 export const E_MIN_REPLICAS = 2;
 export const E_MAX_REPLICAS = 3;
-export const ELASTIC_FIELDS = 4;
+/** Ready replica-seconds after the warm-up (for the node's utilisation). */
+export const E_READY_SEC = 4;
+export const ELASTIC_FIELDS = 5;
 
 /** One replication of both designs: the unit a worker computes and sends back. */
 export interface ReplicationResult {

@@ -15,7 +15,9 @@ import type { DesignRaw, ReplicationResult } from './raw';
 import type { DesignResult, RunOptions, RunResult } from './results';
 import { replicationSeed } from './rng';
 import type { Topology } from './schema';
-import { type SimBudget, type SimSpec, simulate } from './simulate';
+import type { SimBudget, SimSpec } from './simulate';
+import { simulateDesignRaw as simulate } from './autoscale/elasticSim';
+import { monolithElasticSpec } from './autoscale/monolithScale';
 import { designResult } from './stats';
 
 /** Most time-series windows a run keeps (windowSec is raised to respect it). */
@@ -116,7 +118,8 @@ interface Designs {
 /** Both designs compiled, every replica priced from its machine where no price is given (see hardware.ts). */
 function compileBoth(doc: Topology): Designs {
   const { doc: monoDoc, deployment } = deriveMonolithDeployment(doc);
-  return { micro: compileModel(withResolvedPrices(doc)), mono: compileModel(withResolvedPrices(monoDoc)), monoDoc, deployment };
+  const mono = compileModel(withResolvedPrices(monoDoc), monolithElasticSpec(doc, deployment));
+  return { micro: compileModel(withResolvedPrices(doc)), mono, monoDoc, deployment };
 }
 
 /**

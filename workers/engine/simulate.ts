@@ -33,7 +33,7 @@ const bucketOf = bucketOfImported;
 /** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
-const { EV_ARRIVAL, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_MID, EV_NODE, EV_TIMEOUT } = E;
+const { EV_ARRIVAL, EV_AUTOSCALE, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_MID, EV_NODE, EV_REPLICA_READY, EV_TIMEOUT } = E;
 
 /** What one simulation needs besides the model. Times in ms. */
 export interface SimSpec {
@@ -77,15 +77,16 @@ export class Simulator extends CallSim {
   private readonly arrivals: ArrivalProcess;
   /** Per node: its service times, drawn ahead from the node's own stream. */
   private readonly service: ServiceDraws[] = [];
-  private readonly free: Int32Array;
-  private readonly fifo: IntQueue[] = [];
+  /** Per station: servers free (negative while an autoscaled pooled group drains servers it removed). */
+  protected readonly free: Int32Array;
+  protected readonly fifo: IntQueue[] = [];
   /** Per batcher (one per replica of a batching node): its waiting requests, and 1 while its batch waits for a server. */
   private readonly batchQ: IntQueue[] = [];
   private readonly batchToken: Uint8Array;
   private readonly batcherNode: Int32Array;
   private readonly batcherStation: Int32Array;
   /** The load balancer of the balanced replica groups; null when every group is pooled. */
-  private readonly lb: ReplicaChooser | null;
+  protected readonly lb: ReplicaChooser | null;
   private readonly midQueue: Float64Array;
   /** The next arrival's time (ms; +∞ when none is left) and its place in the event order. */
   private arrivalMs = Number.POSITIVE_INFINITY;
@@ -118,8 +119,16 @@ export class Simulator extends CallSim {
     for (let s = 0; s < m.stationCount; s++) this.fifo.push(new IntQueue());
     this.batchToken = new Uint8Array(m.batcherCount);
     this.midQueue = new Float64Array(m.groupCount);
-    this.lb = m.anyBalanced ? new ReplicaChooser(m, spec.seed) : null;
+    this.lb = m.anyBalanced ? this.makeChooser(m, spec.seed) : null;
   }
+
+  /** The load balancer of the balanced groups (autoscale/elasticSim.ts gives one that picks only ready replicas). */
+  protected makeChooser(m: CompiledModel, seed: number): ReplicaChooser {
+    return new ReplicaChooser(m, seed);
+  }
+
+  /** "The autoscaler ticks" and "a replica is ready": only autoscaled designs schedule these (autoscale/elasticSim.ts). */
+  protected onElastic(_kind: number, _a: number, _b: number): void {}
 
   run(): DesignRaw {
     const q = this.q;
@@ -184,6 +193,10 @@ export class Simulator extends CallSim {
           break;
         case EV_BATCH_TIMER:
           this.batchCheck(a);
+          break;
+        case EV_AUTOSCALE:
+        case EV_REPLICA_READY:
+          this.onElastic(kind, a, q.b);
           break;
         default:
           this.snapshotQueues(this.midQueue);
@@ -307,6 +320,11 @@ export class Simulator extends CallSim {
     if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], -1);
     if (this.lb !== null) this.lb.outstanding[s] -= visits;
     this.free[s]++;
+    this.serveWaiting(s);
+  }
+
+  /** Starts whoever waits at station s while it has free servers. */
+  protected serveWaiting(s: number): void {
     const line = this.fifo[s];
     while (this.free[s] > 0 && line.size > 0) {
       const j = line.shift();

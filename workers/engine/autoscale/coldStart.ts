@@ -24,20 +24,7 @@ import type { ColdStart } from './schema';
 
 const { DIST_DET, DIST_EXP, DIST_GAMMA, DIST_LOGNORMAL, DIST_UNIFORM } = C;
 
-/** Default cold start of a model server that needs a GPU node (see the module note). */
-export const MODEL_SERVER_COLD_START: ColdStart = { dist: 'lognormal', meanSec: 120, cv: 0.3 };
-/** Default cold start of a CPU service pod (see the module note). */
-export const SERVICE_COLD_START: ColdStart = { dist: 'lognormal', meanSec: 10, cv: 0.5 };
-
-/** The default cold start of a node kind. */
-export function defaultColdStart(kind: string): ColdStart {
-  return kind === 'model-server' ? MODEL_SERVER_COLD_START : SERVICE_COLD_START;
-}
-
-/** The mean of a cold-start distribution, seconds. */
-export function coldStartMeanSec(c: ColdStart): number {
-  return c.dist === 'uniform' ? (c.minSec + c.maxSec) / 2 : c.meanSec;
-}
+export { coldStartMeanSec, defaultColdStart, MODEL_SERVER_COLD_START, SERVICE_COLD_START } from './coldStartDefaults';
 
 /**
  * Draws cold starts (ms) from one node's own stream, with the parameterization

@@ -7,14 +7,14 @@
  * and an empty list, and the simulator then creates none of the machinery.
  */
 import type { Topology } from '../schema';
-import { defaultColdStart } from './coldStart';
+import { defaultColdStart } from './coldStartDefaults';
 import type { Autoscale, ColdStart } from './schema';
 
 /** One autoscaled replica group. */
 export interface ElasticGroup {
-  /** The node (−1: the monolith's unit, every group with `unit` index `unit`). */
+  /** The node (−1: the monolith's unit: every pool of the unit scales together). */
   node: number;
-  /** The monolith's unit index (groupUnit), −1 for a node. */
+  /** 0 for the monolith's unit, −1 for a node. */
   unit: number;
   autoscale: Autoscale;
   coldStart: ColdStart;
@@ -44,15 +44,28 @@ export function initialReplicas(a: Autoscale, replicas: number): number {
   return Math.min(a.maxReplicas, Math.max(a.minReplicas, replicas));
 }
 
+/** The monolith's autoscaling, for the derived monolith design (see run.ts). */
+export interface MonolithElasticSpec {
+  /** The unit id its pools share. */
+  unit: string;
+  autoscale: Autoscale;
+  coldStart: ColdStart;
+  /** Units at the start, and US$ per unit-hour. */
+  replicas: number;
+  pricePerHour: number;
+}
+
 /**
  * Compiles the elasticity of a document whose prices are resolved
- * (`withResolvedPrices`). `monolithUnit`: for the derived monolith, the unit
- * index its pools share and the monolith's autoscale / cold start (see
- * monolith.ts); null for the microservice design.
+ * (`withResolvedPrices`): the autoscaled nodes in document order (nodes with
+ * their own servers, not offline), then the monolith's unit when `monolith`
+ * is given (the derived monolith design only). `nodeElastic[i]` is node i's
+ * index in `elastic`, −1 when fixed.
  */
-export function compileElastic(doc: Topology, costPerHour: number, monolith: { unit: number; autoscale: Autoscale; coldStart: ColdStart; replicas: number; pricePerHour: number } | null): CompiledElastic {
+export function compileElastic(doc: Topology, monolith: MonolithElasticSpec | null): CompiledElastic & { nodeElastic: Int32Array } {
   const elastic: ElasticGroup[] = [];
-  let elasticCost = 0;
+  const nodeElastic = new Int32Array(doc.nodes.length).fill(-1);
+  let staticCostPerHour = 0;
   let staticReplicas = 0;
   const pooled = new Set(doc.pools.map((p) => p.id));
   doc.nodes.forEach((n, i) => {
@@ -60,20 +73,25 @@ export function compileElastic(doc: Topology, costPerHour: number, monolith: { u
     const price = n.costPerReplicaHour ?? 0;
     if (!n.autoscale || n.role === 'offline') {
       staticReplicas += n.replicas;
+      staticCostPerHour += n.replicas * price;
       return;
     }
+    nodeElastic[i] = elastic.length;
     elastic.push({ node: i, unit: -1, autoscale: n.autoscale, coldStart: n.coldStart ?? defaultColdStart(n.kind), initialReplicas: initialReplicas(n.autoscale, n.replicas), pricePerHour: price });
-    elasticCost += n.replicas * price;
   });
-  for (const p of doc.pools) if (!monolith || p.unit === null) staticReplicas += p.replicas;
+  for (const p of doc.pools) {
+    if (monolith && p.unit === monolith.unit) continue;
+    staticReplicas += p.replicas;
+    staticCostPerHour += p.costPerHour;
+  }
   if (monolith) {
-    elastic.push({ node: -1, unit: monolith.unit, autoscale: monolith.autoscale, coldStart: monolith.coldStart, initialReplicas: initialReplicas(monolith.autoscale, monolith.replicas), pricePerHour: monolith.pricePerHour });
-    elasticCost += monolith.replicas * monolith.pricePerHour;
+    elastic.push({ node: -1, unit: 0, autoscale: monolith.autoscale, coldStart: monolith.coldStart, initialReplicas: initialReplicas(monolith.autoscale, monolith.replicas), pricePerHour: monolith.pricePerHour });
   }
   return {
     anyElastic: elastic.length > 0,
     elastic,
-    staticCostPerHour: Math.max(0, costPerHour - elasticCost),
+    nodeElastic,
+    staticCostPerHour,
     staticReplicas,
     sloQuantile: QUANTILE[doc.slo.percentile],
     sloThresholdMs: doc.slo.thresholdMs,

@@ -11,9 +11,11 @@ export class ReplicaMeter {
   private lastMs = 0;
   private count = 0;
 
+  /** `fromMs`: the totals (replicaSeconds, cost) count only time after it (the warm-up); the windows count all. */
   constructor(
     readonly windowMs: number,
     windows: number,
+    private readonly fromMs = 0,
   ) {
     this.perWindowSec = new Float64Array(windows);
   }
@@ -41,7 +43,8 @@ export class ReplicaMeter {
         if (k < w.length) w[k] += (c * (end - t)) / 1000;
         t = end;
       }
-      this.totalSec += (c * (nowMs - this.lastMs)) / 1000;
+      const from = Math.max(this.lastMs, this.fromMs);
+      if (nowMs > from) this.totalSec += (c * (nowMs - from)) / 1000;
     }
     this.lastMs = nowMs;
   }

@@ -10,7 +10,7 @@ import { bucketCount, bucketValue, quantile } from '../histogram';
 import * as R from '../raw';
 import type { NodeResult, TimeSeriesResult } from '../results';
 
-const { E_COLD_STARTS, E_MAX_REPLICAS, E_MIN_REPLICAS, E_REPLICA_SEC, ELASTIC_FIELDS, S_ARRIVALS, S_COMPLETED, SERIES_FIELDS, SERIES_SUB_BUCKETS, T_MEASURED_MS, T_SIMULATED_MS } = R;
+const { E_COLD_STARTS, E_MAX_REPLICAS, E_MIN_REPLICAS, E_READY_SEC, E_REPLICA_SEC, ELASTIC_FIELDS, S_ARRIVALS, S_COMPLETED, SERIES_FIELDS, SERIES_SUB_BUCKETS, T_MEASURED_MS, T_SIMULATED_MS } = R;
 
 /** The per-window series of elasticity (added to a design's time series). */
 export type ElasticSeries = Pick<TimeSeriesResult, 'replicas' | 'cost' | 'costPerMillionRequests' | 'sloViolationSec'>;
@@ -100,7 +100,11 @@ export function elasticity(m: CompiledModel, raw: R.DesignRaw, reps: number, end
   return { series, totals: { costTotal, replicaHours: replicaSec / 3600, sloViolationSec, coldStarts } };
 }
 
-/** Adds `timeSeries` and `elasticity` to the results of autoscaled nodes (in place). */
+/**
+ * Adds `timeSeries` and `elasticity` to the results of autoscaled nodes (in
+ * place), and gives them a utilisation over the servers they had: busy
+ * servers ÷ (ready replica-time × servers per replica).
+ */
 export function addNodeElasticity(m: CompiledModel, raw: R.DesignRaw, reps: number, nodes: NodeResult[]): void {
   const w = raw.series.length / SERIES_FIELDS;
   const wMs = raw.windowMs;
@@ -116,6 +120,12 @@ export function addNodeElasticity(m: CompiledModel, raw: R.DesignRaw, reps: numb
       readyReplicas[k] = raw.elastic[o + ELASTIC_FIELDS + w + k] / reps / lenSec;
     }
     const sec = raw.elastic[o + E_REPLICA_SEC] / reps;
+    const readyServerMs = (raw.elastic[o + E_READY_SEC] * 1000 * m.nodeServers[g.node]) / g.autoscale.maxReplicas;
+    const busyMs = raw.nodeStats[g.node * R.NODE_FIELDS + R.N_BUSY_AREA];
+    const u = readyServerMs > 0 ? busyMs / readyServerMs : 0;
+    nodes[g.node].utilization = u;
+    nodes[g.node].utilizationMin = u;
+    nodes[g.node].utilizationMax = u;
     nodes[g.node].timeSeries = { replicas, readyReplicas };
     nodes[g.node].elasticity = {
       coldStarts: raw.elastic[o + E_COLD_STARTS] / reps,

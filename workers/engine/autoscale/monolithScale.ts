@@ -4,7 +4,10 @@
  * metric, and a new unit is ready when its slowest part is: every model in it
  * must load.
  */
-import { coldStartMeanSec } from './coldStart';
+import type { MonolithDeployment } from '../monolith';
+import type { Topology } from '../schema';
+import { coldStartMeanSec, defaultColdStart, SERVICE_COLD_START } from './coldStartDefaults';
+import type { MonolithElasticSpec } from './compileElastic';
 import type { ColdStart } from './schema';
 
 /** The monolith's cold start: the distribution of its heaviest component (largest mean), or `fallback` when none has one. */
@@ -28,4 +31,25 @@ export function unitUtilization(busyByPool: ArrayLike<number>, serversByPool: Ar
     servers += serversByPool[i];
   }
   return servers > 0 ? busy / servers : 0;
+}
+
+/**
+ * The derived monolith's autoscaling (null when `monolith.autoscale` is not
+ * set or nothing is merged): one autoscaler for the unit "monolith" (every
+ * pool of it scales together, whole units of its machine type), the unit's
+ * price, and the cold start of `monolith.coldStart` or else of its heaviest
+ * merged component.
+ */
+export function monolithElasticSpec(doc: Topology, deployment: MonolithDeployment): MonolithElasticSpec | null {
+  const a = doc.monolith.autoscale;
+  const merged = new Set([...deployment.cpuNodes, ...deployment.gpuNodes]);
+  if (!a || merged.size === 0) return null;
+  const parts = doc.nodes.filter((n) => merged.has(n.id)).map((n) => n.coldStart ?? defaultColdStart(n.kind));
+  return {
+    unit: 'monolith',
+    autoscale: a,
+    coldStart: doc.monolith.coldStart ?? monolithColdStart(parts, SERVICE_COLD_START),
+    replicas: deployment.replicas,
+    pricePerHour: deployment.pricePerReplicaHour,
+  };
 }
