@@ -48,6 +48,7 @@ export function DayStaticCompare({ series }: { series: DaySeries }) {
       </button>
       {state.status === 'error' && <p className="ls-field-error">{state.message}</p>}
       {state.status === 'done' && (
+        <div className="ls-table-wrap">
         <table className="ls-table" data-testid="day-static-table">
           <thead>
             <tr>
@@ -72,6 +73,7 @@ export function DayStaticCompare({ series }: { series: DaySeries }) {
             })}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -8,7 +8,7 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { type DayDesign, type DayRow, type DaySeries, designRows, replicaRange, replicaRows } from '../../workers/report/daySeries';
+import { type DayRow, type DaySeries, dayEndHour, designRows, hourTicks, lineDash, lineKey, type ReplicaLine, replicaRange, replicaRows } from '../../workers/report/daySeries';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { ChartSizer } from './ChartSizer';
 import { DayStaticCompare } from './DayStaticCompare';
@@ -19,18 +19,20 @@ import { useChartColours } from './useChartColours';
 /** Okabe–Ito colours after the two design colours, for the autoscaled nodes' lines. */
 const NODE_COLOURS = { light: ['#009E73', '#CC79A7', '#0072B2', '#E69F00', '#56B4E9', '#000000'], dark: ['#3DCC9B', '#E89BC5', '#56B4E9', '#F0E442', '#9AD0F5', '#E5E9F0'] };
 const hourTick = (v: number) => `${Number(v.toPrecision(3))} h`;
-const MARGIN = { top: 4, right: 12, bottom: 4, left: 0 } as const;
+const MARGIN = { top: 4, right: 20, bottom: 4, left: 0 } as const;
 
-function DayChart({ rows, title, unit, children }: { rows: DayRow[]; title: string; unit: (v: number) => string; children: React.ReactNode }) {
+function DayChart({ rows, series, title, unit, integer, children }: { rows: DayRow[]; series: DaySeries; title: string; unit: (v: number) => string; integer?: boolean; children: React.ReactNode }) {
   const { ink } = useChartColours();
+  const ticks = useMemo(() => hourTicks(series), [series]);
+  const domain = useMemo(() => [0, dayEndHour(series)], [series]);
   return (
     <div className="ls-small-chart">
       <div className="ls-small-title">{title}</div>
       <ChartSizer height={190}>
         <LineChart data={rows} margin={MARGIN}>
           <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="hour" type="number" domain={['dataMin', 'dataMax']} stroke={ink.axis} tickFormatter={hourTick} />
-          <YAxis stroke={ink.axis} width={48} tickFormatter={unit} />
+          <XAxis dataKey="hour" type="number" domain={domain} ticks={ticks} interval={0} stroke={ink.axis} tickFormatter={hourTick} />
+          <YAxis stroke={ink.axis} width={48} tickFormatter={unit} allowDecimals={!integer} />
           <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} h`} />
           <Legend height={20} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
           {children}
@@ -76,8 +78,8 @@ export const DayView = memo(function DayView({ series }: { series: DaySeries }) 
   const reps = useMemo(() => replicaRows(series), [series]);
   const cost = useMemo(() => designRows(series, (d) => series.costPerHour[d]), [series]);
   const cpm = useMemo(() => designRows(series, (d) => series.costPerMillion[d]), [series]);
-  const colourOf = (i: number, d: DayDesign) => (d === 'monolith' ? design.monolith : NODE_COLOURS[theme][i % NODE_COLOURS[theme].length]);
-  const repKeys = series.replicas.map((l) => ({ key: `${l.design}:${l.id}`, label: l.design === 'monolith' ? 'Monolith units' : l.label, fmt: fmtNum }));
+  const colourOf = (l: ReplicaLine, i: number) => (l.id === 'total' ? design[l.design] : NODE_COLOURS[theme][i % NODE_COLOURS[theme].length]);
+  const repKeys = series.replicas.map((l) => ({ key: lineKey(l), label: l.label, fmt: fmtNum }));
   const designKeys = (fmt: (v: number | null) => string) => DESIGNS.map((d) => ({ key: d, label: DESIGN_LABEL[d], fmt }));
   return (
     <div className="ls-day" data-testid="day-view">
@@ -85,36 +87,36 @@ export const DayView = memo(function DayView({ series }: { series: DaySeries }) 
       <ChartFrame
         title={`Replicas over the day (${fmtNum(series.windowSec / 60)} min windows)`}
         testId="chart-replicas"
-        caption="Mean replicas in each window (ready, starting and draining: every replica being paid for) of each autoscaled node, and the monolith's whole units (dashed)."
+        caption="Mean replicas in each window (starting, ready and draining: every replica being paid for) of each autoscaled node (solid), and every replica of each design (dotted: microservices; dashed: the monolith's units and its remote infra)."
         table={<DayTable rows={reps} keys={repKeys} />}
       >
-        <DayChart rows={reps} title="Replicas" unit={(v) => fmtNum(v)}>
-          {series.replicas.map((l, i) => line(`${l.design}:${l.id}`, l.design === 'monolith' ? 'Monolith (units)' : l.label, colourOf(i, l.design), l.design === 'monolith' ? '6 3' : undefined))}
+        <DayChart rows={reps} series={series} title="Replicas" unit={(v) => fmtNum(v)} integer>
+          {series.replicas.map((l, i) => line(lineKey(l), l.label, colourOf(l, i), lineDash(l)))}
         </DayChart>
         <ul className="ls-day-ranges">
           {series.replicas.map((l) => {
             const r = replicaRange(l);
             return (
-              <li key={`${l.design}:${l.id}`} data-testid={`replica-range-${l.design === 'monolith' ? 'monolith' : l.id}`} data-min={r.min} data-max={r.max}>
-                {l.design === 'monolith' ? 'Monolith' : l.label}: {fmtNum(r.min)} to {fmtNum(r.max)} replicas
+              <li key={lineKey(l)} data-testid={`replica-range-${lineKey(l)}`} data-min={r.min} data-max={r.max}>
+                {l.label}: {fmtNum(r.min)} to {fmtNum(r.max)}
               </li>
             );
           })}
         </ul>
       </ChartFrame>
       <div className="ls-chart-pair">
-        <ChartFrame title="Cost per hour over the day" testId="chart-day-cost" caption="What each design pays per hour in each window: replicas being paid for × price." table={<DayTable rows={cost} keys={designKeys(fmtMoney)} />}>
-          <DayChart rows={cost} title="US$ per hour" unit={(v) => `$${fmtNum(v)}`}>
+        <ChartFrame title="Cost per hour" testId="chart-day-cost" caption="What each design pays per hour in each window: replicas being paid for × price." table={<DayTable rows={cost} keys={designKeys(fmtMoney)} />}>
+          <DayChart rows={cost} series={series} title="US$ per hour" unit={(v) => `$${fmtNum(v)}`}>
             {DESIGNS.map((d) => line(d, DESIGN_LABEL[d], design[d], d === 'monolith' ? '6 3' : undefined))}
           </DayChart>
         </ChartFrame>
         <ChartFrame
-          title="Cost per million requests over the day"
+          title="Cost per million requests"
           testId="chart-day-cpm"
           caption="The window's cost divided by the requests completed in it: quiet hours cost more per request when replicas cannot go lower."
           table={<DayTable rows={cpm} keys={designKeys(fmtMoney)} />}
         >
-          <DayChart rows={cpm} title="US$ per million requests" unit={(v) => `$${fmtNum(v)}`}>
+          <DayChart rows={cpm} series={series} title="US$ per million requests" unit={(v) => `$${fmtNum(v)}`}>
             {DESIGNS.map((d) => line(d, DESIGN_LABEL[d], design[d], d === 'monolith' ? '6 3' : undefined))}
           </DayChart>
         </ChartFrame>

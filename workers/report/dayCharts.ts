@@ -3,7 +3,7 @@
  * and cost per million requests per window (both designs), and the day's
  * totals, from the same DaySeries the studio's Day view draws.
  */
-import { type DaySeries, DAY_DESIGNS, replicaRange } from './daySeries';
+import { type DaySeries, DAY_DESIGNS, lineDash, replicaRange } from './daySeries';
 import { esc } from './escape';
 import { fmtMoney, fmtNum } from './format';
 import { DESIGN_COLOR, DESIGN_NAME } from './reportCharts';
@@ -17,9 +17,9 @@ const pts = (s: DaySeries, values: readonly number[]) => s.startHour.map((h, k) 
 
 export function replicasChart(s: DaySeries): string {
   const series: LineSeries[] = s.replicas.map((l, i) => ({
-    name: l.design === 'monolith' ? 'Monolith (whole units)' : l.label,
-    color: l.design === 'monolith' ? DESIGN_COLOR.monolith : NODE_COLORS[i % NODE_COLORS.length],
-    dash: l.design === 'monolith' ? '7 4' : undefined,
+    name: l.label,
+    color: l.id === 'total' ? DESIGN_COLOR[l.design] : NODE_COLORS[i % NODE_COLORS.length],
+    dash: lineDash(l),
     markers: false,
     points: pts(s, l.values),
   }));
@@ -62,13 +62,13 @@ export function daySection(s: DaySeries | null): string {
   const fig = (testId: string, svg: string, caption: string) => `<figure data-testid="${testId}">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
   const ranges = s.replicas.map((l) => {
     const r = replicaRange(l);
-    return `${l.design === 'monolith' ? 'the monolith' : l.label} ${fmtNum(r.min)}–${fmtNum(r.max)}`;
+    return `${l.label} ${fmtNum(r.min)}–${fmtNum(r.max)}`;
   });
   return (
     '<section id="day"><h2>A day of autoscaled traffic</h2>' +
     `<p>${esc(`One run under the document's load profile, ${fmtNum(s.windowSec / 60)}-minute windows. Replicas ranged: ${ranges.join('; ')}.`)}</p>` +
     dayTotalsTable(s) +
-    fig('chart-replicas', replicasChart(s), 'Mean replicas per window (ready, starting and draining: every replica being paid for); the monolith adds whole units.') +
+    fig('chart-replicas', replicasChart(s), 'Mean replicas per window (starting, ready and draining: every replica being paid for) of each autoscaled node (solid), and every replica of each design (dotted: microservices; dashed: the monolith, whole units plus its remote infra).') +
     fig('chart-day-cost', dayCostChart(s), 'What each design pays per hour in each window.') +
     fig('chart-day-cpm', dayCpmChart(s), "The window's cost divided by the requests completed in it.") +
     '</section>'

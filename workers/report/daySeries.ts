@@ -11,9 +11,9 @@ import type { Topology } from '../engine/schema';
 export const DAY_DESIGNS = ['microservices', 'monolith'] as const;
 export type DayDesign = (typeof DAY_DESIGNS)[number];
 
-/** One line of the replica chart: a node's (or the monolith unit's) replicas per window. */
+/** One line of the replica chart: an autoscaled node's replicas per window, or a design's total. */
 export interface ReplicaLine {
-  /** Node id, or `monolith` for the monolith's units. */
+  /** Node id, or `total` for every replica of the design (for the monolith: its units and the remote infra). */
   id: string;
   label: string;
   design: DayDesign;
@@ -46,16 +46,16 @@ export interface DaySeries {
   totals: Record<DayDesign, DayTotals>;
 }
 
-/** Rows for a line chart over the day: `hour` and one key per line (`${design}:${id}` for replicas). */
+/** Rows for a line chart over the day: `hour` and one key per line. */
 export type DayRow = { hour: number } & Record<string, number | null>;
 
 const v = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
 
-/** Replica chart rows: one per window, one key per line (`line.design:line.id`). */
+/** Replica chart rows: one per window, one key per line ({@link lineKey}). */
 export function replicaRows(s: DaySeries): DayRow[] {
   return s.startHour.map((hour, k) => {
     const row: DayRow = { hour };
-    for (const l of s.replicas) row[`${l.design}:${l.id}`] = v(l.values[k]);
+    for (const l of s.replicas) row[lineKey(l)] = v(l.values[k]);
     return row;
   });
 }
@@ -97,7 +97,7 @@ export function dayOf(doc: Topology, point: RunResult): DaySeries | null {
   for (const n of point.microservices.nodes) {
     if (n.timeSeries) replicas.push({ id: n.id, label: labels.get(n.id) ?? n.id, design: 'microservices', values: Array.from(n.timeSeries.replicas) });
   }
-  if (doc.monolith.autoscale) replicas.push({ id: 'monolith', label: 'Monolith', design: 'monolith', values: monolithUnits(point.monolith) });
+  for (const d of DAY_DESIGNS) replicas.push({ id: 'total', label: `${d === 'monolith' ? 'Monolith' : 'Microservices'}: all replicas`, design: d, values: Array.from(point[d].timeSeries.replicas) });
   const perHour = (d: DesignResult) => Array.from(d.timeSeries.cost, (c) => (c / windowSec) * 3600);
   return {
     windowSec,
@@ -109,8 +109,20 @@ export function dayOf(doc: Topology, point: RunResult): DaySeries | null {
   };
 }
 
-/** The monolith's replica line: its autoscaled unit's series when the engine reports one, else every replica of the design. */
-function monolithUnits(d: DesignResult): number[] {
-  const unit = d.nodes.find((n) => n.timeSeries);
-  return Array.from(unit?.timeSeries?.replicas ?? d.timeSeries.replicas);
+/** A replica line's key in chart rows and test ids: the node id, or `microservices-total` / `monolith-total`. */
+export const lineKey = (l: ReplicaLine) => (l.id === 'total' ? `${l.design}-total` : l.id);
+
+/** Dash of a replica line: nodes solid, the microservices' total dotted, the monolith's dashed. */
+export const lineDash = (l: ReplicaLine) => (l.id !== 'total' ? undefined : l.design === 'monolith' ? '7 4' : '2 3');
+
+/** Hour ticks for a day axis: every 6 h over a day or more, else every hour (at most 25). */
+export function hourTicks(s: DaySeries): number[] {
+  const end = dayEndHour(s);
+  const step = end >= 12 ? 6 : end >= 3 ? 1 : 0.25;
+  return Array.from({ length: Math.floor(end / step + 1e-9) + 1 }, (_, i) => i * step);
+}
+
+/** The end of the last window, hours. */
+export function dayEndHour(s: DaySeries): number {
+  return s.startHour.length ? s.startHour[s.startHour.length - 1] + s.windowSec / 3600 : 0;
 }
