@@ -3,12 +3,10 @@
  * document whose autoscalers can hold the whole day within their bounds.
  * Not yet in the template menu (see docs/templates.md).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dayProfile } from '../engine/autoscale/dayProfiles';
 import { parseTopology, serializeTopology } from '../engine/parse';
-
-const raw = JSON.parse(readFileSync(new URL('./netflix-autoscaled.json', import.meta.url), 'utf8'));
+import raw from './netflix-autoscaled.json';
 
 describe('netflix-autoscaled template', () => {
   const parsed = parseTopology(raw);
