@@ -15,22 +15,32 @@ import { readDocumentText } from './report/readDocumentText';
 import { HEARTBEAT_MS, JOB_DEADLINE_SEC } from './workerLimits';
 
 let lastBeatMs = 0;
-/** Posts `{ heartbeat }` at most every HEARTBEAT_MS: from a timer when idle, from the engine's budget check when busy. */
+/** Share (0–1) of the running replication's simulated duration done so far; null when idle. */
+let jobProgress: number | null = null;
+/**
+ * Posts `{ heartbeat, progress }` at most every HEARTBEAT_MS: from a timer when idle, from the engine's
+ * budget check when busy. `progress`: how far the running replication is (simulated time ÷ duration), so
+ * a long run (a day of traffic) can show progress inside one replication; null when idle.
+ */
 function beat(): void {
   const t = Date.now();
   if (t - lastBeatMs < HEARTBEAT_MS) return;
   lastBeatMs = t;
-  self.postMessage({ heartbeat: t });
+  self.postMessage({ heartbeat: t, progress: jobProgress });
 }
 setInterval(beat, HEARTBEAT_MS);
 
 /** The budget of one job: JOB_DEADLINE_SEC of wall-clock time (or `deadlineSec`), beating while it runs. */
 function jobBudget(deadlineSec = JOB_DEADLINE_SEC): SimBudget {
   const at = Date.now() + deadlineSec * 1000;
+  jobProgress = 0;
   return {
     expired: () => {
       beat();
       return Date.now() > at;
+    },
+    progress: (simulatedMs, durationMs) => {
+      jobProgress = durationMs > 0 ? simulatedMs / durationMs : null;
     },
   };
 }

@@ -48,7 +48,20 @@ function summary(r: RunResult): string {
     row('saturation rate (req/s)', '', '', fmt(a.microservices.saturationRatePerSec, 1), fmt(a.monolith.saturationRatePerSec, 1)),
     row('cost ($/hour)', fmt(m.costPerHour), fmt(o.costPerHour)),
     row('cost ($/M requests)', fmt(m.costPerMillionRequests), fmt(o.costPerMillionRequests)),
+    ...(elastic(m) || elastic(o)
+      ? [
+          row('cost over the run ($)', fmt(m.costTotal), fmt(o.costTotal)),
+          row('replica-hours', fmt(m.replicaHours, 1), fmt(o.replicaHours, 1)),
+          row('cold starts', fmt(m.coldStarts, 0), fmt(o.coldStarts, 0)),
+          row('SLO violation (min)', fmt(m.sloViolationSec / 60, 1), fmt(o.sloViolationSec / 60, 1)),
+        ]
+      : []),
   ]);
+}
+
+/** True when the design autoscaled something (a node's figures, or cold starts): the table then shows the elasticity rows. */
+function elastic(d: DesignResult): boolean {
+  return d.coldStarts > 0 || d.nodes.some((n) => n.elasticity !== undefined);
 }
 
 function nodes(title: string, d: DesignResult, a: AnalyticDesignResult): string {

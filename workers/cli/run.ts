@@ -20,6 +20,28 @@ export function cliDeadline(maxSeconds: number | undefined): { expired: () => bo
   return { expired: () => Date.now() > at };
 }
 
+/** Runs of at least this much simulated time print their progress on stderr (a day of traffic takes minutes). */
+export const PROGRESS_MIN_SEC = 3600;
+
+/**
+ * A deadline that also reports progress on `io.err` for long runs: a line at
+ * every tenth of each replication's simulated time ("loadsketch run: 40% of
+ * 86400 s simulated"; each design's replication counts from 0 again), asked
+ * at the engine's budget checks.
+ */
+export function withProgress(deadline: { expired: () => boolean }, io: { err(text: string): void }, command: string): { expired: () => boolean; progress: (simulatedMs: number, durationMs: number) => void } {
+  let shown = 0;
+  return {
+    expired: deadline.expired,
+    progress: (simulatedMs, durationMs) => {
+      if (durationMs < PROGRESS_MIN_SEC * 1000) return;
+      const tenth = Math.floor((10 * simulatedMs) / durationMs);
+      if (tenth > shown) io.err(`loadsketch ${command}: ${tenth * 10}% of ${durationMs / 1000} s simulated\n`);
+      shown = tenth; // back to 0 when the next replication (or the other design) starts
+    },
+  };
+}
+
 /** Runs an engine call, turning an out-of-range option (RangeError) into a usage error. */
 export function withOptionErrors<T>(f: () => T): T {
   try {
@@ -36,7 +58,7 @@ export const run: Command = async (args, io) => {
   const doc = await loadDocument(a.positional[0], io);
   if (typeof doc === 'number') return doc;
   const n = a.numbers;
-  const deadline = cliDeadline(n['max-seconds']);
+  const deadline = withProgress(cliDeadline(n['max-seconds']), io, 'run');
   const result = withOptionErrors(() =>
     runPoint(doc, { ratePerSec: n.rate, durationSec: n.duration, seed: n.seed, replications: n.replications }, deadline),
   );

@@ -9,7 +9,6 @@ import type { CompiledModel } from './compile';
 import { DelayLanes } from './delayLanes';
 import * as E from './events';
 import { EventQueue } from './eventQueue';
-import { IntQueue } from './intQueue';
 import { bucketOf as bucketOfImported } from './histogram';
 import * as R from './raw';
 import { Rng, streamSeed } from './rng';
@@ -21,6 +20,11 @@ const { SERIES_FIELDS, S_COMPLETED, S_ERRORS, T_CAP_DROPS, T_COMPLETED, T_ERRORS
 const { F_ASYNC, F_COUNTED, F_FAILED, F_HOLDING, F_ROOT } = S;
 const { EV_NODE, EV_TIMEOUT } = E;
 const bucketOf = bucketOfImported;
+
+/** forkStage's outcomes: the next stage starts; calls are out; a call failed at once and the stage is over. */
+const FORK_NEXT = 0;
+const FORK_OUT = 1;
+const FORK_FAILED = 2;
 
 /** Safety cap: at most this many visits in flight; new arrivals and async messages beyond it are dropped. */
 export const MAX_LIVE_VISITS = 200_000;
@@ -38,9 +42,6 @@ export abstract class CallSim extends SimState {
   protected countedLive = 0;
   /** True once the safety cap refused something. */
   protected capHit = false;
-  /** Answers not yet processed (2 × call + failed) and whether the loop processing them runs (see answer). */
-  private readonly answers = new IntQueue(64);
-  private answering = false;
 
   constructor(m: CompiledModel, warmMs: number, endMs: number, windowMs: number, seed: number, maxLanes?: number) {
     super(m, warmMs, endMs, windowMs);
@@ -64,7 +65,7 @@ export abstract class CallSim extends SimState {
     if (m.nodeOne[i]) this.fChoice[f] = this.chooseEdge(i);
     this.fEdge[f] = m.nodeStage0[i] - 1;
     this.fLeft[f] = 0;
-    this.nextStage(f);
+    if (!this.advance(f)) this.complete(f);
   }
 
   /** `routing: one`: the edge of node i taken on this visit, by weight (−1 when every weight is 0). */
@@ -86,55 +87,70 @@ export abstract class CallSim extends SimState {
 
   /**
    * Moves frame f on through its node's stages: the next call of a serial
-   * stage, else the next stage (a fork of its calls), else completion. fEdge
-   * is the current stage; fLeft the serial stage's calls still to make, or the
-   * parallel stage's calls still out.
+   * stage, else the next stage (a fork of its calls: forkStage). True when
+   * the visit goes on (a call is out); false when it has made all its calls
+   * (the caller then completes it). fEdge is the current stage; fLeft the
+   * serial stage's calls still to make, or the parallel stage's calls still
+   * out. Kept small so that V8 inlines it on the answer path, the hot path
+   * of call trees (docs/performance.md).
    */
-  protected nextStage(f: number): void {
+  protected advance(f: number): boolean {
     const m = this.m;
-    const i = this.fNode[f];
-    const end = m.nodeStage0[i + 1];
-    const one = m.nodeOne[i] === 1;
-    const rng = this.routeRng[i];
+    const end = m.nodeStage0[this.fNode[f] + 1];
     for (;;) {
       if (this.fLeft[f] > 0) {
         this.fLeft[f]--;
         this.startCall(f, m.stageEdge0[this.fEdge[f]]);
-        return;
+        return true;
       }
       const k = ++this.fEdge[f];
-      if (k >= end) {
-        this.complete(f);
-        return;
-      }
+      if (k >= end) return false;
       const e0 = m.stageEdge0[k];
-      if (m.stageSerial[k]) {
-        if (one ? this.fChoice[f] !== e0 : m.edgeProb[e0] < 1 && rng.next() >= m.edgeProb[e0]) continue;
-        if (m.edgeAsync[e0]) {
-          for (let c = m.edgeCount[e0]; c > 0; c--) this.sendAsync(f, e0);
-          continue;
-        }
-        this.fLeft[f] = m.edgeCount[e0];
+      if (!m.stageSerial[k]) {
+        const go = this.forkStage(f, k);
+        if (go === FORK_NEXT) continue;
+        return go === FORK_OUT;
+      }
+      if (!this.takes(f, e0)) continue;
+      if (m.edgeAsync[e0]) {
+        for (let c = m.edgeCount[e0]; c > 0; c--) this.sendAsync(f, e0);
         continue;
       }
-      const e1 = m.stageEdge0[k + 1];
-      this.fLeft[f] = 1; // guard: calls failing at once must not end the stage mid-fork
-      for (let e = e0; e < e1; e++) {
-        if (one ? this.fChoice[f] !== e : m.edgeProb[e] < 1 && rng.next() >= m.edgeProb[e]) continue;
-        for (let c = m.edgeCount[e]; c > 0; c--) {
-          if (m.edgeAsync[e]) this.sendAsync(f, e);
-          else {
-            this.fLeft[f]++;
-            this.startCall(f, e);
-          }
+      this.fLeft[f] = m.edgeCount[e0];
+    }
+  }
+
+  /** Whether frame f's visit takes edge e: the edge chosen (`routing: one`), else the edge's own probability. */
+  private takes(f: number, e: number): boolean {
+    const m = this.m;
+    const i = this.fNode[f];
+    if (m.nodeOne[i]) return this.fChoice[f] === e;
+    return !(m.edgeProb[e] < 1 && this.routeRng[i].next() >= m.edgeProb[e]);
+  }
+
+  /**
+   * Starts parallel stage k of frame f: every call of the stage at once.
+   * FORK_NEXT when the stage is already over without a failure (no sync
+   * call made, or all answered at once): the next stage starts; FORK_OUT
+   * when calls are out; FORK_FAILED when a call failed at once and every
+   * call has answered (the visit completes, failed).
+   */
+  private forkStage(f: number, k: number): number {
+    const m = this.m;
+    const e1 = m.stageEdge0[k + 1];
+    this.fLeft[f] = 1; // guard: calls failing at once must not end the stage mid-fork
+    for (let e = m.stageEdge0[k]; e < e1; e++) {
+      if (!this.takes(f, e)) continue;
+      for (let c = m.edgeCount[e]; c > 0; c--) {
+        if (m.edgeAsync[e]) this.sendAsync(f, e);
+        else {
+          this.fLeft[f]++;
+          this.startCall(f, e);
         }
       }
-      if (--this.fLeft[f] > 0) return;
-      if (this.fFlags[f] & F_FAILED) {
-        this.complete(f);
-        return;
-      }
     }
+    if (--this.fLeft[f] > 0) return FORK_OUT;
+    return this.fFlags[f] & F_FAILED ? FORK_FAILED : FORK_NEXT;
   }
 
   protected startCall(f: number, e: number): void {
@@ -204,54 +220,58 @@ export abstract class CallSim extends SimState {
 
   /**
    * Call c is over (answered, failed after its last attempt, or dropped
-   * downstream). Answers go through a work list: an answer that ends its
-   * caller's visit answers the caller's caller, and so on up a request's
-   * tree; done recursively that is one stack level per level of the
-   * design, which a 2000-node chain overflows. Every answer is processed
-   * in the order it is given (inside the list's loop an answer is always
-   * the last thing its caller does, or, in a fork, one whose effect
-   * commutes), so the results are those of the recursive rule.
+   * downstream). Its caller's stage goes on, or the caller's visit is now
+   * complete: then it answers its own caller, and so on up the request's
+   * tree. That walk up is this loop, not recursion: one stack level per
+   * level of the design would overflow on a 2000-node chain. The order of
+   * the work is the recursive rule's.
    */
   protected answer(c: number, failed: boolean): void {
-    if (this.answering) {
-      this.answers.push(failed ? 2 * c + 1 : 2 * c);
-      return;
+    for (;;) {
+      const f = this.callReturned(c, failed);
+      if (f < 0) return;
+      const x = this.closeVisit(f);
+      if (x < 0) return;
+      c = x >>> 1;
+      failed = (x & 1) === 1;
     }
-    this.answering = true;
-    this.callReturned(c, failed);
-    const list = this.answers;
-    while (list.size > 0) {
-      const x = list.shift();
-      this.callReturned(x >>> 1, (x & 1) === 1);
-    }
-    this.answering = false;
   }
 
-  /** Processes one answer (see {@link answer}): the stage goes on, ends, or the visit completes. */
-  protected callReturned(c: number, failed: boolean): void {
+  /** Processes one answer: returns the caller's frame when its visit is now complete, else −1 (its stage goes on or waits). */
+  protected callReturned(c: number, failed: boolean): number {
     const f = this.cFrame[c];
     this.freeCall(c);
     if (failed) this.fFlags[f] |= F_FAILED;
     if (!this.m.stageSerial[this.fEdge[f]]) {
-      if (--this.fLeft[f] > 0) return;
-      if (this.fFlags[f] & F_FAILED) this.complete(f);
-      else this.nextStage(f);
-    } else if (failed) this.complete(f);
-    else this.nextStage(f);
+      if (--this.fLeft[f] > 0) return -1;
+      if (this.fFlags[f] & F_FAILED) return f;
+    } else if (failed) return f;
+    return this.advance(f) ? -1 : f;
   }
 
   /** Frame f has made all its calls: answer its caller, or finish its request. */
   protected complete(f: number): void {
+    const x = this.closeVisit(f);
+    if (x >= 0) this.answer(x >>> 1, (x & 1) === 1);
+  }
+
+  /**
+   * Ends frame f's visit (releasing a held server) and frees it. Returns the
+   * answer it owes, 2 × call + failed, or −1 when it owes none: a finished
+   * request, an async message, or an attempt already abandoned.
+   */
+  private closeVisit(f: number): number {
     const flags = this.fFlags[f];
     if (flags & F_HOLDING) this.release(this.fNode[f], this.fStation[f], 1);
     if (flags & F_ROOT) {
       this.finishRequest(f, flags);
-      return;
+      return -1;
     }
     const c = this.fCall[f];
     const token = this.fToken[f];
     this.freeFrame(f);
-    if (!(flags & F_ASYNC) && this.cToken[c] === token) this.answer(c, (flags & F_FAILED) !== 0);
+    if (flags & F_ASYNC || this.cToken[c] !== token) return -1;
+    return flags & F_FAILED ? 2 * c + 1 : 2 * c;
   }
 
   protected finishRequest(f: number, flags: number): void {

@@ -103,7 +103,7 @@ export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number, budget
     durationMs: run.durationSec * 1000,
     windowMs: run.windowSec * 1000,
     seed: repSeed,
-    budget: { maxEvents: run.maxEventsPerReplication, expired: budget?.expired },
+    budget: { maxEvents: run.maxEventsPerReplication, expired: budget?.expired, progress: budget?.progress },
   };
 }
 

@@ -58,6 +58,8 @@ export interface SimSpec {
 export interface SimBudget {
   maxEvents?: number;
   expired?: () => boolean;
+  /** Told how far the replication has got (simulated ms of its duration), at the same checks as `expired`: long runs (a day) report progress through it. */
+  progress?: (simulatedMs: number, durationMs: number) => void;
 }
 
 /** Events between two looks at the work budget and the deadline (a power of two; the check is one comparison per event). */
@@ -93,6 +95,7 @@ export class Simulator extends CallSim {
   private arrivalSeq = 0;
   private readonly maxEvents: number;
   private readonly expired: (() => boolean) | undefined;
+  private readonly progress: ((simulatedMs: number, durationMs: number) => void) | undefined;
   /** 0, or T_CUT_BUDGET / T_CUT_DEADLINE: why the run stopped before its end. */
   private cutBy = 0;
 
@@ -102,6 +105,7 @@ export class Simulator extends CallSim {
     const curve = new RateCurve(spec.ratePerSec, spec.profile);
     this.maxEvents = spec.budget?.maxEvents ?? LIMITS.maxEventsPerReplication;
     this.expired = spec.budget?.expired;
+    this.progress = spec.budget?.progress;
     this.arrivals = new ArrivalProcess(spec.arrival, curve, spec.burst, new Rng(streamSeed(spec.seed, 0)), spec.durationMs, this.maxEvents);
     this.batcherNode = new Int32Array(m.batcherCount);
     this.batcherStation = new Int32Array(m.batcherCount);
@@ -210,6 +214,7 @@ export class Simulator extends CallSim {
 
   /** True (and the reason noted) when the work budget is spent or the caller's deadline has passed. */
   private overBudget(events: number): boolean {
+    this.progress?.(this.now, this.endMs);
     if (events + this.arrivals.steps >= this.maxEvents || this.arrivals.exhausted) this.cutBy = T_CUT_BUDGET;
     else if (this.expired?.()) this.cutBy = T_CUT_DEADLINE;
     return this.cutBy !== 0;
@@ -245,7 +250,10 @@ export class Simulator extends CallSim {
     this.arrive(f);
   }
 
-  /** Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped. */
+  /**
+   * Frame f arrives at its node: a replica is chosen (balanced groups), then it starts service, waits, or is dropped.
+   * Kept small (the batching path is its own method) so that V8 can inline it into its callers: the hot path.
+   */
   protected arrive(f: number): void {
     const i = this.fNode[f];
     const m = this.m;
@@ -254,19 +262,8 @@ export class Simulator extends CallSim {
     const lb = this.lb;
     const s = lb === null ? m.nodeStation[i] : lb.station(i, this.fStation[f]);
     this.fStation[f] = s;
-    const cap = m.nodeCap[i];
     if (m.nodeBatchMax[i] > 0) {
-      if (cap >= 0 && this.nQueued[i] >= cap) {
-        this.drop(f, i);
-        return;
-      }
-      if (lb !== null) lb.outstanding[s]++;
-      this.queueDelta(i, 1);
-      const bt = m.nodeBatcher0[i] + m.stationReplica[s];
-      const bq = this.batchQ[bt];
-      bq.push(f);
-      if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
-      this.batchCheck(bt);
+      this.arriveBatched(f, i, s);
       return;
     }
     if (this.free[s] > 0) {
@@ -274,6 +271,7 @@ export class Simulator extends CallSim {
       this.startService(f, i, s);
       return;
     }
+    const cap = m.nodeCap[i];
     if (cap >= 0 && this.nQueued[i] >= cap) {
       this.drop(f, i);
       return;
@@ -283,11 +281,27 @@ export class Simulator extends CallSim {
     this.fifo[s].push(f);
   }
 
+  /** Frame f joins the batcher of node i's replica at station s (or is dropped when the node's queue is full). */
+  private arriveBatched(f: number, i: number, s: number): void {
+    const m = this.m;
+    const cap = m.nodeCap[i];
+    if (cap >= 0 && this.nQueued[i] >= cap) {
+      this.drop(f, i);
+      return;
+    }
+    if (this.lb !== null) this.lb.outstanding[s]++;
+    this.queueDelta(i, 1);
+    const bt = m.nodeBatcher0[i] + m.stationReplica[s];
+    const bq = this.batchQ[bt];
+    bq.push(f);
+    if (bq.size === 1 && m.nodeBatchWaitMs[i] > 0) this.q.push(this.now + m.nodeBatchWaitMs[i], EV_BATCH_TIMER, bt, 0);
+    this.batchCheck(bt);
+  }
+
   private startService(f: number, i: number, s: number): void {
     this.free[s]--;
     this.busyDelta(i, 1);
-    const rb = this.m.nodeReplicaBase[i];
-    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], 1);
+    if (this.lb !== null) this.replicaBusyAt(i, s, 1);
     this.fStartMs[f] = this.now;
     this.raw.totals[T_VISITS]++;
     this.q.push(this.now + this.service[i].next(), EV_DONE, f, 0);
@@ -316,9 +330,10 @@ export class Simulator extends CallSim {
   /** Frees one server of station s (node i's work; `visits` visits leave it) and starts whoever waits there. */
   protected release(i: number, s: number, visits: number): void {
     this.busyDelta(i, -1);
-    const rb = this.m.nodeReplicaBase[i];
-    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], -1);
-    if (this.lb !== null) this.lb.outstanding[s] -= visits;
+    if (this.lb !== null) {
+      this.replicaBusyAt(i, s, -1);
+      this.lb.outstanding[s] -= visits;
+    }
     this.free[s]++;
     this.serveWaiting(s);
   }
@@ -335,6 +350,16 @@ export class Simulator extends CallSim {
         this.startService(j, nj, s);
       }
     }
+  }
+
+  /**
+   * Balanced groups only (a pooled group has no per-replica slots): the busy
+   * count of node i's replica at station s changes by d. Out of line, so the
+   * pooled hot path carries one branch for it.
+   */
+  private replicaBusyAt(i: number, s: number, d: number): void {
+    const rb = this.m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], d);
   }
 
   protected drop(f: number, i: number): void {
@@ -372,8 +397,7 @@ export class Simulator extends CallSim {
     this.batchToken[bt] = 0;
     this.free[s]--;
     this.busyDelta(i, 1);
-    const rb = m.nodeReplicaBase[i];
-    if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], 1);
+    if (this.lb !== null) this.replicaBusyAt(i, s, 1);
     const b = Math.min(bq.size, m.nodeBatchMax[i]);
     let head = -1;
     for (let k = 0; k < b; k++) {

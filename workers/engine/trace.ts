@@ -222,9 +222,9 @@ class TraceSimulator extends Simulator {
     super.onTimeout(c, token);
   }
 
-  protected override callReturned(c: number, failed: boolean): void {
+  protected override callReturned(c: number, failed: boolean): number {
     this.closeCall(c, failed ? CALL_FAILED : CALL_OK);
-    super.callReturned(c, failed);
+    return super.callReturned(c, failed);
   }
 
   protected override finishRequest(f: number, flags: number): void {
