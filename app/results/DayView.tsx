@@ -8,7 +8,21 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { type DayRow, type DaySeries, dayEndHour, designRows, hourTicks, lineDash, lineKey, type ReplicaLine, replicaRange, replicaRows } from '../../workers/report/daySeries';
+import {
+  type DayRow,
+  type DaySeries,
+  dayEndHour,
+  designLine,
+  designRows,
+  hourTicks,
+  lineDash,
+  lineKey,
+  type ReplicaLine,
+  replicaRange,
+  replicaRows,
+  scaledLines,
+  transitionRows,
+} from '../../workers/report/daySeries';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { ChartSizer } from './ChartSizer';
 import { DayStaticCompare } from './DayStaticCompare';
@@ -78,8 +92,14 @@ export const DayView = memo(function DayView({ series }: { series: DaySeries }) 
   const reps = useMemo(() => replicaRows(series), [series]);
   const cost = useMemo(() => designRows(series, (d) => series.costPerHour[d]), [series]);
   const cpm = useMemo(() => designRows(series, (d) => series.costPerMillion[d]), [series]);
-  const colourOf = (l: ReplicaLine, i: number) => (l.id === 'total' ? design[l.design] : NODE_COLOURS[theme][i % NODE_COLOURS[theme].length]);
+  const trans = useMemo(() => transitionRows(series), [series]);
+  const colourOf = (l: ReplicaLine) => (designLine(l) ? design[l.design] : NODE_COLOURS[theme][series.replicas.indexOf(l) % NODE_COLOURS[theme].length]);
   const repKeys = series.replicas.map((l) => ({ key: lineKey(l), label: l.label, fmt: fmtNum }));
+  const scaled = scaledLines(series);
+  const transKeys = scaled.flatMap((l) => [
+    { key: `${lineKey(l)}-starting`, label: `${l.label}: starting`, fmt: fmtNum },
+    { key: `${lineKey(l)}-draining`, label: `${l.label}: draining`, fmt: fmtNum },
+  ]);
   const designKeys = (fmt: (v: number | null) => string) => DESIGNS.map((d) => ({ key: d, label: DESIGN_LABEL[d], fmt }));
   return (
     <div className="ls-day" data-testid="day-view">
@@ -87,11 +107,11 @@ export const DayView = memo(function DayView({ series }: { series: DaySeries }) 
       <ChartFrame
         title={`Replicas over the day (${fmtNum(series.windowSec / 60)} min windows)`}
         testId="chart-replicas"
-        caption="Mean replicas in each window (starting, ready and draining: every replica being paid for) of each autoscaled node (solid), and every replica of each design (dotted: microservices; dashed: the monolith's units and its remote infra)."
+        caption="Mean replicas in each window (starting, ready and draining: every replica being paid for) of each autoscaled node and of the monolith's units (solid), and every replica of each design (dotted: microservices; dashed: the monolith's units and its remote infra)."
         table={<DayTable rows={reps} keys={repKeys} />}
       >
         <DayChart rows={reps} series={series} title="Replicas" unit={(v) => fmtNum(v)} integer>
-          {series.replicas.map((l, i) => line(lineKey(l), l.label, colourOf(l, i), lineDash(l)))}
+          {series.replicas.map((l) => line(lineKey(l), l.label, colourOf(l), lineDash(l)))}
         </DayChart>
         <ul className="ls-day-ranges">
           {series.replicas.map((l) => {
@@ -103,6 +123,16 @@ export const DayView = memo(function DayView({ series }: { series: DaySeries }) 
             );
           })}
         </ul>
+      </ChartFrame>
+      <ChartFrame
+        title="Starting and draining"
+        testId="chart-transitions"
+        caption="Of those replicas, the mean number in their cold start (solid: paid for, taking no traffic yet) and draining (dashed: removed, finishing the requests they hold) in each window."
+        table={<DayTable rows={trans} keys={transKeys} />}
+      >
+        <DayChart rows={trans} series={series} title="Replicas" unit={(v) => fmtNum(v)}>
+          {scaled.flatMap((l) => [line(`${lineKey(l)}-starting`, `${l.label}: starting`, colourOf(l)), line(`${lineKey(l)}-draining`, `${l.label}: draining`, colourOf(l), '5 3')])}
+        </DayChart>
       </ChartFrame>
       <div className="ls-chart-pair">
         <ChartFrame title="Cost per hour" testId="chart-day-cost" caption="What each design pays per hour in each window: replicas being paid for × price." table={<DayTable rows={cost} keys={designKeys(fmtMoney)} />}>

@@ -3,7 +3,7 @@
  * and cost per million requests per window (both designs), and the day's
  * totals, from the same DaySeries the studio's Day view draws.
  */
-import { type DaySeries, DAY_DESIGNS, lineDash, replicaRange } from './daySeries';
+import { type DaySeries, DAY_DESIGNS, designLine, lineDash, replicaRange } from './daySeries';
 import { esc } from './escape';
 import { fmtMoney, fmtNum } from './format';
 import { DESIGN_COLOR, DESIGN_NAME } from './reportCharts';
@@ -18,7 +18,7 @@ const pts = (s: DaySeries, values: readonly number[]) => s.startHour.map((h, k) 
 export function replicasChart(s: DaySeries): string {
   const series: LineSeries[] = s.replicas.map((l, i) => ({
     name: l.label,
-    color: l.id === 'total' ? DESIGN_COLOR[l.design] : NODE_COLORS[i % NODE_COLORS.length],
+    color: designLine(l) ? DESIGN_COLOR[l.design] : NODE_COLORS[i % NODE_COLORS.length],
     dash: lineDash(l),
     markers: false,
     points: pts(s, l.values),

@@ -6,7 +6,7 @@ import { runPoint } from '../engine/run';
 import type { Topology } from '../engine/schema';
 import { loadTemplate } from '../templates';
 import { buildReportHtml } from './buildReport';
-import { autoscales, dayOf, designRows, replicaRows } from './daySeries';
+import { autoscales, dayOf, designRows, lineKey, replicaRows, scaledLines, transitionRows } from './daySeries';
 import { peakRatePerSec, staticDayCost, staticDocument } from './dayStatic';
 import { smallReportInput } from './testing';
 
@@ -33,12 +33,29 @@ describe('the day of an autoscaled run', () => {
 
   it('has a replica line for the autoscaled node and the total of each design, and nothing for a fixed document', () => {
     const s = dayOf(doc, point)!;
-    expect(s.replicas.map((l) => `${l.design}:${l.id}`)).toEqual(['microservices:server', 'microservices:total', 'monolith:total']);
+    expect(s.replicas.map((l) => `${l.design}:${l.id}`)).toEqual(['microservices:server', 'microservices:total', 'monolith:total']); // a fixed monolith: no unit line
     expect(s.replicas[0].values).toEqual(Array.from(point.microservices.nodes[0].timeSeries!.replicas));
     expect(replicaRows(s)[0]).toMatchObject({ hour: 0, server: s.replicas[0].values[0] });
     const fixed = loadTemplate('mm1');
     expect(autoscales(fixed)).toBe(false);
     expect(dayOf(fixed, runPoint(fixed, { durationSec: 5 }))).toBeNull();
+  });
+
+  it('splits each autoscaled line into starting and draining (the engine series), and gives the autoscaled monolith its units alone', () => {
+    const s = dayOf(doc, point)!;
+    const t = point.microservices.nodes[0].timeSeries!;
+    expect(s.replicas[0].starting).toEqual(Array.from(t.startingReplicas));
+    expect(s.replicas[0].draining).toEqual(Array.from(t.drainingReplicas));
+    expect(transitionRows(s)[3]).toEqual({ hour: s.startHour[3], 'server-starting': t.startingReplicas[3], 'server-draining': t.drainingReplicas[3] });
+    expect(t.startingReplicas.some((x) => x > 0)).toBe(true);
+    // The same day with the monolith autoscaled: a `monolith-unit` line from DesignResult.unit, beside the design's total.
+    const both = parseTopology({ ...doc, monolith: { ...doc.monolith, autoscale: { policy: 'hpa', target: 0.2, maxReplicas: 6 } } });
+    if (!both.ok) throw new Error(both.errors[0].message);
+    const p2 = runPoint(both.doc, { durationSec: 3600 });
+    const s2 = dayOf(both.doc, p2)!;
+    const unit = s2.replicas.find((l) => lineKey(l) === 'monolith-unit')!;
+    expect(unit.values).toEqual(Array.from(p2.monolith.unit!.timeSeries.replicas));
+    expect(scaledLines(s2).map(lineKey)).toEqual(['server', 'monolith-unit']);
   });
 
   it('turns the engine per-window cost into dollars per hour and the totals into a cost per million', () => {

@@ -5,20 +5,23 @@
  * the day's totals. Pure; the engine's fields are read in `dayOf` only.
  */
 
-import type { DesignResult, RunResult } from '../engine/results';
+import type { DesignResult, NodeTimeSeriesResult, RunResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 
 export const DAY_DESIGNS = ['microservices', 'monolith'] as const;
 export type DayDesign = (typeof DAY_DESIGNS)[number];
 
-/** One line of the replica chart: an autoscaled node's replicas per window, or a design's total. */
+/** One line of the replica chart: an autoscaled node's replicas per window, the monolith's units, or a design's total. */
 export interface ReplicaLine {
-  /** Node id, or `total` for every replica of the design (for the monolith: its units and the remote infra). */
+  /** Node id, `unit` for the monolith's autoscaled units alone, or `total` for every replica of the design (for the monolith: its units and the remote infra). */
   id: string;
   label: string;
   design: DayDesign;
   /** Replicas per window (time-average over the window). */
   values: number[];
+  /** Autoscaled lines (a node, the monolith's units): of `values`, those in their cold start and those draining. */
+  starting?: number[];
+  draining?: number[];
 }
 
 /** The day's totals of one design. */
@@ -65,6 +68,22 @@ export function designRows(s: DaySeries, pick: (d: DayDesign) => readonly number
   return s.startHour.map((hour, k) => ({ hour, microservices: v(pick('microservices')[k]), monolith: v(pick('monolith')[k]) }));
 }
 
+/** Starting/draining chart rows: one per window, keys `<line key>-starting` and `<line key>-draining` per autoscaled line. */
+export function transitionRows(s: DaySeries): DayRow[] {
+  return s.startHour.map((hour, k) => {
+    const row: DayRow = { hour };
+    for (const l of s.replicas) {
+      if (!l.starting || !l.draining) continue;
+      row[`${lineKey(l)}-starting`] = v(l.starting[k]);
+      row[`${lineKey(l)}-draining`] = v(l.draining[k]);
+    }
+    return row;
+  });
+}
+
+/** The autoscaled lines (nodes and the monolith's units): those with a starting/draining split. */
+export const scaledLines = (s: DaySeries) => s.replicas.filter((l) => l.starting && l.draining);
+
 /** Fewest and most replicas a line reaches over the day (time-averaged per window). */
 export function replicaRange(l: ReplicaLine): { min: number; max: number } {
   const finite = l.values.filter(Number.isFinite);
@@ -94,9 +113,12 @@ export function dayOf(doc: Topology, point: RunResult): DaySeries | null {
   const windowSec = ts.windowSec;
   const labels = new Map(doc.nodes.map((n) => [n.id, n.label || n.id]));
   const replicas: ReplicaLine[] = [];
+  const scaled = (t: NodeTimeSeriesResult) => ({ values: Array.from(t.replicas), starting: Array.from(t.startingReplicas), draining: Array.from(t.drainingReplicas) });
   for (const n of point.microservices.nodes) {
-    if (n.timeSeries) replicas.push({ id: n.id, label: labels.get(n.id) ?? n.id, design: 'microservices', values: Array.from(n.timeSeries.replicas) });
+    if (n.timeSeries) replicas.push({ id: n.id, label: labels.get(n.id) ?? n.id, design: 'microservices', ...scaled(n.timeSeries) });
   }
+  const unit = point.monolith.unit;
+  if (unit) replicas.push({ id: 'unit', label: 'Monolith: units', design: 'monolith', ...scaled(unit.timeSeries) });
   for (const d of DAY_DESIGNS) replicas.push({ id: 'total', label: `${d === 'monolith' ? 'Monolith' : 'Microservices'}: all replicas`, design: d, values: Array.from(point[d].timeSeries.replicas) });
   const perHour = (d: DesignResult) => Array.from(d.timeSeries.cost, (c) => (c / windowSec) * 3600);
   return {
@@ -109,10 +131,13 @@ export function dayOf(doc: Topology, point: RunResult): DaySeries | null {
   };
 }
 
-/** A replica line's key in chart rows and test ids: the node id, or `microservices-total` / `monolith-total`. */
-export const lineKey = (l: ReplicaLine) => (l.id === 'total' ? `${l.design}-total` : l.id);
+/** A replica line's key in chart rows and test ids: the node id, `monolith-unit`, or `microservices-total` / `monolith-total`. */
+export const lineKey = (l: ReplicaLine) => (l.id === 'total' || (l.id === 'unit' && l.design === 'monolith') ? `${l.design}-${l.id}` : l.id);
 
-/** Dash of a replica line: nodes solid, the microservices' total dotted, the monolith's dashed. */
+/** True for a line drawn in its design's colour (a design's total, the monolith's units); nodes get colours of their own. */
+export const designLine = (l: ReplicaLine) => l.id === 'total' || (l.id === 'unit' && l.design === 'monolith');
+
+/** Dash of a replica line: nodes and the monolith's units solid, the microservices' total dotted, the monolith's dashed. */
 export const lineDash = (l: ReplicaLine) => (l.id !== 'total' ? undefined : l.design === 'monolith' ? '7 4' : '2 3');
 
 /** Hour ticks for a day axis: every 6 h over a day or more, else every hour (at most 25). */

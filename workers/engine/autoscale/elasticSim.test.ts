@@ -146,7 +146,7 @@ describe('cost, determinism, neutrality', () => {
   it('starting and draining are separate: replicas = ready + starting + draining in every window, and a scale-down drains', () => {
     const balanced = { ...autoscaled, nodes: autoscaled.nodes.map((n) => ({ ...n, balancer: 'round-robin' as const })) };
     const t = simulateDesign(balanced, { windowSec: 10 }).nodes[0].timeSeries!;
-    t.replicas.forEach((x, k) => expect(t.readyReplicas[k] + t.startingReplicas[k] + t.drainingReplicas[k]).toBeCloseTo(x, 9));
+    for (const [k, x] of t.replicas.entries()) expect(t.readyReplicas[k] + t.startingReplicas[k] + t.drainingReplicas[k]).toBeCloseTo(x, 9);
     // Up while the rate climbs to 300 s (cold starts of 10 s), down after the peak: a removed replica drains the
     // 20 ms requests it holds (a few ms per removal), and nothing drains while the count only grows.
     expect(Math.max(...t.startingReplicas.slice(10, 30))).toBeGreaterThan(0.3);
@@ -214,7 +214,8 @@ describe('cost, determinism, neutrality', () => {
     const r = runPoint(d, { windowSec: 10 });
     const unit = r.monolith.unit!;
     expect(r.microservices.unit).toBeUndefined();
-    unit.timeSeries.replicas.forEach((x, k) => expect(r.monolith.timeSeries.replicas[k]).toBeCloseTo(x + 3, 9)); // + the database's 3 replicas
+    // + the database's 3 replicas
+    for (const [k, x] of unit.timeSeries.replicas.entries()) expect(r.monolith.timeSeries.replicas[k]).toBeCloseTo(x + 3, 9);
     expect(unit.timeSeries.replicas[0]).toBe(1);
     expect(unit.elasticity.coldStarts).toBe(r.monolith.coldStarts);
     expect(unit.elasticity.maxReplicas).toBeGreaterThan(3);
