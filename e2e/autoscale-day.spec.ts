@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ResultsPanel } from './pages/ResultsPanel';
+import { loadTemplate } from './fixtures/templates';
 import { StudioPage } from './pages/StudioPage';
 
 /** The replica chart's table: one row per window, exact values by line key (`server`, `monolith-total` …). */
@@ -76,4 +77,57 @@ test('autoscaling a node in the inspector and running a diurnal day: replicas fo
   const cost = page.getByTestId('day-costTotal').locator('td');
   // The autoscaled server costs more than one fixed replica all day (the target is low), at $0.1 per replica-hour.
   expect(Number(await cost.nth(0).getAttribute('data-value'))).toBeGreaterThan(Number(await cost.nth(1).getAttribute('data-value')));
+});
+
+test('the autoscaled Netflix template: progress inside the one long replication, the monolith units apart from its infra, starting and draining', async ({ page }) => {
+  test.setTimeout(240_000);
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('netflix-autoscaled');
+  await expect(page.getByTestId('tab-day')).toBeVisible();
+  await expect(studio.node('ranker').getByTestId('node-autoscale')).toHaveText('HPA');
+  // A low target for the ranker: at 390 req/s × 12 ms it wants ceil(4.68 ÷ 0.3) = 16 replicas, so it scales up from 7 at once.
+  await studio.selectNode('ranker');
+  await studio.setField('as-target', '0.3');
+  await studio.clickPane();
+  // The first 20 minutes of the document's day, one replication.
+  await page.getByTestId('mode-single').check();
+  await page.getByTestId('run-form-profile').selectOption('document');
+  await results.setRun({ warmupSec: 10, durationSec: 1200, replications: 1 });
+  await results.run();
+  // One replication is one job: the bar moves inside it, from the worker's heartbeat (simulated ÷ duration).
+  const value = () => results.progress.evaluate((el) => (el as HTMLProgressElement).value);
+  await expect
+    .poll(
+      async () => {
+        const v = await value();
+        return v > 0 && v < 1;
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
+    .toBe(true);
+  await results.waitDone(200_000);
+  await page.getByTestId('tab-day').click();
+
+  // The monolith's units have their own line; the design's total adds its remote infra (stores, queue, stream processor).
+  const doc = loadTemplate('netflix-autoscaled');
+  const infra = doc.nodes.filter((n) => n.role === 'infra').reduce((s, n) => s + n.replicas, 0);
+  expect(infra).toBe(9); // EVCache, Cassandra and Kafka, 3 each
+  await expect(page.getByTestId('replica-range-monolith-unit')).toBeVisible();
+  const rows = await replicaTable(page);
+  for (const r of rows) expect(r['monolith-total'] - r['monolith-unit']).toBeCloseTo(infra, 6);
+  expect(Math.min(...rows.map((r) => r['monolith-unit']))).toBeGreaterThanOrEqual(1);
+
+  // Starting and draining, per autoscaled line: the ranker's nine new replicas spend their cold start (about 2 min, a model server's default) starting.
+  const frame = page.getByTestId('chart-transitions');
+  await frame.getByTestId('chart-transitions-table-toggle').click();
+  const keys = await frame.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-key')));
+  expect(keys).toEqual(expect.arrayContaining(['recs-starting', 'recs-draining', 'ranker-starting', 'ranker-draining', 'monolith-unit-starting', 'monolith-unit-draining']));
+  const cold = Number(await page.getByTestId('day-coldStarts').locator('td').first().getAttribute('data-value'));
+  expect(cold).toBe(9);
+  const column = (key: string) => frame.locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+  expect(Math.max(...(await column('ranker-starting')))).toBeGreaterThan(5);
+  expect(Math.max(...(await column('recs-starting')))).toBe(0);
+  expect(Math.min(...(await column('ranker-draining')))).toBe(0);
 });
