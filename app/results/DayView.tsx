@@ -48,7 +48,7 @@ function DayChart({ rows, series, title, unit, integer, children }: { rows: DayR
           <XAxis dataKey="hour" type="number" domain={domain} ticks={ticks} interval={0} stroke={ink.axis} tickFormatter={hourTick} />
           <YAxis stroke={ink.axis} width={48} tickFormatter={unit} allowDecimals={!integer} />
           <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} h`} />
-          <Legend height={20} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
+          <Legend iconSize={10} wrapperStyle={{ fontSize: 11, lineHeight: '14px' }} />
           {children}
         </LineChart>
       </ChartSizer>
@@ -57,7 +57,7 @@ function DayChart({ rows, series, title, unit, integer, children }: { rows: DayR
 }
 
 const line = (key: string, name: string, colour: string, dash?: string) => (
-  <Line key={key} dataKey={key} name={name} stroke={colour} strokeDasharray={dash} dot={false} strokeWidth={1.8} isAnimationActive={false} type="stepAfter" />
+  <Line key={key} dataKey={key} name={name} stroke={colour} strokeDasharray={dash} dot={false} strokeWidth={1.8} isAnimationActive={false} type="stepAfter" legendType="plainline" />
 );
 
 function DayTable({ rows, keys }: { rows: DayRow[]; keys: { key: string; label: string; fmt: (v: number | null) => string }[] }) {
@@ -107,7 +107,7 @@ export const DayView = memo(function DayView({ series }: { series: DaySeries }) 
       <ChartFrame
         title={`Replicas over the day (${fmtNum(series.windowSec / 60)} min windows)`}
         testId="chart-replicas"
-        caption="Mean replicas in each window (starting, ready and draining: every replica being paid for) of each autoscaled node and of the monolith's units (solid), and every replica of each design (dotted: microservices; dashed: the monolith's units and its remote infra)."
+        caption="Mean replicas in each window (starting, ready and draining: every replica being paid for) of each autoscaled node and of the monolith's units (solid), and every replica of each design (dotted: microservices; dashed: the monolith, whose total adds to its units the remote infra and the offline boxes)."
         table={<DayTable rows={reps} keys={repKeys} />}
       >
         <DayChart rows={reps} series={series} title="Replicas" unit={(v) => fmtNum(v)} integer>
