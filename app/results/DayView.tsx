@@ -34,6 +34,8 @@ import { useChartColours } from './useChartColours';
 const NODE_COLOURS = { light: ['#009E73', '#CC79A7', '#0072B2', '#E69F00', '#56B4E9', '#000000'], dark: ['#3DCC9B', '#E89BC5', '#56B4E9', '#F0E442', '#9AD0F5', '#E5E9F0'] };
 const hourTick = (v: number) => `${Number(v.toPrecision(3))} h`;
 const MARGIN = { top: 4, right: 20, bottom: 4, left: 0 } as const;
+/** Recharts' hover box is white by default: in the theme's colours it stays readable in the dark theme. */
+const TIP_STYLE = { background: 'var(--panel)', borderColor: 'var(--border)', color: 'var(--text)' } as const;
 
 function DayChart({ rows, series, title, unit, integer, children }: { rows: DayRow[]; series: DaySeries; title: string; unit: (v: number) => string; integer?: boolean; children: React.ReactNode }) {
   const { ink } = useChartColours();
@@ -47,7 +49,7 @@ function DayChart({ rows, series, title, unit, integer, children }: { rows: DayR
           <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
           <XAxis dataKey="hour" type="number" domain={domain} ticks={ticks} interval={0} stroke={ink.axis} tickFormatter={hourTick} />
           <YAxis stroke={ink.axis} width={48} tickFormatter={unit} allowDecimals={!integer} />
-          <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} h`} />
+          <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} h`} contentStyle={TIP_STYLE} />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 11, lineHeight: '14px' }} />
           {children}
         </LineChart>
