@@ -1,7 +1,7 @@
 /**
  * The autoscaled Netflix day (netflix-autoscaled.json): a valid format-2
  * document whose autoscalers can hold the whole day within their bounds.
- * Not yet in the template menu (see docs/templates.md).
+ * In the template menu (Industry), with its golden file (docs/templates.md).
  */
 import { describe, expect, it } from 'vitest';
 import { dayProfile } from '../engine/autoscale/dayProfiles';
