@@ -12,7 +12,7 @@ import type { Topology } from './engine/schema';
 import type { SimBudget } from './engine/simulate';
 import { traceBuffers } from './engine/trace';
 import { readDocumentText } from './report/readDocumentText';
-import { HEARTBEAT_MS, JOB_DEADLINE_SEC } from './workerLimits';
+import { HEARTBEAT_MS, JOB_DEADLINE_SEC, jobDeadlineSec } from './workerLimits';
 
 let lastBeatMs = 0;
 /** Share (0–1) of the running replication's simulated duration done so far; null when idle. */
@@ -30,7 +30,7 @@ function beat(): void {
 }
 setInterval(beat, HEARTBEAT_MS);
 
-/** The budget of one job: JOB_DEADLINE_SEC of wall-clock time (or `deadlineSec`), beating while it runs. */
+/** The budget of one job: `deadlineSec` of wall-clock time (JOB_DEADLINE_SEC unless given), beating while it runs. */
 function jobBudget(deadlineSec = JOB_DEADLINE_SEC): SimBudget {
   const at = Date.now() + deadlineSec * 1000;
   jobProgress = 0;
@@ -45,6 +45,18 @@ function jobBudget(deadlineSec = JOB_DEADLINE_SEC): SimBudget {
   };
 }
 
+/** Runs one job under its budget; afterwards the heartbeat says idle again (progress null). */
+function job<R extends RunResult | SweepResult | ReplicationResult>(deadlineSec: number | undefined, run: (budget: SimBudget) => R): R {
+  try {
+    return moved(run(jobBudget(deadlineSec)));
+  } finally {
+    jobProgress = null;
+  }
+}
+
+/** The deadline of a job over the document's run: given, or scaled with the simulated duration (jobDeadlineSec). */
+const deadlineOf = (doc: Topology, opts: RunOptions, given?: number) => given ?? jobDeadlineSec(opts.durationSec ?? doc.run.durationSec);
+
 function moved<R extends RunResult | SweepResult | ReplicationResult>(r: R): R {
   return transfer(r, engineApi.transferables(r));
 }
@@ -52,10 +64,10 @@ function moved<R extends RunResult | SweepResult | ReplicationResult>(r: R): R {
 expose({
   ...engineApi,
   simulateReplication: (doc: Topology, opts: RunOptions, replication: number, deadlineSec?: number) =>
-    moved(engineApi.simulateReplication(doc, opts, replication, jobBudget(deadlineSec))),
+    job(deadlineOf(doc, opts, deadlineSec), (b) => engineApi.simulateReplication(doc, opts, replication, b)),
   combineReplications: (...a: Parameters<typeof engineApi.combineReplications>) => moved(engineApi.combineReplications(...a)),
-  runPoint: (doc: Topology, opts: RunOptions, deadlineSec?: number) => moved(engineApi.runPoint(doc, opts, jobBudget(deadlineSec))),
-  sweep: (...a: Parameters<typeof engineApi.sweep>) => moved(engineApi.sweep(a[0], a[1], a[2], jobBudget())),
+  runPoint: (doc: Topology, opts: RunOptions, deadlineSec?: number) => job(deadlineOf(doc, opts, deadlineSec), (b) => engineApi.runPoint(doc, opts, b)),
+  sweep: (...a: Parameters<typeof engineApi.sweep>) => job(undefined, (b) => engineApi.sweep(a[0], a[1], a[2], b)),
   /** Reads a file the user opened (JSON or a report's HTML) here, off the page's thread. */
   readDocumentFile: async (file: Blob, name: string) => readDocumentText(await file.text(), name),
   traceDocument: (...a: Parameters<typeof engineApi.traceDocument>) => {

@@ -14,3 +14,14 @@ export const HEARTBEAT_MS = 500;
 export const SILENT_WORKER_MS = 20_000;
 /** Wall-clock deadline of one replication job in the studio, seconds: the replication stops there and says it was cut short. */
 export const JOB_DEADLINE_SEC = 120;
+/** Wall-clock seconds a job may take per simulated hour, beyond JOB_DEADLINE_SEC (a 24 h day: 24 min). */
+export const JOB_WALL_SEC_PER_SIMULATED_HOUR = 60;
+
+/**
+ * The deadline of one replication of `durationSec` simulated seconds: JOB_DEADLINE_SEC, or
+ * JOB_WALL_SEC_PER_SIMULATED_HOUR per simulated hour when that is longer, so a day of traffic
+ * (which needs minutes of CPU) finishes in the worker while a stuck short run is still stopped after 2 min.
+ */
+export function jobDeadlineSec(durationSec: number): number {
+  return Math.max(JOB_DEADLINE_SEC, (durationSec / 3600) * JOB_WALL_SEC_PER_SIMULATED_HOUR);
+}

@@ -1,6 +1,7 @@
 /**
  * The canvas node: icon, label, kind, and the node's key numbers
- * (servers as replicas×concurrency, mean service time, hit ratio, batching).
+ * (servers as replicas×concurrency, or min–max×concurrency with an HPA/KPA
+ * badge when autoscaled, mean service time, hit ratio, batching).
  * Memoised; `NODE_TYPES` gives each kind its own component type.
  */
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
@@ -20,7 +21,10 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
   const n = data.node;
   const offline = n.role === 'offline';
   const llm = n.kind === 'llm-server' ? (n.llm ?? null) : null;
-  const servers = llm ? `${n.replicas}× engine` : n.pool ? `pool ${n.pool}` : `${n.replicas}×${n.batching?.triton?.instancesPerReplica ?? n.concurrency}`;
+  const a = n.autoscale;
+  const perReplica = n.batching?.triton?.instancesPerReplica ?? n.concurrency;
+  const replicas = a ? `${a.minReplicas}–${a.maxReplicas}` : `${n.replicas}`;
+  const servers = llm ? `${replicas}× engine` : n.pool ? `pool ${n.pool}` : `${replicas}×${perReplica}`;
   return (
     <Tooltip content={<NodeTip node={n} servers={servers} />} side="top" follow>
       <div className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`} data-testid={`node-${n.id}`} data-kind={n.kind}>
@@ -43,6 +47,11 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
         ) : (
           <div className="ls-node-stats" data-testid="node-stats">
             <span>{servers}</span>
+            {a && (
+              <span className="ls-node-autoscale" data-testid="node-autoscale">
+                {a.policy.toUpperCase()}
+              </span>
+            )}
             {llm ? (
               <span>
                 ≤{llm.maxNumSeqs} seqs{llm.mode !== 'both' ? ` · ${llm.mode}` : ''}

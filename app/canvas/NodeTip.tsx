@@ -25,8 +25,15 @@ export function NodeTip({ node, servers }: { node: TopologyNode; servers: string
               ? `${servers}: one continuous-batching engine per replica`
               : node.pool
                 ? `${servers}: queues for the servers of the shared pool ${node.pool}`
-                : `${servers}: servers = replicas × concurrency`}
+                : node.autoscale
+                  ? `${servers}: autoscaled (${node.autoscale.policy.toUpperCase()} on ${node.autoscale.metric}) between ${node.autoscale.minReplicas} and ${node.autoscale.maxReplicas} replicas × concurrency`
+                  : `${servers}: servers = replicas × concurrency`}
           </li>
+          {node.autoscale && (
+            <li>
+              {node.autoscale.policy.toUpperCase()}: autoscaler on {node.autoscale.metric}, target {node.autoscale.target}
+            </li>
+          )}
           <li>{formatServiceTime(node.serviceTime)}: mean service time</li>
           {node.hitRatio != null && <li>hit {formatPercent(node.hitRatio)}: cache hit ratio</li>}
           {node.batching && (

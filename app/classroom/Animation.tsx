@@ -4,13 +4,15 @@
  * it with AnimationOverlay, and shows the player bar (play, pause, step,
  * speed). The trace comes from the real engine (engineApi.traceDocument).
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TraceOptions, TraceResult } from '../../workers/engine/traceResult';
 import type { LessonStep } from '../../workers/lessons';
 import { useAppStore } from '../store/react';
 import { traceInWorker } from '../worker/engineClient';
+import { selectShownPoint } from '../results/selectors';
 import { AnimationOverlay } from './AnimationOverlay';
 import { stepTraceRate } from './lessonRun';
+import { replicaTimeline } from './replicaTimeline';
 import { type Player, type PlayerState, SPEEDS } from './player';
 
 function traceOptions(step: LessonStep | null): TraceOptions {
@@ -40,6 +42,8 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
   const [error, setError] = useState('');
   const [player, setPlayer] = useState<Player | null>(null);
   const state = usePlayerState(player);
+  const shown = useAppStore((s) => (s.run?.status === 'done' ? selectShownPoint(s) : null));
+  const replicas = useMemo(() => replicaTimeline(shown), [shown]);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +90,7 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
   const box = usePlayerHeight();
   return (
     <>
-      {trace && <AnimationOverlay trace={trace.trace} doc={trace.doc} onPlayer={bind} />}
+      {trace && <AnimationOverlay trace={trace.trace} doc={trace.doc} onPlayer={bind} replicas={replicas} />}
       <section ref={box} className="ls-player" aria-label="Animated requests" data-testid="player" data-status={status} data-playing={state.playing}>
         <button type="button" className="ls-button ls-player-main" onClick={() => player?.toggle()} disabled={!player} data-testid="anim-play" aria-label={state.playing ? 'Pause animation' : 'Play animation'}>
           {state.playing ? '❚❚ Pause' : '▶ Play'}

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Topology } from '../../workers/engine/schema';
 import type { TraceResult } from '../../workers/engine/traceResult';
 import { DEFAULT_SPEED, Player } from './player';
+import { type ReplicaTimeline, replicaLabel } from './replicaTimeline';
 import { frameAt, type Geometry, Levels } from './traceFrame';
 
 /** Real ms a dot takes at least to cross an edge (a call with no network cost still visibly travels). */
@@ -68,13 +69,25 @@ function buildGeometry(trace: TraceResult, doc: Topology, lookup: NodeLookup): G
   };
 }
 
+/** Never wider than its node (nodes never overlap, so neither do the labels): squeezed when it would be. */
+function fitLabel(el: Element, text: string, w: number) {
+  if (text.length * LABEL_CHAR_PX > w) {
+    el.setAttribute('textLength', String(w));
+    el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  } else el.removeAttribute('textLength');
+}
+
 interface Props {
   trace: TraceResult;
   doc: Topology;
   onPlayer: (p: Player | null) => void;
+  /** Replica counts of autoscaled nodes over the run (from the shown run), drawn under their nodes. */
+  replicas?: ReplicaTimeline | null;
 }
 
-export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
+export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Props) {
+  const replicasRef = useRef(replicas);
+  replicasRef.current = replicas;
   const svgRef = useRef<SVGSVGElement>(null);
   // React Flow updates node sizes in place: a string of positions and sizes tells when the drawing moved or grew.
   const layoutKey = useFlowStore((s) => {
@@ -121,7 +134,8 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
       mk('rect', { x, y: y + h + 4, width: w, height: 6, rx: 3, class: 'ls-gauge-track' });
       const busy = mk('rect', { x, y: y + h + 4, width: 0, height: 6, rx: 3, class: 'ls-gauge-busy' });
       const label = mk('text', { x, y: y - 36, class: 'ls-gauge-label' });
-      return { fill, busy, label, w, last: '' };
+      const reps = mk('text', { x, y: y + h + 27, class: 'ls-gauge-label ls-gauge-replicas' });
+      return { fill, busy, label, reps, g, w, last: '', lastReps: '' };
     });
     let built = geometryRef.current;
     let gauge = buildGauges(built);
@@ -162,8 +176,17 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
         }
       }
       levels.seek(simMs);
+      const timeline = replicasRef.current;
       gauge.forEach((gg, i) => {
         if (!gg) return;
+        const reps = replicaLabel(timeline, trace.nodeIds[i], simMs) ?? '';
+        if (reps !== gg.lastReps) {
+          gg.lastReps = reps;
+          gg.reps.textContent = reps;
+          if (reps) gg.g.setAttribute('data-replicas', reps);
+          else gg.g.removeAttribute('data-replicas');
+          fitLabel(gg.reps, reps, gg.w);
+        }
         const q = levels.queued[i];
         const b = levels.busy[i];
         const c = trace.nodeServers[i];
@@ -173,11 +196,7 @@ export function AnimationOverlay({ trace, doc, onPlayer }: Props) {
         gg.fill.setAttribute('width', ((gg.w * Math.min(q, 20)) / 20).toFixed(1));
         gg.busy.setAttribute('width', ((gg.w * Math.min(b, c)) / Math.max(1, c)).toFixed(1));
         gg.label.textContent = text;
-        // Never wider than its node (nodes never overlap, so neither do the labels): squeezed when it would be.
-        if (text.length * LABEL_CHAR_PX > gg.w) {
-          gg.label.setAttribute('textLength', String(gg.w));
-          gg.label.setAttribute('lengthAdjust', 'spacingAndGlyphs');
-        } else gg.label.removeAttribute('textLength');
+        fitLabel(gg.label, text, gg.w);
       });
       svg.dataset.dots = String(counts.dots);
       svg.dataset.moving = String(counts.moving);

@@ -6,6 +6,7 @@
 import { capacityResult, designCapacity } from '../../workers/engine/capacity';
 import type { RunResult, SweepResult } from '../../workers/engine/results';
 import { resolveRun } from '../../workers/engine/run';
+import { type DaySeries, dayOf } from '../../workers/report/daySeries';
 import type { ReportInput } from '../../workers/report/model';
 import { selectShownPoint } from '../results/selectors';
 import type { AppState } from '../store/types';
@@ -17,12 +18,22 @@ export function finishedSweep(s: AppState): SweepResult | null {
   return { points: r.points as RunResult[] };
 }
 
+/** The day charts of the run on screen when it is a finished run of a document that autoscales, else null. */
+function finishedDay(s: AppState): DaySeries | null {
+  const r = s.run;
+  if (r?.status !== 'done') return null;
+  const point = selectShownPoint(s);
+  return point ? dayOf(r.doc, point) : null;
+}
+
 /** What the report will contain, and why something is missing (for a message to the user). */
 export function reportInputFromState(s: AppState, generatedAt: string): { input: ReportInput; notes: string[] } {
   const sweep = finishedSweep(s);
   const notes: string[] = [];
-  const doc = sweep && s.run ? s.run.doc : s.doc;
-  if (!sweep) notes.push('No finished load sweep: the report has the design and its assumptions only. Run a sweep for the charts and the verdict.');
+  const day = finishedDay(s);
+  const doc = (sweep || day) && s.run ? s.run.doc : s.doc;
+  if (!sweep && day) notes.push('No load sweep: the report has the design, its assumptions and the day of autoscaled traffic. Run a sweep for the load curves and the verdict.');
+  else if (!sweep) notes.push('No finished load sweep: the report has the design and its assumptions only. Run a sweep for the charts and the verdict.');
   else if (s.run && s.run.doc !== s.doc) notes.push('The design changed since the sweep: the report shows the design as it was run.');
   const c = s.capacity;
   // Only a search of the very design the report shows: not one from before (or after) an edit.
@@ -55,6 +66,7 @@ export function reportInputFromState(s: AppState, generatedAt: string): { input:
       detailRatePerSec: shown?.ratePerSec,
       generatedBy: 'the Loadsketch studio',
       generatedAt,
+      day,
     },
     notes,
   };

@@ -7,6 +7,8 @@ import { useAppStore } from '../store/react';
 import { Tooltip } from '../shell/Tooltip';
 import { CapacityView } from './CapacityView';
 import { ChartWarmup } from './ChartWarmup';
+import { autoscales, dayOf } from '../../workers/report/daySeries';
+import { DayView } from './DayView';
 import { DistributionChart } from './DistributionChart';
 import { LatencyChart } from './LatencyChart';
 import { LlmView } from './LlmView';
@@ -35,6 +37,7 @@ const TABS = [
   ['timeseries', 'Time series'],
   ['monolith', 'Monolith'],
   ['rightsize', 'Right-size'],
+  ['day', 'Day'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -60,6 +63,21 @@ function Curves() {
       {latency.length ? <LatencyChart points={latency} slo={slo} compare={compare} /> : <div className="ls-chart ls-chart-pending" />}
       {throughput.length ? <ThroughputChart points={throughput} compare={compare} /> : <div className="ls-chart ls-chart-pending" />}
       </div>
+    </>
+  );
+}
+
+/** The day of an autoscaled run: replicas, cost and SLO over time (shown for autoscaling documents only). */
+function Day() {
+  const [point] = useStaggered(useAppStore(selectShownPoint), 1, null);
+  const doc = useAppStore((s) => s.run?.doc);
+  const series = useMemo(() => (point && doc ? dayOf(doc, point) : null), [point, doc]);
+  if (!point || !doc) return <p className="ls-hint">Waiting for the run…</p>;
+  if (!series) return <p className="ls-hint">This run's design does not autoscale: turn on autoscaling for a node (or the monolith) in the inspector and run a day.</p>;
+  return (
+    <>
+      <PointPicker />
+      <DayView series={series} />
     </>
   );
 }
@@ -102,9 +120,12 @@ export function ResultsPanel() {
   const hasRun = useAppStore((s) => s.run !== null);
   const doc = useAppStore((s) => s.run?.doc ?? s.doc);
   const tabStrip = useScrollFades<HTMLDivElement>();
-  const llmDoc = doc.nodes.some((n) => n.kind === 'llm-server');
-  const tabs = llmDoc ? TABS : TABS.filter(([id]) => id !== 'llm');
-  const current = !llmDoc && tab === 'llm' ? 'curves' : tab;
+  // Tabs that exist only for the documents they describe: every other document keeps its tabs as they were.
+  const hidden: Tab[] = [];
+  if (!doc.nodes.some((n) => n.kind === 'llm-server')) hidden.push('llm');
+  if (!autoscales(doc)) hidden.push('day');
+  const tabs = hidden.length ? TABS.filter(([id]) => !hidden.includes(id)) : TABS;
+  const current: Tab = hidden.includes(tab) ? 'curves' : tab;
   return (
     <div className={`ls-results-panel${open ? '' : ' is-collapsed'}${stage ? ' is-stage' : ''}`}>
       <RunPanel />
@@ -149,6 +170,8 @@ export function ResultsPanel() {
               <Curves />
             ) : current === 'llm' ? (
               <LlmTab />
+            ) : current === 'day' ? (
+              <Day />
             ) : (
               <AtPoint tab={current} />
             )}

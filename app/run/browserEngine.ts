@@ -21,8 +21,11 @@ export function createBrowserEngine(): EngineHandle {
   let failed: ((message: string) => void) | null = null;
   // Any message (a heartbeat or an answer) is a sign of life; the pool's watchdog reads it.
   let aliveAtMs = performance.now();
-  worker.addEventListener('message', () => {
+  let progress: number | null = null;
+  worker.addEventListener('message', (e: MessageEvent) => {
     aliveAtMs = performance.now();
+    // A heartbeat carries how far the running replication is (simulated ÷ duration), null when idle.
+    if (e.data && typeof e.data === 'object' && 'heartbeat' in e.data) progress = typeof e.data.progress === 'number' ? e.data.progress : null;
   });
   worker.addEventListener('error', (e) => failed?.(failureText(e)));
   worker.addEventListener('messageerror', () => failed?.('A simulation result could not be read from the worker.'));
@@ -33,6 +36,7 @@ export function createBrowserEngine(): EngineHandle {
     },
     terminate: () => worker.terminate(),
     lastAliveMs: () => aliveAtMs,
+    progress: () => progress,
     onFailure: (cb) => {
       failed = cb;
     },

@@ -9,6 +9,7 @@ import type { AppStore } from '../store';
 import type { DesignCapacity } from '../store/runSlice';
 import { type CapacityFound, meetsSlo, searchCapacity } from './capacity';
 import { coalesce } from './coalesce';
+import { HEARTBEAT_MS } from '../../workers/workerLimits';
 import { planRun } from './plan';
 import { runPoints } from './scheduler';
 import { CancelledError, type WorkerPool } from './workerPool';
@@ -70,10 +71,17 @@ export class RunController {
       timer = null;
       const r = this.store.getState().run;
       if (!r || r.id !== id) return;
+      // Finished jobs plus the share the running ones have done (a day of traffic is one long job).
+      const done = Math.min(r.jobsTotal, latest + (r.status === 'running' ? (this.pool?.runningProgress() ?? 0) : 0));
       const elapsed = (now() - startedAtMs) / 1000;
-      const eta = latest > 0 ? (elapsed / latest) * (r.jobsTotal - latest) : null;
-      this.store.getState().runProgressed(id, latest, eta);
+      const eta = done > 0 ? (elapsed / done) * (r.jobsTotal - done) : null;
+      this.store.getState().runProgressed(id, done, eta);
     };
+    // Heartbeats arrive every HEARTBEAT_MS: the bar moves inside long replications too.
+    const ticker = setInterval(() => {
+      if (this.store.getState().run?.id !== id || this.store.getState().run?.status !== 'running') clearInterval(ticker);
+      else timer ??= setTimeout(flush, 0);
+    }, HEARTBEAT_MS);
     let firstAtMs = 0;
     const points = coalesce<{ index: number; result: RunResult }>((done) => this.store.getState().runPointsDone(id, done, firstAtMs), POINTS_INTERVAL_MS, now);
     this.flushPoints = points.flush;
@@ -88,6 +96,7 @@ export class RunController {
       },
     }).then(
       () => {
+        clearInterval(ticker);
         if (timer) clearTimeout(timer);
         points.flush();
         flush();
@@ -96,6 +105,7 @@ export class RunController {
         if (plan.kind === 'sweep' && this.autoCapacity) void this.findCapacity();
       },
       (err) => {
+        clearInterval(ticker);
         if (timer) clearTimeout(timer);
         points.flush();
         if (err instanceof CancelledError) return this.store.getState().runEnded(id, 'cancelled');

@@ -25,6 +25,8 @@ export interface EngineHandle {
   onFailure(cb: (message: string) => void): void;
   /** When the worker last showed a sign of life (performance.now() ms; heartbeats and answers). Absent: not watched. */
   lastAliveMs?(): number;
+  /** How far its running replication is (0–1, from the heartbeat), null when idle or unknown. Absent: not reported. */
+  progress?(): number | null;
 }
 
 export type EngineFactory = () => EngineHandle;
@@ -124,6 +126,16 @@ export class WorkerPool {
       else this.queue.push(task);
       this.pump();
     });
+  }
+
+  /** The unfinished share of the running tasks, summed over workers (0 to the pool size; from their heartbeats). */
+  runningProgress(): number {
+    let sum = 0;
+    for (const s of this.slots) {
+      const p = s.task ? (s.handle?.progress?.() ?? null) : null;
+      if (p !== null && p > 0) sum += Math.min(p, 1);
+    }
+    return sum;
   }
 
   /** Tasks waiting or running. */

@@ -33,7 +33,7 @@ describe('loadsketch validate (in process)', () => {
   it.each(TEMPLATES.map((t) => t.id))('prints ok and a summary for template %s, exit 0', async (id) => {
     const r = await run(['validate', templateFile(id)]);
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toMatch(/^ok {2}.+: \d+ nodes?.*, \d+ edges?.*; [\d.]+ req\/s (poisson|constant|bursty) at \S+; \d+ s run, seed \d+\n$/);
+    expect(r.out).toMatch(/^ok {2}.+: \d+ nodes?.*, \d+ edges?.*; [\d.]+ req\/s (poisson|constant|bursty) at \S+(, profile of \d+ points)?; \d+ s run, seed \d+\n$/);
   });
 
   it('summarizes the Netflix template exactly', async () => {

@@ -19,7 +19,8 @@ function validate(raw: unknown): ParseResult {
 
 function designBuffers(d: DesignResult): ArrayBuffer[] {
   const ts = d.timeSeries;
-  const nodeSeries = d.nodes.flatMap((n) => (n.timeSeries ? [n.timeSeries.replicas, n.timeSeries.readyReplicas] : []));
+  const elastic = [...d.nodes.map((n) => n.timeSeries), d.unit?.timeSeries];
+  const nodeSeries = elastic.flatMap((t) => (t ? [t.replicas, t.readyReplicas, t.startingReplicas, t.drainingReplicas] : []));
   return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, ts.replicas, ts.cost, ts.costPerMillionRequests, ts.sloViolationSec, d.latencyHistogram.counts, ...nodeSeries].map(
     (a) => a.buffer as ArrayBuffer,
   );

@@ -88,7 +88,8 @@ export interface DesignRaw {
   /**
    * Autoscaled groups (empty without autoscaling): per autoscaled group, in
    * compiled order, ELASTIC_FIELDS totals then per-window billed
-   * replica-seconds then per-window ready replica-seconds (see autoscale/wiring.ts).
+   * replica-seconds, ready replica-seconds and starting (cold-start)
+   * replica-seconds (see autoscale/elasticResults.ts, elasticOffset).
    */
   elastic: Float64Array;
 }

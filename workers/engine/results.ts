@@ -115,6 +115,16 @@ export interface NodeTimeSeriesResult {
   replicas: Float64Array;
   /** Mean ready replicas (taking new requests) in each window. */
   readyReplicas: Float64Array;
+  /** Mean replicas in their cold start (billed, taking no traffic yet) in each window. */
+  startingReplicas: Float64Array;
+  /** Mean draining replicas (removed, finishing the requests they hold) in each window: replicas − ready − starting. */
+  drainingReplicas: Float64Array;
+}
+
+/** The monolith's autoscaled unit on its own (its remote infra nodes not included), averaged over replications. */
+export interface ElasticUnitResult {
+  timeSeries: NodeTimeSeriesResult;
+  elasticity: NodeElasticityResult;
 }
 
 /** One autoscaled node's totals over the measured interval (after the warm-up), averaged over replications. */
@@ -193,6 +203,8 @@ export interface DesignResult {
   llm?: LlmMetricsResult;
   /** Present only when the design has llm-server nodes: the same figures per llm-server node, in document order. */
   llmNodes?: LlmNodeResult[];
+  /** The monolith only, and only when `monolith.autoscale` is set: its units' replicas, cold starts and cost (the design's `timeSeries.replicas` also counts the remote infra). */
+  unit?: ElasticUnitResult;
 }
 
 /** The analytic (queueing-theory) prediction of one node. Null = not covered. */

@@ -4,7 +4,7 @@
  * series, cost, and 95% confidence intervals across replications.
  */
 import { llmDesignFields } from './llm/llmResults';
-import { addNodeElasticity, type ElasticSeries, elasticity } from './autoscale/elasticResults';
+import { addNodeElasticity, type ElasticSeries, elasticity, unitElasticity } from './autoscale/elasticResults';
 import type { CompiledModel } from './compile';
 import { FINE_SUB_BUCKETS, quantiles } from './histogram';
 import * as R from './raw';
@@ -140,6 +140,7 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
   const elastic = elasticity(m, merged, reps.length, endMs);
   const nodes = nodeResults(m, merged);
   if (m.anyElastic) addNodeElasticity(m, merged, reps.length, nodes);
+  const unit = m.anyElastic ? unitElasticity(m, merged, reps.length) : undefined;
   return {
     endToEnd: e2e,
     nodes,
@@ -151,5 +152,6 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
     timeSeries: { ...timeSeries(merged, endMs, reps.length), ...elastic.series },
     latencyHistogram: { subBuckets: FINE_SUB_BUCKETS, counts: merged.latency },
     ...llmDesignFields(m, merged),
+    ...(unit ? { unit } : {}),
   };
 }

@@ -20,6 +20,7 @@ export const GOLDEN_DIR = fileURLToPath(new URL('.', import.meta.url));
 function round(x: unknown): unknown {
   if (typeof x === 'number') return Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
   if (Array.isArray(x)) return x.map(round);
+  if (ArrayBuffer.isView(x)) return Array.from(x as Float64Array, round); // an autoscaled node's replica series
   if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)]));
   return x;
 }

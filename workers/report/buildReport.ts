@@ -6,6 +6,7 @@
  * studio can re-open the file. Pure: shared by the CLI and the studio.
  */
 import { REPORT_CSS } from './css';
+import { daySection } from './dayCharts';
 import { diagramSvg } from './diagramSvg';
 import { esc, jsonForScript } from './escape';
 import { fmtNum, fmtRate } from './format';
@@ -114,6 +115,7 @@ export function buildReportHtml(input: ReportInput): string {
     designSection(input) +
     assumptionsSection(input) +
     resultsSections(input) +
+    daySection(input.day ?? null) +
     '<footer><p>Open this file in the Loadsketch studio (File → Open file…) to edit the design: the document is embedded in it. ' +
     'All times in milliseconds, rates in requests per second.</p></footer>' +
     `<script type="application/json" id="${DOCUMENT_SCRIPT_ID}">${jsonForScript(doc)}</script>` +

@@ -2,6 +2,7 @@
 import type { CapacityResult } from '../engine/capacity';
 import type { RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
+import type { DaySeries } from './daySeries';
 
 /** The run settings the figures came from (shown in the assumptions table). */
 export interface ReportRunSettings {
@@ -24,6 +25,8 @@ export interface ReportInput {
   generatedBy: string;
   /** When, as text (ISO 8601); the builder is pure, so the caller supplies it. */
   generatedAt?: string;
+  /** A day of autoscaled traffic (one run of a document that autoscales), drawn in its own section; absent = none. */
+  day?: DaySeries | null;
 }
 
 /**

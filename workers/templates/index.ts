@@ -10,6 +10,7 @@ import mlLifecycle from './ml-lifecycle.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';
 import netflix from './netflix.json';
+import netflixAutoscaled from './netflix-autoscaled.json';
 import llmDisaggregated from './llm-disaggregated.json';
 import llmRouter from './llm-router.json';
 import ragAssistant from './rag-assistant.json';
@@ -31,6 +32,7 @@ export interface TemplateInfo {
 /** Every shipped template, the default (Netflix) first. */
 export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'netflix', group: 'industry', spec: netflix },
+  { id: 'netflix-autoscaled', group: 'industry', spec: netflixAutoscaled },
   { id: 'uber-michelangelo', group: 'industry', spec: uberMichelangelo },
   { id: 'tfx-serving', group: 'industry', spec: tfxServing },
   { id: 'rag-llm', group: 'industry', spec: ragLlm },

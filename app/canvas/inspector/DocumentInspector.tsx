@@ -1,6 +1,7 @@
 /** The document: name, workload (with profile), run settings, SLO, monolith and pools. */
 import { ARRIVALS, type Topology } from '../../../workers/engine/schema';
 import { useAppStore } from '../../store/react';
+import { DayProfileEditor } from './DayProfileEditor';
 import { InputField, Section, SelectField } from './fields';
 import { PoolsEditor, ProfileEditor } from './ListEditors';
 import { MonolithFields } from './MonolithFields';
@@ -55,6 +56,7 @@ export function DocumentInspector() {
           {num('workload', 'ratePerSec', 'Rate', 'req/s')}
         </div>
         {w.arrival === 'bursty' && <BurstFields doc={doc} />}
+        <DayProfileEditor profile={w.profile} ratePerSec={w.ratePerSec} />
         <ProfileEditor profile={w.profile} />
         {(hasLlm || w.tokens) && (
           <TokensField

@@ -1,8 +1,24 @@
 /** Editors for the document's lists: the load profile and the shared server pools. */
+import { type ReactNode, useState } from 'react';
 import type { Pool, ProfilePoint, Topology } from '../../../workers/engine/schema';
 import { uniqueId } from '../../store/docOps';
 import { useAppStoreApi } from '../../store/react';
 import { InputField, Section } from './fields';
+
+/** Above this many points (a day preset has 97) the rows fold away under a summary line. */
+const MAX_OPEN_POINTS = 12;
+
+/** Rows mount only while unfolded: 97 rows of fields each watching the document are not free. */
+function Collapsible({ open, count, children }: { open: boolean; count: number; children: ReactNode }) {
+  const [unfolded, setUnfolded] = useState(false);
+  if (open) return <>{children}</>;
+  return (
+    <details className="ls-profile-points" data-testid="profile-points" onToggle={(e) => setUnfolded(e.currentTarget.open)}>
+      <summary>Edit the {count} points</summary>
+      {unfolded && children}
+    </details>
+  );
+}
 
 export function ProfileEditor({ profile }: { profile: ProfilePoint[] | null }) {
   const store = useAppStoreApi();
@@ -23,6 +39,7 @@ export function ProfileEditor({ profile }: { profile: ProfilePoint[] | null }) {
       <div className="ls-list-title">
         Load profile <span className="ls-hint">{points.length ? 'rate interpolated between points' : 'none: constant rate'}</span>
       </div>
+      <Collapsible open={points.length <= MAX_OPEN_POINTS} count={points.length}>
       {points.map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: points have no id; the index is their identity
         <div className="ls-row ls-list-row" key={i}>
@@ -38,6 +55,7 @@ export function ProfileEditor({ profile }: { profile: ProfilePoint[] | null }) {
           </button>
         </div>
       ))}
+      </Collapsible>
       <button type="button" className="ls-button" onClick={add}>
         Add profile point
       </button>

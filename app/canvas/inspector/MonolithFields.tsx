@@ -1,5 +1,6 @@
 /** The derived monolith's deployment: sizing, replicas, machine type, threads per replica, price per replica. */
 import { MONOLITH_SIZINGS, type Topology } from '../../../workers/engine/schema';
+import { MonolithAutoscale } from './MonolithAutoscale';
 import { InputField, SelectField } from './fields';
 import { machineOptions } from './machineOptions';
 
@@ -60,6 +61,7 @@ export function MonolithFields({ doc }: { doc: Topology }) {
         value={m.costPerHour}
         apply={setMono('costPerHour', numOrNull)}
       />
+      <MonolithAutoscale doc={doc} />
     </>
   );
 }

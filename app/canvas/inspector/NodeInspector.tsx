@@ -9,6 +9,7 @@ import { Tooltip } from '../../shell/Tooltip';
 import { KindIcon } from '../icons';
 import { BatchCostField } from './BatchCostField';
 import { DeploymentFields } from './DeploymentFields';
+import { ElasticityFields } from './ElasticityFields';
 import { CheckField, InputField, Section, SelectField } from './fields';
 import { findHardware } from '../../../workers/engine/hardware';
 import { LlmFields } from './LlmFields';
@@ -89,6 +90,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             />
             )}
             {!isLlm && numberField('queueCapacity', 'Queue capacity', 'requests', true, 'Empty = unbounded')}
+          </Section>
+          <Section title="Autoscaling">
+            <ElasticityFields node={node} at={at} />
           </Section>
           <Section title="Deployment">
             <DeploymentFields node={node} at={at} />

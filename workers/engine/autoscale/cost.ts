@@ -37,9 +37,13 @@ export class ReplicaMeter {
     const c = this.count;
     const w = this.perWindowSec;
     if (c > 0) {
-      while (t < nowMs) {
-        const k = Math.floor(t / this.windowMs);
-        const end = Math.min(nowMs, (k + 1) * this.windowMs);
+      // The window index steps by one: recomputing floor(t / windowMs) at a boundary t = (k + 1) × windowMs can give k
+      // again when windowMs is not a whole number (17 s ÷ 60 windows), and the loop would never move on.
+      const wMs = this.windowMs;
+      for (let k = Math.floor(t / wMs); t < nowMs; k++) {
+        const edge = (k + 1) * wMs;
+        if (edge <= t) continue;
+        const end = Math.min(nowMs, edge);
         if (k < w.length) w[k] += (c * (end - t)) / 1000;
         t = end;
       }

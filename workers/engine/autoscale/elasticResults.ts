@@ -8,7 +8,7 @@
 import type { CompiledModel } from '../compile';
 import { bucketCount, bucketValue, quantile } from '../histogram';
 import * as R from '../raw';
-import type { NodeResult, TimeSeriesResult } from '../results';
+import type { ElasticUnitResult, NodeResult, TimeSeriesResult } from '../results';
 
 const { E_COLD_STARTS, E_MAX_REPLICAS, E_MIN_REPLICAS, E_READY_SEC, E_REPLICA_SEC, ELASTIC_FIELDS, S_ARRIVALS, S_COMPLETED, SERIES_FIELDS, SERIES_SUB_BUCKETS, T_MEASURED_MS, T_SIMULATED_MS } = R;
 
@@ -23,9 +23,9 @@ export interface ElasticTotals {
   coldStarts: number;
 }
 
-/** Offset of autoscaled group k's block in `raw.elastic` (windows W): totals, W billed, W ready replica-seconds. */
+/** Offset of autoscaled group k's block in `raw.elastic` (windows W): totals, W billed, W ready, W starting replica-seconds. */
 export function elasticOffset(k: number, windows: number): number {
-  return k * (ELASTIC_FIELDS + 2 * windows);
+  return k * (ELASTIC_FIELDS + 3 * windows);
 }
 
 /** Length of `raw.elastic` for a model with `windows` windows. */
@@ -100,6 +100,46 @@ export function elasticity(m: CompiledModel, raw: R.DesignRaw, reps: number, end
   return { series, totals: { costTotal, replicaHours: replicaSec / 3600, sloViolationSec, coldStarts } };
 }
 
+/** Autoscaled group j's replica series and totals (a node's, or the monolith's unit). */
+function groupElasticity(m: CompiledModel, raw: R.DesignRaw, reps: number, j: number): ElasticUnitResult {
+  const w = raw.series.length / SERIES_FIELDS;
+  const wMs = raw.windowMs;
+  const endMs = raw.totals[T_SIMULATED_MS] / reps;
+  const g = m.elastic[j];
+  const o = elasticOffset(j, w);
+  const e = raw.elastic;
+  const replicas = new Float64Array(w);
+  const readyReplicas = new Float64Array(w);
+  const startingReplicas = new Float64Array(w);
+  const drainingReplicas = new Float64Array(w);
+  for (let k = 0; k < w; k++) {
+    const lenSec = Math.max(1e-9, Math.min(wMs, endMs - k * wMs)) / 1000;
+    replicas[k] = e[o + ELASTIC_FIELDS + k] / reps / lenSec;
+    readyReplicas[k] = e[o + ELASTIC_FIELDS + w + k] / reps / lenSec;
+    startingReplicas[k] = e[o + ELASTIC_FIELDS + 2 * w + k] / reps / lenSec;
+    // Billed = ready + starting + draining; rounding below 1e-9 replica is not a draining replica.
+    const draining = replicas[k] - readyReplicas[k] - startingReplicas[k];
+    drainingReplicas[k] = draining > 1e-9 ? draining : 0;
+  }
+  const sec = e[o + E_REPLICA_SEC] / reps;
+  return {
+    timeSeries: { replicas, readyReplicas, startingReplicas, drainingReplicas },
+    elasticity: {
+      coldStarts: e[o + E_COLD_STARTS] / reps,
+      replicaHours: sec / 3600,
+      costTotal: (sec * g.pricePerHour) / 3600,
+      minReplicas: e[o + E_MIN_REPLICAS] / reps,
+      maxReplicas: e[o + E_MAX_REPLICAS] / reps,
+    },
+  };
+}
+
+/** The monolith's autoscaled unit on its own, or undefined when no unit autoscales (a microservice design, a fixed monolith). */
+export function unitElasticity(m: CompiledModel, raw: R.DesignRaw, reps: number): ElasticUnitResult | undefined {
+  const j = m.elastic.findIndex((g) => g.node < 0);
+  return j < 0 ? undefined : groupElasticity(m, raw, reps, j);
+}
+
 /**
  * Adds `timeSeries` and `elasticity` to the results of autoscaled nodes (in
  * place), and gives them a utilisation over the servers they had: busy
@@ -107,32 +147,17 @@ export function elasticity(m: CompiledModel, raw: R.DesignRaw, reps: number, end
  */
 export function addNodeElasticity(m: CompiledModel, raw: R.DesignRaw, reps: number, nodes: NodeResult[]): void {
   const w = raw.series.length / SERIES_FIELDS;
-  const wMs = raw.windowMs;
-  const endMs = raw.totals[T_SIMULATED_MS] / reps;
   m.elastic.forEach((g, j) => {
     if (g.node < 0) return;
     const o = elasticOffset(j, w);
-    const replicas = new Float64Array(w);
-    const readyReplicas = new Float64Array(w);
-    for (let k = 0; k < w; k++) {
-      const lenSec = Math.max(1e-9, Math.min(wMs, endMs - k * wMs)) / 1000;
-      replicas[k] = raw.elastic[o + ELASTIC_FIELDS + k] / reps / lenSec;
-      readyReplicas[k] = raw.elastic[o + ELASTIC_FIELDS + w + k] / reps / lenSec;
-    }
-    const sec = raw.elastic[o + E_REPLICA_SEC] / reps;
     const readyServerMs = (raw.elastic[o + E_READY_SEC] * 1000 * m.nodeServers[g.node]) / g.autoscale.maxReplicas;
     const busyMs = raw.nodeStats[g.node * R.NODE_FIELDS + R.N_BUSY_AREA];
     const u = readyServerMs > 0 ? busyMs / readyServerMs : 0;
     nodes[g.node].utilization = u;
     nodes[g.node].utilizationMin = u;
     nodes[g.node].utilizationMax = u;
-    nodes[g.node].timeSeries = { replicas, readyReplicas };
-    nodes[g.node].elasticity = {
-      coldStarts: raw.elastic[o + E_COLD_STARTS] / reps,
-      replicaHours: sec / 3600,
-      costTotal: (sec * g.pricePerHour) / 3600,
-      minReplicas: raw.elastic[o + E_MIN_REPLICAS] / reps,
-      maxReplicas: raw.elastic[o + E_MAX_REPLICAS] / reps,
-    };
+    const { timeSeries, elasticity } = groupElasticity(m, raw, reps, j);
+    nodes[g.node].timeSeries = timeSeries;
+    nodes[g.node].elasticity = elasticity;
   });
 }

@@ -52,6 +52,9 @@ describe('HPA through the simulator', () => {
     expect(at(n.timeSeries!.replicas, [14, 15, 30, 45, 60])).toEqual([1, 5, 10, 20, 40]);
     // Each new replica takes traffic only after its 1 s cold start.
     expect(at(n.timeSeries!.readyReplicas, [15, 16, 30, 31])).toEqual([1, 5, 5, 10]);
+    // Billed = ready + starting + draining: the new replicas are starting for their whole 1 s window, none drains.
+    expect(at(n.timeSeries!.startingReplicas, [14, 15, 16, 30, 31])).toEqual([0, 4, 0, 5, 0]);
+    expect(n.timeSeries!.drainingReplicas.every((x) => x === 0)).toBe(true);
     expect(n.elasticity?.coldStarts).toBe(39);
   });
 });
@@ -140,6 +143,17 @@ describe('cost, determinism, neutrality', () => {
     expect(last).toBeLessThan(n.elasticity!.maxReplicas);
   });
 
+  it('starting and draining are separate: replicas = ready + starting + draining in every window, and a scale-down drains', () => {
+    const balanced = { ...autoscaled, nodes: autoscaled.nodes.map((n) => ({ ...n, balancer: 'round-robin' as const })) };
+    const t = simulateDesign(balanced, { windowSec: 10 }).nodes[0].timeSeries!;
+    for (const [k, x] of t.replicas.entries()) expect(t.readyReplicas[k] + t.startingReplicas[k] + t.drainingReplicas[k]).toBeCloseTo(x, 9);
+    // Up while the rate climbs to 300 s (cold starts of 10 s), down after the peak: a removed replica drains the
+    // 20 ms requests it holds (a few ms per removal), and nothing drains while the count only grows.
+    expect(Math.max(...t.startingReplicas.slice(10, 30))).toBeGreaterThan(0.3);
+    expect(t.drainingReplicas.slice(60).some((x) => x > 0)).toBe(true);
+    expect(Math.max(...t.drainingReplicas.slice(0, 60))).toBe(0);
+  });
+
   it('a fixed design: costTotal = costPerHour × measured hours, replicaHours = replicas × hours, no cold starts', () => {
     const fixed = doc({ replicas: 3 }, { ratePerSec: 50 }, { durationSec: 100, warmupSec: 10 });
     const r = simulateDesign(fixed);
@@ -181,5 +195,31 @@ describe('cost, determinism, neutrality', () => {
     expect(reps[0]).toBe(1);
     expect(reps[reps.length - 1]).toBeGreaterThan(3);
     expect(Number.isInteger(reps[reps.length - 1])).toBe(true);
+  });
+
+  it("the monolith's unit has its own replica series, without the remote infra that the design's total counts", () => {
+    const d = doc(
+      { replicas: 2, concurrency: 2, serviceTime: { dist: 'exponential', meanMs: 20 } },
+      { ratePerSec: 300 },
+      { durationSec: 300 },
+      {
+        nodes: [
+          { id: 'api', kind: 'service', costPerReplicaHour: 0.36, replicas: 2, concurrency: 2, serviceTime: { dist: 'exponential', meanMs: 20 } },
+          { id: 'db', kind: 'database', costPerReplicaHour: 0.5, replicas: 3, concurrency: 8, serviceTime: { dist: 'exponential', meanMs: 2 } },
+        ],
+        edges: [{ id: 'api-db', source: 'api', target: 'db' }],
+        monolith: { sizing: 'replicas', replicas: 1, threadsPerReplica: 2, autoscale: { policy: 'hpa', maxReplicas: 20 } },
+      },
+    );
+    const r = runPoint(d, { windowSec: 10 });
+    const unit = r.monolith.unit!;
+    expect(r.microservices.unit).toBeUndefined();
+    // + the database's 3 replicas
+    for (const [k, x] of unit.timeSeries.replicas.entries()) expect(r.monolith.timeSeries.replicas[k]).toBeCloseTo(x + 3, 9);
+    expect(unit.timeSeries.replicas[0]).toBe(1);
+    expect(unit.elasticity.coldStarts).toBe(r.monolith.coldStarts);
+    expect(unit.elasticity.maxReplicas).toBeGreaterThan(3);
+    // The unit's cost is its replica-hours × the monolith's price; the design adds the database's.
+    expect(r.monolith.costTotal - unit.elasticity.costTotal).toBeCloseTo(3 * 0.5 * (r.monolith.replicaHours - unit.elasticity.replicaHours) / 3, 9);
   });
 });

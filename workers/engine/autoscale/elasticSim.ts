@@ -46,6 +46,8 @@ class Group {
   readonly rs: ReplicaSet;
   readonly billed: ReplicaMeter;
   readonly ready: ReplicaMeter;
+  /** Replicas in their cold start (provisioning), for the starting/draining split of the replica series. */
+  readonly starting: ReplicaMeter;
   readonly hpa: HpaController | null;
   readonly kpa: KpaController | null;
   readonly sampler: ColdStartSampler;
@@ -85,6 +87,7 @@ class Group {
     const a = e.autoscale;
     this.billed = new ReplicaMeter(windowMs, windows, warmMs);
     this.ready = new ReplicaMeter(windowMs, windows, warmMs);
+    this.starting = new ReplicaMeter(windowMs, windows, warmMs);
     this.rs = new ReplicaSet(2 * a.maxReplicas, e.initialReplicas, this.billed);
     this.ready.record(0, this.rs.ready);
     this.hpa = a.policy === 'hpa' ? new HpaController(a) : null;
@@ -261,6 +264,7 @@ export class ElasticSimulator extends Simulator {
     if (desired === rs.current) return;
     const readyBefore = rs.ready;
     rs.scaleTo(desired, this.now, g.sampler);
+    g.starting.record(this.now, rs.provisioning);
     for (let j = 0; j < rs.lastProvisionedCount; j++) {
       const slot = rs.lastProvisioned[j];
       this.q.push(rs.readyAtMs[slot], EV_REPLICA_READY, g.k, rs.token[slot]);
@@ -283,6 +287,7 @@ export class ElasticSimulator extends Simulator {
     if (slot < 0) return; // removed while starting
     const before = rs.ready;
     rs.markReady(slot, token, this.now);
+    g.starting.record(this.now, rs.provisioning);
     this.readyChanged(g, before);
     while (g.activator.size > 0) {
       const f = g.activator.shift();
@@ -318,6 +323,7 @@ export class ElasticSimulator extends Simulator {
     for (const g of this.groups) {
       g.billed.finish(this.now);
       g.ready.finish(this.now);
+      g.starting.finish(this.now);
       const o = elasticOffset(g.k, w);
       const e = raw.elastic;
       e[o + E_COLD_STARTS] = g.coldStartsMeasured;
@@ -327,6 +333,7 @@ export class ElasticSimulator extends Simulator {
       e[o + E_MAX_REPLICAS] = g.maxCurrent;
       e.set(g.billed.perWindowSec, o + ELASTIC_FIELDS);
       e.set(g.ready.perWindowSec, o + ELASTIC_FIELDS + w);
+      e.set(g.starting.perWindowSec, o + ELASTIC_FIELDS + 2 * w);
     }
     return raw;
   }

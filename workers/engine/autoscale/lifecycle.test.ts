@@ -81,6 +81,18 @@ describe('cost', () => {
     expect([...meter.replicaSeries()]).toEqual([2, 3, 5, 5, 50 / 60]);
   });
 
+  it('windows of a fraction of a millisecond (a 17 s run in 60 windows): changes at every window edge fill each window once', () => {
+    // (k + 1) × 283.33… ms divided by 283.33… ms gives k, not k + 1, for some k: the meter must still step on.
+    const windowMs = 17_000 / 60;
+    const meter = new ReplicaMeter(windowMs, 60);
+    for (let k = 0; k < 60; k++) meter.record((k + 1) * windowMs, 3);
+    meter.finish(17_000);
+    const perWindow = [...meter.perWindowSec];
+    expect(perWindow[0]).toBe(0); // nothing billed before the first record
+    for (let k = 1; k < 60; k++) expect(perWindow[k]).toBeCloseTo((3 * windowMs) / 1000, 9);
+    expect(meter.replicaSeconds).toBeCloseTo((3 * (17_000 - windowMs)) / 1000, 9);
+  });
+
   it('property: cost equals replica-seconds × price for any scaling history', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 20 })), { maxLength: 40 }), fc.double({ min: 0, max: 50, noNaN: true }), (steps, price) => {
