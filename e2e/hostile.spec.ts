@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { SILENT_WORKER_MS } from '../workers/workerLimits';
 import { ResultsPanel } from './pages/ResultsPanel';
 import { StudioPage } from './pages/StudioPage';
 
@@ -68,14 +69,16 @@ test('a worker that vanishes mid-sweep is reported within seconds, and the next 
   await results.setRun({ warmupSec: 10, durationSec: 20_000 });
   await results.sweep(6);
   await results.run();
-  await page.waitForTimeout(1500);
+  // Kill once the jobs have beaten (the bar moves from their progress beats): then the shorter silence applies.
+  await expect.poll(() => results.progress.evaluate((el) => (el as HTMLProgressElement).value)).toBeGreaterThan(0);
   const killed = await page.evaluate(() => {
     const list = (window as unknown as { __simWorkers: Worker[] }).__simWorkers;
     for (const w of list) w.terminate();
     return list.length;
   });
   expect(killed).toBeGreaterThan(0);
-  await expect(results.error).toContainText('stopped answering', { timeout: 12_000 });
+  // The workers were beating inside their jobs: silence is judged after SILENT_WORKER_MS (8 s), looked at every second.
+  await expect(results.error).toContainText('stopped answering', { timeout: SILENT_WORKER_MS + 7_000 });
   await expect(results.status).toHaveAttribute('data-status', 'error');
 
   await results.setRun({ warmupSec: 1, durationSec: 5 });

@@ -8,7 +8,7 @@
 import type { RunResult, RunOptions } from '../../workers/engine/results';
 import type { ReplicationResult } from '../../workers/engine/raw';
 import type { Topology } from '../../workers/engine/schema';
-import { SILENT_WORKER_MS } from '../../workers/workerLimits';
+import { FIRST_BEAT_MS, SILENT_WORKER_MS } from '../../workers/workerLimits';
 
 /** What a pool task may call on a worker (the engine API, asynchronously). */
 export interface PoolEngine {
@@ -83,14 +83,16 @@ export class WorkerPool {
   private lookedMs = 0;
 
   /**
-   * `silentMs`: a busy worker that shows no sign of life (EngineHandle.lastAliveMs) for
-   * this long is taken for dead: terminated, its task rejected, replaced on next use.
+   * `silentMs`: a busy worker whose task has shown a sign of life (EngineHandle.lastAliveMs) and then shows none for
+   * this long is taken for dead: terminated, its task rejected, replaced on next use. `firstBeatMs`: the silence
+   * allowed from a task's start to its first sign of life (the worker parses, compiles and derives the document first).
    */
   constructor(
     private readonly factory: EngineFactory,
     readonly size: number = defaultPoolSize(),
     private readonly silentMs = SILENT_WORKER_MS,
     private readonly now: () => number = () => performance.now(),
+    private readonly firstBeatMs = FIRST_BEAT_MS,
   ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ handle: null, task: null, startedMs: 0 }));
   }
@@ -113,8 +115,10 @@ export class WorkerPool {
     this.lookedMs = t;
     if (late) return;
     for (const slot of busy) {
-      const silent = t - Math.max(slot.startedMs, slot.handle?.lastAliveMs?.() ?? t);
-      if (silent > this.silentMs) this.fail(slot, slot.handle!, silentWorkerMessage(silent));
+      const alive = slot.handle?.lastAliveMs?.() ?? t;
+      const beaten = alive > slot.startedMs;
+      const silent = t - (beaten ? alive : slot.startedMs);
+      if (silent > (beaten ? this.silentMs : this.firstBeatMs)) this.fail(slot, slot.handle!, silentWorkerMessage(silent));
     }
   }
 

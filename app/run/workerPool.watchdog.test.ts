@@ -39,7 +39,7 @@ describe('worker pool watchdog', () => {
       const h = handle(log);
       made.push(h);
       return h;
-    }, 1, 150);
+    }, 1, 150, undefined, 150);
     const job = () => pool.run((e) => e.simulateReplication({} as never, {}, 0));
     await expect(job()).resolves.toBe('done');
     made[0].die();
@@ -90,6 +90,7 @@ describe('worker pool watchdog on a blocked main thread', () => {
       1,
       300,
       () => clock,
+      300,
     );
     const job = pool.run((e) => e.simulateReplication({} as never, {}, 0)).catch((e: unknown) => e);
     // The pool looks every 100 ms (silentMs / 3). The first look is at start.
@@ -104,6 +105,56 @@ describe('worker pool watchdog on a blocked main thread', () => {
     clock = 1120;
     await new Promise((r) => setTimeout(r, 110));
     expect(log).toEqual(['terminated']);
+    expect(await job).toBeInstanceOf(WorkerFailedError);
+  });
+});
+
+describe('worker pool watchdog: a task’s first beat', () => {
+  /** A pool on a hand-driven clock whose one worker last beat at `beatAt()`; looks every 100 ms. */
+  function pool(beatAt: () => number, clock: () => number, log: string[]) {
+    const never = new Promise<never>(() => {});
+    return new WorkerPool(
+      () => ({
+        engine: { simulateReplication: () => never, combineReplications: () => never },
+        terminate: () => log.push('terminated'),
+        onFailure: () => {},
+        lastAliveMs: beatAt,
+      }),
+      1,
+      300,
+      clock,
+      3000,
+    );
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 110));
+
+  it('gives a task that has not beaten yet (parse, compile, derive) the longer first-beat allowance', async () => {
+    let clock = 10;
+    const log: string[] = [];
+    const p = pool(() => 0, () => clock, log);
+    const job = p.run((e) => e.simulateReplication({} as never, {}, 0)).catch((e: unknown) => e);
+    for (const at of [100, 200, 300, 400, 500, 600]) {
+      clock = at;
+      await tick();
+    }
+    expect(log).toEqual([]); // 590 ms of silence since the start: more than silentMs, less than firstBeatMs
+    p.cancel();
+    await job;
+  });
+
+  it('takes a task that beat and then fell silent for dead after the shorter silence', async () => {
+    let clock = 10;
+    const log: string[] = [];
+    const p = pool(() => 50, () => clock, log);
+    const job = p.run((e) => e.simulateReplication({} as never, {}, 0)).catch((e: unknown) => e);
+    for (const at of [100, 200, 300]) {
+      clock = at;
+      await tick();
+    }
+    expect(log).toEqual([]); // 250 ms since its beat
+    clock = 400;
+    await tick();
+    expect(log).toEqual(['terminated']); // 350 ms > 300 ms
     expect(await job).toBeInstanceOf(WorkerFailedError);
   });
 });
