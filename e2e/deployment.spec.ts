@@ -57,3 +57,24 @@ test('the Monolith drawing states the derivation and shows which resources each 
   await expect(sentence).toContainText('The machine type g6.xlarge does not hold every merged component (10 cores, 1 GPU and 16 GB of GPU memory together)');
   await expect(sentence).toHaveAttribute('data-fits', 'false');
 });
+
+test('an llm-server runs as an engine in each monolith unit by default, or as its own deployment when chosen', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.openTemplate('rag-assistant');
+  await page.getByTestId('tab-monolith').click();
+  const sentence = page.getByTestId('monolith-derivation');
+  await expect(sentence).toContainText('an LLM engine of LLM (Llama-3-8B, vLLM on L4) on 1 GPU of its own');
+  await expect(sentence).toContainText('AWS g6.12xlarge (4× L4 24 GB)');
+  await expect(page.getByTestId('mono-side-llm')).toHaveText('LLM engine in each unit · its own GPUs');
+
+  await studio.clickPane();
+  const choice = studio.field('monolith-llm');
+  await expect(choice).toHaveValue('colocated');
+  await choice.selectOption('separate');
+  await expect(page.getByTestId('mono-side-llm')).toContainText('stays remote');
+  await expect(sentence).not.toContainText('LLM engine');
+  // One undo step brings the default back.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('mono-side-llm')).toHaveText('LLM engine in each unit · its own GPUs');
+});

@@ -21,7 +21,7 @@ function MonoNode({ data }: NodeProps<Node<MonoNodeData>>) {
         <span className="ls-node-label">{n.label}</span>
       </div>
       <div className="ls-node-kind" data-testid={`mono-side-${n.id}`}>
-        {data.side === 'gpu' ? 'merged · on the GPUs' : data.side === 'cpu' ? 'merged · on the worker threads' : `${KINDS[n.kind].title} · stays remote`}
+        {data.side === 'llm' ? 'LLM engine in each unit · its own GPUs' : data.side === 'gpu' ? 'merged · on the GPUs' : data.side === 'cpu' ? 'merged · on the worker threads' : `${KINDS[n.kind].title} · stays remote`}
       </div>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>

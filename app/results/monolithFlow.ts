@@ -13,7 +13,7 @@ const PAD = 24;
 const HEAD = 30;
 
 /** `side`: which of the unit's resources a merged node runs on (its worker threads or its GPUs); null = not merged. */
-export type MonoNodeData = { node: TopologyNode; merged: boolean; side: 'cpu' | 'gpu' | null };
+export type MonoNodeData = { node: TopologyNode; merged: boolean; side: 'cpu' | 'gpu' | 'llm' | null };
 
 export interface MonolithFlow {
   nodes: Node[];
@@ -27,7 +27,8 @@ export function monolithFlow(doc: Topology): MonolithFlow {
   const { doc: mono, deployment } = deriveMonolithDeployment(doc);
   const before = new Set(doc.pools.map((p) => p.id));
   const unit = new Set(mono.pools.filter((p) => !before.has(p.id)).map((p) => p.id));
-  const inUnit = (n: TopologyNode) => n.pool !== null && unit.has(n.pool);
+  const llm = new Set(deployment.llmNodes);
+  const inUnit = (n: TopologyNode) => (n.pool !== null && unit.has(n.pool)) || llm.has(n.id);
   const gpu = new Set(deployment.gpuNodes);
   const merged = mono.nodes.filter(inUnit);
   // Layout: the merged nodes stacked in request-path (document) order inside the box; everything else in a column to its right.
@@ -63,7 +64,7 @@ export function monolithFlow(doc: Topology): MonolithFlow {
       position: { x: PAD, y: HEAD + PAD + i * (NODE_H + GAP) },
       parentId: '__monolith',
       extent: 'parent',
-      data: { node: n, merged: true, side: gpu.has(n.id) ? 'gpu' : 'cpu' } satisfies MonoNodeData,
+      data: { node: n, merged: true, side: llm.has(n.id) ? 'llm' : gpu.has(n.id) ? 'gpu' : 'cpu' } satisfies MonoNodeData,
       draggable: false,
     });
   });

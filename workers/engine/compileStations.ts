@@ -4,7 +4,7 @@
  * one station of replicas × servers behind one FCFS queue (the version-1
  * meaning); with any other balancer each replica is its own station with its
  * own FCFS queue and `concurrency` (a pool: `servers`) servers, and the
- * balancer picks the replica (see balancer.ts). Pools that share a `unit`
+ * balancer picks the replica (see balancer.ts). Pools (and nodes) that share a `unit`
  * keep a request on one replica index (see docs/model.md, "Replicas").
  */
 import type { Balancer, Topology } from './schema';
@@ -74,14 +74,15 @@ export function compileStations(doc: Topology, nodeElastic: (i: number) => Elast
   const groups: { replicas: number; servers: number; balancer: number; unit: number; elastic: ElasticLayout | null }[] = [];
   const units = new Map<string, number>();
   const poolGroup = new Map<string, number>();
+  const unitIndex = (name: string | null | undefined) => {
+    if (name == null) return -1;
+    const u = units.get(name) ?? units.size;
+    units.set(name, u);
+    return u;
+  };
   for (const p of doc.pools) {
     poolGroup.set(p.id, groups.length);
-    let unit = -1;
-    if (p.unit !== null) {
-      unit = units.get(p.unit) ?? units.size;
-      units.set(p.unit, unit);
-    }
-    groups.push({ replicas: p.replicas, servers: p.servers, balancer: CODE[p.balancer], unit, elastic: p.unit !== null && p.unit === elasticUnit ? unitElastic : null });
+    groups.push({ replicas: p.replicas, servers: p.servers, balancer: CODE[p.balancer], unit: unitIndex(p.unit), elastic: p.unit !== null && p.unit === elasticUnit ? unitElastic : null });
   }
   const nodeGroup = new Int32Array(n);
   doc.nodes.forEach((node, i) => {
@@ -89,7 +90,7 @@ export function compileStations(doc: Topology, nodeElastic: (i: number) => Elast
     if (g !== undefined) nodeGroup[i] = g;
     else {
       nodeGroup[i] = groups.length;
-      groups.push({ replicas: node.replicas, servers: serversPerReplica(node), balancer: CODE[node.balancer], unit: -1, elastic: nodeElastic(i) });
+      groups.push({ replicas: node.replicas, servers: serversPerReplica(node), balancer: CODE[node.balancer], unit: unitIndex(node.unit), elastic: nodeElastic(i) });
     }
   });
   const gc = groups.length;

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from './compile';
-import { BUILTIN_HARDWARE } from './hardware';
+import { BUILTIN_HARDWARE, replicaPricePerHour } from './hardware';
+import { ReplicaChooser } from './balancer';
 import { deriveMonolith, deriveMonolithDeployment, monolithDeployment } from './monolith';
 import { parseTopology } from './parse';
 import { runPoint } from './run';
@@ -156,5 +157,85 @@ describe('the RAG template’s monolith (worked example in docs/model.md)', () =
     const d = monolithDeployment(rag());
     expect(d.cpuNodes).toContain('embedder');
     expect(d.gpuNodes).toEqual(['llm']);
+  });
+});
+
+describe('llm-servers in the monolith (monolith.llm)', () => {
+  const rag = () => loadTemplate('rag-assistant');
+  const costOf = (d: Topology) => d.nodes.reduce((s, n) => s + (n.pool !== null ? 0 : n.replicas * replicaPricePerHour(d, n)), 0) + d.pools.reduce((s, p) => s + p.costPerHour, 0);
+
+  it('co-locates them by default: one engine per unit replica on GPUs the unit’s machine must hold, priced in the unit', () => {
+    const doc = rag();
+    expect(doc.monolith.llm).toBeUndefined();
+    const { doc: mono, deployment: d } = deriveMonolithDeployment(doc);
+    expect(d.llmNodes).toEqual(['llm']);
+    expect(d.llmGpusPerReplica).toBe(1);
+    // Embedder and reranker (one L4 each) plus the LLM's own L4: 3 GPUs of 24 GB, on a 4× L4 host.
+    expect(d.needs).toEqual({ cpuCores: 6, gpus: 3, gpuMemoryGb: 27, gpuMemoryPerGpuGb: 24 });
+    expect(d.hardware).toBe('g6.12xlarge');
+    const llm = mono.nodes.find((n) => n.id === 'llm')!;
+    expect(llm).toMatchObject({ replicas: d.replicas, unit: 'monolith', costPerReplicaHour: 0, pool: null, hardware: 'g6.xlarge' });
+    expect(mono.edges.filter((e) => e.target === 'llm').map((e) => e.networkMs)).toEqual([0]);
+    // The LLM fleet's price counts in the equal budget; the monolith's cost is its units' only.
+    const micro = doc.nodes.find((n) => n.id === 'llm')!;
+    expect(d.microCostPerHour).toBeGreaterThan(micro.replicas * replicaPricePerHour(doc, micro));
+    const infra = doc.nodes.filter((n) => n.role === 'infra').reduce((s, n) => s + n.replicas * replicaPricePerHour(doc, n), 0);
+    expect(costOf(mono)).toBeCloseTo(d.costPerHour + infra, 9);
+    expect(parseTopology(JSON.parse(JSON.stringify(mono))).ok).toBe(true);
+  });
+
+  it('keeps a request on the LLM engine of the unit replica it entered', () => {
+    const doc = rag();
+    doc.monolith = { ...doc.monolith, sizing: 'replicas', replicas: 3 };
+    const m = compileModel(deriveMonolith(doc));
+    const lb = new ReplicaChooser(m, 7);
+    const llm = m.nodeIds.indexOf('llm');
+    const orch = m.nodeIds.indexOf('orchestrator');
+    const g = m.nodeGroup[orch];
+    expect(m.groupReplicas[m.nodeGroup[llm]]).toBe(3);
+    for (let r = 0; r < 3; r++) {
+      const from = m.groupStation0[g] + r;
+      for (let k = 0; k < 5; k++) expect(m.stationReplica[lb.station(llm, from)]).toBe(r);
+    }
+  });
+
+  it('`separate` keeps them their own deployment, as does an autoscaled monolith', () => {
+    for (const change of [(d: Topology) => ({ ...d.monolith, llm: 'separate' as const }), (d: Topology) => ({ ...d.monolith, autoscale: loadTemplate('netflix-autoscaled').nodes.find((n) => n.autoscale)!.autoscale })]) {
+      const doc = rag();
+      doc.monolith = change(doc);
+      const { doc: mono, deployment: d } = deriveMonolithDeployment(doc);
+      expect(d.llmNodes).toEqual([]);
+      expect(d.needs.gpus).toBe(2);
+      const llm = mono.nodes.find((n) => n.id === 'llm')!;
+      expect(llm.replicas).toBe(doc.nodes.find((n) => n.id === 'llm')!.replicas);
+      expect(llm.unit).toBeUndefined();
+    }
+  });
+
+  it('puts an engine that ran on 80 GB GPUs on a machine with 80 GB GPUs (the router’s H100 model)', () => {
+    const d = monolithDeployment(loadTemplate('llm-router'));
+    expect(d.llmNodes).toEqual(['small', 'large']);
+    expect(d.needs.gpuMemoryPerGpuGb).toBe(80);
+    const h = BUILTIN_HARDWARE.find((x) => x.id === d.hardware)!;
+    expect(h.gpuMemoryGb).toBeGreaterThanOrEqual(80);
+    // The cheapest such machine in the catalogue.
+    const cheaper = BUILTIN_HARDWARE.filter((x) => x.gpuMemoryGb >= 80 && x.gpus >= 2 && x.costPerHour < h.costPerHour);
+    expect(cheaper).toEqual([]);
+  });
+
+  it('reads monolith.llm and node.unit, names a wrong value, and writes neither when absent', () => {
+    const doc = JSON.parse(JSON.stringify(rag()));
+    const bad = parseTopology({ ...doc, monolith: { ...doc.monolith, llm: 'inside' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toContain('monolith.llm');
+    const good = parseTopology({ ...doc, monolith: { ...doc.monolith, llm: 'separate' } });
+    expect(good.ok && good.doc.monolith.llm).toBe('separate');
+    const plain = parseTopology(doc);
+    expect(plain.ok && JSON.stringify(plain.doc)).not.toMatch(/"unit"|"llm":"(colocated|separate)"/);
+  });
+
+  it('leaves documents without llm-servers as they were (no unit on any node)', () => {
+    const mono = deriveMonolith(loadTemplate('rag-llm'));
+    expect(mono.nodes.every((n) => n.unit === undefined)).toBe(true);
   });
 });

@@ -15,8 +15,8 @@ import { findHardware, hardwareCatalogue, replicaPricePerHour, totalGpuMemoryGb 
 import { LIMITS } from './limits';
 import type { Balancer, Hardware, MonolithSizing, Pool, Topology, TopologyNode } from './schema';
 
-/** Id of the merged nodes: service-role nodes (llm-servers excepted) reachable from the entry along sync traffic edges. */
-export function mergedNodeIds(doc: Topology): Set<string> {
+/** Service-role nodes reachable from the entry along sync traffic edges (llm-servers included). */
+function requestPathServices(doc: Topology): Set<string> {
   const role = new Map(doc.nodes.map((n) => [n.id, n.role]));
   const out = new Map<string, string[]>();
   for (const e of doc.edges) {
@@ -33,9 +33,35 @@ export function mergedNodeIds(doc: Topology): Set<string> {
     seen.add(id);
     for (const t of out.get(id) ?? []) stack.push(t);
   }
-  // An llm-server stays its own deployment on its GPU machines, as infra nodes do (docs/model.md, "LLM servers in the monolith").
+  return new Set([...seen].filter((id) => role.get(id) === 'service'));
+}
+
+const isLlm = (doc: Topology) => {
   const kind = new Map(doc.nodes.map((n) => [n.id, n.kind]));
-  return new Set([...seen].filter((id) => role.get(id) === 'service' && kind.get(id) !== 'llm-server'));
+  return (id: string) => kind.get(id) === 'llm-server';
+};
+
+/**
+ * Id of the merged nodes: service-role nodes reachable from the entry along sync traffic edges, llm-servers
+ * excepted (they are co-located, see {@link colocatedLlmIds}, or stay their own deployment).
+ */
+export function mergedNodeIds(doc: Topology): Set<string> {
+  const llm = isLlm(doc);
+  return new Set([...requestPathServices(doc)].filter((id) => !llm(id)));
+}
+
+/**
+ * Id of the llm-servers the monolith co-locates: on the request path, with `monolith.llm` colocated (the default)
+ * and a fixed-size monolith (an autoscaled monolith keeps its llm-servers separate: an LLM engine's own
+ * replicas cannot follow the unit's). Each unit replica runs one engine of each on its own GPUs (docs/model.md,
+ * "LLM servers in the monolith").
+ */
+export function colocatedLlmIds(doc: Topology): Set<string> {
+  if (doc.monolith.llm === 'separate' || doc.monolith.autoscale) return new Set();
+  const llm = isLlm(doc);
+  const merged = requestPathServices(doc);
+  if ([...merged].every(llm)) return new Set(); // nothing else to merge with: the monolith is the microservice design
+  return new Set([...merged].filter(llm));
 }
 
 /** How the monolith is deployed: what the report, the studio and the CLI state. */
@@ -52,8 +78,12 @@ export interface MonolithDeployment {
   gpuSlotsPerReplica: number;
   /** False when no machine type holds every merged component (or the chosen one does not). */
   fits: boolean;
-  /** What one replica needs: cores of the CPU-side components' machines, GPUs and GPU memory of the models, all together. */
-  needs: { cpuCores: number; gpus: number; gpuMemoryGb: number };
+  /**
+   * What one replica needs: cores of the CPU-side components' machines, GPUs and GPU memory of the models, all
+   * together; `gpuMemoryPerGpuGb`: the memory of each GPU a co-located LLM engine ran on (its weights and KV cache
+   * were sized for that GPU), 0 without one.
+   */
+  needs: { cpuCores: number; gpus: number; gpuMemoryGb: number; gpuMemoryPerGpuGb?: number };
   /** US$ per hour of one replica. */
   pricePerReplicaHour: number;
   /** US$ per hour of all replicas (infra nodes not included). */
@@ -63,6 +93,10 @@ export interface MonolithDeployment {
   /** Merged node ids by side. */
   cpuNodes: string[];
   gpuNodes: string[];
+  /** Co-located llm-servers: one engine of each per replica, on GPUs of its own (counted in `needs` and `gpusPerReplica`). */
+  llmNodes: string[];
+  /** GPUs of one replica that its co-located LLM engines own. */
+  llmGpusPerReplica: number;
 }
 
 /** The derived monolith: its document (simulated like any other) and how it is deployed. */
@@ -122,6 +156,40 @@ function side(doc: Topology, nodes: TopologyNode[], gpu: boolean): Side {
   return s;
 }
 
+interface LlmSide {
+  ids: string[];
+  /** GPUs and GPU memory of one engine of each (an engine owns its machine's GPUs and their memory). */
+  unitGpus: number;
+  unitMemoryGb: number;
+  /** US$ per hour: one replica of each, and every replica. */
+  unitPrice: number;
+  totalPrice: number;
+  totalGpus: number;
+  /** Whether any of them names a machine type. */
+  named: boolean;
+  /** Largest memory of one of their GPUs, GB (0 when none names a GPU machine). */
+  perGpuGb: number;
+}
+
+/** What the co-located llm-servers need in each unit: the GPUs (and memory) of one replica's machine each. */
+function llmSide(doc: Topology, nodes: TopologyNode[]): LlmSide {
+  const s: LlmSide = { ids: [], unitGpus: 0, unitMemoryGb: 0, unitPrice: 0, totalPrice: 0, totalGpus: 0, named: false, perGpuGb: 0 };
+  for (const n of nodes) {
+    const h = findHardware(doc, n.hardware);
+    const gpus = h?.gpus || 1;
+    const price = replicaPricePerHour(doc, n);
+    s.ids.push(n.id);
+    s.unitGpus += gpus;
+    s.unitMemoryGb += h ? totalGpuMemoryGb(h) : 0;
+    s.unitPrice += price;
+    s.totalPrice += n.replicas * price;
+    s.totalGpus += n.replicas * gpus;
+    s.named ||= n.hardware !== null;
+    if (h && h.gpus > 0) s.perGpuGb = Math.max(s.perGpuGb, h.gpuMemoryGb);
+  }
+  return s;
+}
+
 /** The cheapest machine type that holds `needs`, or null. */
 export function smallestFit(catalogue: readonly Hardware[], needs: MonolithDeployment['needs']): Hardware | null {
   let best: Hardware | null = null;
@@ -134,7 +202,7 @@ export function smallestFit(catalogue: readonly Hardware[], needs: MonolithDeplo
 
 /** Whether one machine holds the cores, GPUs and GPU memory of `needs`. */
 export function machineHolds(h: Hardware, needs: MonolithDeployment['needs']): boolean {
-  return h.cpuCores >= needs.cpuCores && h.gpus >= needs.gpus && totalGpuMemoryGb(h) >= needs.gpuMemoryGb;
+  return h.cpuCores >= needs.cpuCores && h.gpus >= needs.gpus && totalGpuMemoryGb(h) >= needs.gpuMemoryGb && (needs.gpuMemoryPerGpuGb ?? 0) <= (needs.gpus > 0 ? h.gpuMemoryGb : 0);
 }
 
 const clampReplicas = (r: number) => Math.min(LIMITS.maxReplicas, Math.max(1, r));
@@ -150,23 +218,25 @@ const clampReplicas = (r: number) => Math.min(LIMITS.maxReplicas, Math.max(1, r)
  */
 export function monolithDeployment(doc: Topology): MonolithDeployment {
   const merged = mergedNodeIds(doc);
+  const colocated = colocatedLlmIds(doc);
   const nodes = doc.nodes.filter((n) => merged.has(n.id));
   const gpuNodes = nodes.filter((n) => isGpuSide(doc, n));
   const cpu = side(doc, nodes.filter((n) => !isGpuSide(doc, n)), false);
   const gpu = side(doc, gpuNodes, true);
+  const llm = llmSide(doc, doc.nodes.filter((n) => colocated.has(n.id)));
   const m = doc.monolith;
-  const microCostPerHour = cpu.totalPrice + gpu.totalPrice;
-  const withMachines = m.hardware !== null || nodes.some((n) => n.hardware !== null);
-  const base = { sizing: m.sizing, microCostPerHour, cpuNodes: cpu.ids, gpuNodes: gpu.ids };
+  const microCostPerHour = cpu.totalPrice + gpu.totalPrice + llm.totalPrice;
+  const withMachines = m.hardware !== null || nodes.some((n) => n.hardware !== null) || llm.named;
+  const base = { sizing: m.sizing, microCostPerHour, cpuNodes: cpu.ids, gpuNodes: gpu.ids, llmNodes: llm.ids, llmGpusPerReplica: llm.unitGpus };
   if (!withMachines) {
     const threads = Math.min(LIMITS.maxServers, m.threadsPerReplica ?? cpu.totalServers);
     const cpuPrice = cpu.totalServers > 0 ? (cpu.totalPrice * threads) / cpu.totalServers : 0;
-    const price = m.costPerHour ?? cpuPrice + gpu.totalPrice;
+    const price = m.costPerHour ?? cpuPrice + gpu.totalPrice + llm.unitPrice;
     const replicas = m.sizing === 'replicas' ? clampReplicas(m.replicas ?? 1) : 1;
-    const needs = { cpuCores: 0, gpus: gpu.totalServers, gpuMemoryGb: gpu.memoryGb };
-    return { ...base, hardware: null, replicas, threadsPerReplica: threads, gpusPerReplica: gpu.totalServers, gpuSlotsPerReplica: gpu.totalServers, fits: true, needs, pricePerReplicaHour: price, costPerHour: replicas * price };
+    const needs = { cpuCores: 0, gpus: gpu.totalServers + llm.unitGpus, gpuMemoryGb: gpu.memoryGb + llm.unitMemoryGb };
+    return { ...base, hardware: null, replicas, threadsPerReplica: threads, gpusPerReplica: needs.gpus, gpuSlotsPerReplica: gpu.totalServers, fits: true, needs, pricePerReplicaHour: price, costPerHour: replicas * price };
   }
-  const needs = { cpuCores: cpu.unitUnits, gpus: gpu.unitUnits, gpuMemoryGb: gpu.memoryGb };
+  const needs = { cpuCores: cpu.unitUnits, gpus: gpu.unitUnits + llm.unitGpus, gpuMemoryGb: gpu.memoryGb + llm.unitMemoryGb, ...(llm.perGpuGb > 0 ? { gpuMemoryPerGpuGb: llm.perGpuGb } : {}) };
   const chosen = m.hardware !== null ? findHardware(doc, m.hardware) : smallestFit(hardwareCatalogue(doc), needs);
   const fits = chosen !== null && machineHolds(chosen, needs);
   const price = m.costPerHour ?? chosen?.costPerHour ?? cpu.unitPrice + gpu.unitPrice;
@@ -177,7 +247,7 @@ export function monolithDeployment(doc: Topology): MonolithDeployment {
   else if (m.sizing === 'equal-budget') replicas = price > 0 ? Math.floor(microCostPerHour / price + 1e-9) : 1;
   else {
     const cores = chosen?.cpuCores ?? needs.cpuCores;
-    replicas = Math.max(gpus > 0 ? Math.ceil(gpu.totalUnits / gpus) : 0, cores > 0 ? Math.ceil(cpu.totalUnits / cores) : 0);
+    replicas = Math.max(gpus > 0 ? Math.ceil((gpu.totalUnits + llm.totalGpus) / gpus) : 0, cores > 0 ? Math.ceil(cpu.totalUnits / cores) : 0);
   }
   replicas = clampReplicas(replicas);
   return { ...base, hardware: chosen?.id ?? null, replicas, threadsPerReplica: threads, gpusPerReplica: gpus, gpuSlotsPerReplica: gpu.unitServers, fits, needs, pricePerReplicaHour: price, costPerHour: replicas * price };
@@ -201,6 +271,8 @@ function freeId(taken: Set<string>, want: string): string {
 export function deriveMonolithDeployment(doc: Topology): DerivedMonolith {
   const deployment = monolithDeployment(doc);
   const merged = mergedNodeIds(doc);
+  const colocated = new Set(deployment.llmNodes);
+  const inUnit = (id: string) => merged.has(id) || colocated.has(id);
   const gpuSet = new Set(deployment.gpuNodes);
   const folded = new Set(doc.pools.filter((p) => doc.nodes.some((n) => n.pool === p.id) && doc.nodes.every((n) => n.pool !== p.id || merged.has(n.id))).map((p) => p.id));
   const taken = new Set(doc.pools.map((p) => p.id));
@@ -233,8 +305,10 @@ export function deriveMonolithDeployment(doc: Topology): DerivedMonolith {
       serviceTime: { ...n.serviceTime },
       batching: n.batching ? { ...n.batching, cost: 'table' in n.batching.cost ? { table: n.batching.cost.table.map((p) => ({ ...p })) } : { ...n.batching.cost } } : null,
       pool: poolOf(n),
+      // A co-located LLM engine: one per unit replica (its price is in the unit's), reached on the replica the request entered.
+      ...(colocated.has(n.id) ? { replicas: deployment.replicas, costPerReplicaHour: 0, unit: 'monolith' } : {}),
     })),
-    edges: doc.edges.map((e) => ({ ...e, networkMs: merged.has(e.source) && merged.has(e.target) ? 0 : e.networkMs })),
+    edges: doc.edges.map((e) => ({ ...e, networkMs: inUnit(e.source) && inUnit(e.target) ? 0 : e.networkMs })),
     workload: { ...doc.workload, profile: doc.workload.profile?.map((p) => ({ ...p })) ?? null, burst: { ...doc.workload.burst } },
     run: { ...doc.run },
     pools,

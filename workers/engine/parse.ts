@@ -87,6 +87,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       routing: n.routing ?? NODE_DEFAULTS.routing,
       ...(n.llm ? { llm: normalizeLlm(n.llm) } : n.kind === 'llm-server' ? { llm: normalizeLlm(LLM_DEFAULT) } : {}),
       ...normalizeElasticity(n, n.concurrency ?? k.concurrency),
+      ...(n.unit != null ? { unit: n.unit } : {}),
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({

@@ -216,7 +216,7 @@ export function rightSize(doc: Topology, ratePerSec: number, opts: RunOptions = 
     }
   }
   const mono = deriveMonolithDeployment(monoDoc);
-  const infra = Object.fromEntries(Object.entries(replicas).filter(([id]) => !mono.deployment.cpuNodes.includes(id) && !mono.deployment.gpuNodes.includes(id)));
+  const infra = Object.fromEntries(Object.entries(replicas).filter(([id]) => !mono.deployment.cpuNodes.includes(id) && !mono.deployment.gpuNodes.includes(id) && !mono.deployment.llmNodes.includes(id)));
   const design = (d: Topology, found: boolean, s: DesignResult | null, runs: number): RightSizedDesign => ({
     replicas: {},
     costPerHour: costOf(d),

@@ -60,6 +60,9 @@ export type Routing = (typeof ROUTINGS)[number];
 /** How the derived monolith's replica count is chosen (see docs/model.md). */
 export const MONOLITH_SIZINGS = ['equal-budget', 'equal-hardware', 'replicas'] as const;
 export type MonolithSizing = (typeof MONOLITH_SIZINGS)[number];
+/** Where the monolith runs its llm-servers (see MonolithSchema `llm`). */
+export const MONOLITH_LLM = ['colocated', 'separate'] as const;
+export type MonolithLlm = (typeof MONOLITH_LLM)[number];
 export type ArrivalKind = (typeof ARRIVALS)[number];
 
 const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
@@ -179,6 +182,12 @@ export const NodeSchema = z
     autoscale: AutoscaleSchema.optional(),
     /** Time a new replica takes to become ready (seconds); absent = the kind's default (see autoscale/coldStart.ts). Used only with `autoscale`. */
     coldStart: ColdStartSchema.optional(),
+    /**
+     * Deployable unit the node's replicas belong to, as `pools[].unit`: a request that reaches the node from a
+     * member of the same unit stays on the replica index it entered. Absent = none. The derived monolith sets it on
+     * the llm-servers it co-locates (docs/model.md, "LLM servers in the monolith").
+     */
+    unit: id.nullable().optional(),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;
@@ -310,6 +319,11 @@ export const MonolithSchema = z
     autoscale: AutoscaleSchema.optional(),
     /** A new unit's cold start (seconds); absent = the heaviest merged component's (see autoscale/monolithScale.ts). */
     coldStart: ColdStartSchema.optional(),
+    /**
+     * Where the llm-servers on the request path run in the monolith: `colocated` (absent = this), an LLM engine on
+     * each unit's own GPUs, scaled with the unit; `separate`, their own deployment as in the microservice design.
+     */
+    llm: z.enum(MONOLITH_LLM).optional(),
   })
   .strict();
 export type MonolithSettings = z.infer<typeof MonolithSchema>;

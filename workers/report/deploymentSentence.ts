@@ -22,13 +22,16 @@ const SIZING: Record<MonolithDeployment['sizing'], string> = {
 function holds(doc: Topology, d: MonolithDeployment): string {
   const parts: string[] = [];
   if (d.cpuNodes.length) parts.push(`${list(doc, d.cpuNodes)} on ${plural(d.threadsPerReplica, 'worker thread')}`);
-  if (d.gpuNodes.length) parts.push(`${list(doc, d.gpuNodes)} on ${d.hardware === null ? plural(d.gpuSlotsPerReplica, 'GPU slot') : plural(d.gpusPerReplica, 'GPU')}`);
+  if (d.gpuNodes.length) parts.push(`${list(doc, d.gpuNodes)} on ${d.hardware === null ? plural(d.gpuSlotsPerReplica, 'GPU slot') : plural(d.gpusPerReplica - d.llmGpusPerReplica, 'GPU')}`);
+  if (d.llmNodes.length === 1) parts.push(`an LLM engine of ${list(doc, d.llmNodes)} on ${plural(d.llmGpusPerReplica, 'GPU')} of its own`);
+  else if (d.llmNodes.length) parts.push(`an LLM engine each of ${list(doc, d.llmNodes)}, on ${plural(d.llmGpusPerReplica, 'GPU')} of their own`);
   return parts.join(' and ');
 }
 
 function needsText(d: MonolithDeployment): string {
   const n = d.needs;
-  return `${plural(n.cpuCores, 'core')}, ${plural(n.gpus, 'GPU')} and ${fmtNum(n.gpuMemoryGb)} GB of GPU memory together`;
+  const each = n.gpuMemoryPerGpuGb ? ` (GPUs of at least ${fmtNum(n.gpuMemoryPerGpuGb)} GB each, as its LLM engines ran on)` : '';
+  return `${plural(n.cpuCores, 'core')}, ${plural(n.gpus, 'GPU')} and ${fmtNum(n.gpuMemoryGb)} GB of GPU memory together${each}`;
 }
 
 /** One sentence stating how the monolith is deployed (see docs/model.md, "The monolith"). */
@@ -47,7 +50,12 @@ export function deploymentSentence(doc: Topology, d: MonolithDeployment = monoli
   }
   const h = findHardware(doc, d.hardware);
   const chosen = doc.monolith.hardware !== null ? 'set in the document' : 'the cheapest machine type that fits';
-  const why = d.sizing === 'equal-budget' ? `, as many as the microservices' ${fmtMoney(d.microCostPerHour)}/h for these components buys` : '';
+  const why =
+    d.sizing !== 'equal-budget'
+      ? ''
+      : d.pricePerReplicaHour > d.microCostPerHour
+        ? `: one replica costs more than the microservices' ${fmtMoney(d.microCostPerHour)}/h for these components, so it runs the minimum of one`
+        : `, as many as the microservices' ${fmtMoney(d.microCostPerHour)}/h for these components buys`;
   return (
     `The monolith runs as ${plural(d.replicas, 'replica')} of ${h?.label ?? d.hardware} (${chosen}) at ${fmtMoney(d.pricePerReplicaHour)}/h each, ${cost} in all (${SIZING[d.sizing]}${why}); ` +
     `each replica holds ${holds(doc, d)}; calls between merged parts cost no network time${remote}.`

@@ -15,7 +15,7 @@
 import { type CapacityResult, meetsSlo } from '../engine/capacity';
 import { KINDS } from '../engine/kinds';
 import { findHardware } from '../engine/hardware';
-import { deriveMonolithDeployment, mergedNodeIds } from '../engine/monolith';
+import { colocatedLlmIds, deriveMonolithDeployment, mergedNodeIds } from '../engine/monolith';
 import type { RunResult } from '../engine/results';
 import type { Slo, Topology } from '../engine/schema';
 import { fmtMoney, fmtNum, fmtPct, fmtRate, fmtRatio } from './format';
@@ -104,15 +104,19 @@ export function reasonFacts(doc: Topology, point: RunResult): string[] {
     );
   }
   const merged = mergedNodeIds(doc);
-  if (merged.size > 1) {
+  const colocated = colocatedLlmIds(doc);
+  if (merged.size + colocated.size > 1) {
     const d = deriveMonolithDeployment(doc).deployment;
     const m = point.analytic.monolith;
     const replicas = `${fmtNum(d.replicas)} replica${d.replicas === 1 ? '' : 's'}${d.hardware ? ` of ${d.hardware}` : ''}`;
     const threads = d.cpuNodes.length > 1 ? `pools ${fmtNum(d.threadsPerReplica)} worker threads per replica across its ${d.cpuNodes.length} CPU-side services` : `gives its CPU-side work ${fmtNum(d.threadsPerReplica)} threads per replica`;
     const gpus = d.gpuNodes.length > 0 ? ` and runs its ${d.gpuNodes.length === 1 ? 'model' : `${d.gpuNodes.length} models`} on ${fmtNum(d.gpuSlotsPerReplica)} GPU slot${d.gpuSlotsPerReplica === 1 ? '' : 's'} per replica, apart from the threads` : '';
+    const n = d.llmNodes.length;
+    const llmGpus = `${fmtNum(d.llmGpusPerReplica)} GPU${d.llmGpusPerReplica === 1 ? '' : 's'}`;
+    const llm = n === 0 ? '' : n === 1 ? `, runs its own engine of the LLM in every replica (on ${llmGpus})` : `, runs its own engine of each of its ${n} LLMs in every replica (on ${llmGpus} in all)`;
     facts.push(
       (d.fits ? '' : 'the monolith cannot be deployed as drawn (no machine type holds every merged component); ') +
-        `the monolith (${replicas}) ${threads}${gpus}, but grows only by whole replicas` +
+        `the monolith (${replicas}) ${threads}${gpus}${llm}, but grows only by whole replicas` +
         (m.saturationRatePerSec !== null ? ` (full at about ${fmtRate(m.saturationRatePerSec)})` : ''),
     );
   } else if (merged.size === 1) facts.push('only one service is on the request path, so the monolith pools nothing');

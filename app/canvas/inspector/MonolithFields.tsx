@@ -1,5 +1,5 @@
 /** The derived monolith's deployment: sizing, replicas, machine type, threads per replica, price per replica. */
-import { MONOLITH_SIZINGS, type Topology } from '../../../workers/engine/schema';
+import { MONOLITH_LLM, MONOLITH_SIZINGS, type Topology } from '../../../workers/engine/schema';
 import { MonolithAutoscale } from './MonolithAutoscale';
 import { InputField, SelectField } from './fields';
 import { machineOptions } from './machineOptions';
@@ -8,6 +8,11 @@ const SIZING_LABELS: Record<(typeof MONOLITH_SIZINGS)[number], string> = {
   'equal-budget': 'Equal budget (as many replicas as the microservices’ cost buys)',
   'equal-hardware': 'Equal hardware (at least the microservices’ GPUs and cores)',
   replicas: 'Explicit replica count',
+};
+
+const LLM_LABELS: Record<(typeof MONOLITH_LLM)[number], string> = {
+  colocated: 'In each replica, on GPUs of its own (default)',
+  separate: 'Their own deployment, as in the microservices',
 };
 
 type M = Topology['monolith'];
@@ -61,6 +66,19 @@ export function MonolithFields({ doc }: { doc: Topology }) {
         value={m.costPerHour}
         apply={setMono('costPerHour', numOrNull)}
       />
+      {doc.nodes.some((n) => n.kind === 'llm-server') && (
+        <>
+        <SelectField
+          label="LLM servers"
+          path="monolith.llm"
+          testId="monolith-llm"
+          value={m.llm ?? 'colocated'}
+          options={MONOLITH_LLM.map((v) => ({ value: v, label: LLM_LABELS[v] }))}
+          apply={setMono('llm', (v) => (v === 'separate' ? 'separate' : undefined))}
+        />
+        {m.autoscale && <div className="ls-hint">An autoscaled monolith keeps its LLM servers as their own deployment.</div>}
+        </>
+      )}
       <MonolithAutoscale doc={doc} />
     </>
   );
