@@ -61,8 +61,10 @@ test('RAG assistant: TTFT and TPOT per load follow the LLM’s step times, and m
   expect(tpot[0].microservices_tpotMs_p50).toBeLessThan(80);
   // More load, more sequences per step: TPOT grows with the load.
   expect(tpot[2].microservices_tpotMs_p50!).toBeGreaterThan(tpot[0].microservices_tpotMs_p50!);
-  // Both designs run the same LLM fleet on the same arrivals: their light-load TTFT agrees closely.
-  expect(Math.abs(low.microservices_ttftMs_p50! - low.monolith_ttftMs_p50!)).toBeLessThan(60);
+  // The monolith runs the same engine settings, so the same prefill arithmetic bounds its first token from below;
+  // but equal budget buys it one unit, one LLM engine against eight: from 3 req/s its first tokens wait far longer.
+  for (const r of ttft) expect(r.monolith_ttftMs_p50).toBeGreaterThan(2 * ALPHA + 2150 * BETA - 1);
+  expect(ttft[1].monolith_ttftMs_p50!).toBeGreaterThan(2 * ttft[1].microservices_ttftMs_p50!);
 
   const load = page.getByTestId('llm-load-table');
   // One row per load and design.

@@ -10,6 +10,7 @@ const selectCutPoints = (s: AppState) => (s.run?.points ?? []).filter((p) => p?.
 
 export function RunStatus() {
   const status = useAppStore((s) => s.run?.status ?? null);
+  const runId = useAppStore((s) => s.run?.id ?? null);
   const pointsDone = useAppStore((s) => s.run?.pointsDone ?? 0);
   const points = useAppStore((s) => s.run?.rates.length ?? 0);
   const jobsDone = useAppStore((s) => s.run?.jobsDone ?? 0);
@@ -22,7 +23,7 @@ export function RunStatus() {
   if (status === null) return null;
   const label = points === 1 ? 'run' : 'points';
   return (
-    <div className="ls-run-status" data-testid="run-status" data-status={status}>
+    <div className="ls-run-status" data-testid="run-status" data-status={status} data-run-id={runId ?? undefined}>
       <progress
         max={jobsTotal}
         value={jobsDone}

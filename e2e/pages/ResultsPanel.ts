@@ -46,9 +46,12 @@ export class ResultsPanel {
     await this.page.getByTestId('run-form-steps').fill(String(steps));
   }
 
+  /** Starts a run and waits until the studio shows it (running, or already finished when it was quick). */
   async run() {
+    const before = (await this.status.count()) ? await this.status.getAttribute('data-run-id') : null;
     await this.runButton.click();
-    await expect(this.status).toHaveAttribute('data-status', 'running');
+    await expect(this.status).not.toHaveAttribute('data-run-id', before ?? '');
+    await expect(this.status).toHaveAttribute('data-status', /running|done/);
   }
 
   async waitDone(timeout = 120_000) {
