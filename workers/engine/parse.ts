@@ -140,6 +140,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       gpuMemoryGb: h.gpuMemoryGb ?? 0,
       costPerHour: h.costPerHour ?? 0,
     })),
+    ...(spec.scenario ? { scenario: { events: spec.scenario.events.map((e) => ({ ...e })) } } : {}),
   };
 }
 

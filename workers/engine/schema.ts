@@ -17,6 +17,7 @@ import { int, num, positive } from './zodFields';
 import { LIMITS } from './limits';
 import { TritonBatchingSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
+import { ScenarioSchema } from './resilience/scenarioSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
@@ -374,9 +375,11 @@ export const TopologySchema = z
     monolith: MonolithSchema,
     /** Machine types of this document (they shadow built-in ones with the same id). */
     hardware: z.array(HardwareSchema).max(LIMITS.maxHardware),
+    /** Timed faults of a run (issue 11, resilience/scenarioSchema.ts); absent = a steady-state run, and the key is not written. */
+    scenario: ScenarioSchema.optional(),
   })
   .strict();
-/** A validated, normalized document: every field present. */
+/** A validated, normalized document: every field present (`scenario` only when given). */
 export type Topology = z.infer<typeof TopologySchema>;
 
 export const TopologySpecSchema = z
@@ -399,6 +402,7 @@ export const TopologySpecSchema = z
       .array(HardwareSpecSchema)
       .max(LIMITS.maxHardware, { error: `must have at most ${LIMITS.maxHardware} machine types` })
       .optional(),
+    scenario: ScenarioSchema.optional(),
   })
   .strict();
 /** What a user may write: a current-version document with optional fields left out. */

@@ -10,6 +10,7 @@ import { LIMITS } from './limits';
 import type { TopologyError } from './parse';
 import type { Hardware, TopologySpec } from './schema';
 import { checkLlm } from './llm/semantics';
+import { scenarioProblems } from './resilience/scenarioSemantics';
 
 /** Returns every problem of meaning in a shape-valid document (empty when it is sound). */
 export function checkMeaning(spec: TopologySpec): TopologyError[] {
@@ -106,6 +107,8 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
       add(`workload.profile[${i}].atSec`, `workload.profile points must be in time order (${p.atSec} s comes after ${profile[i - 1].atSec} s)`);
     }
   });
+
+  errors.push(...scenarioProblems(spec));
 
   if (errors.length === 0) {
     const cycle = findCycle(spec, roleOf);

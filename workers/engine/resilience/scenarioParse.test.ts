@@ -1,0 +1,80 @@
+/** `doc.scenario` in the document: parse, meaning checks naming the field, round trip, absent key kept absent. */
+import { describe, expect, it } from 'vitest';
+import { parseTopology, parseTopologyText, serializeTopology } from '../parse';
+
+const base = {
+  format: 'loadsketch',
+  version: 2,
+  nodes: [
+    { id: 'api', kind: 'service', replicas: 2 },
+    { id: 'db', kind: 'database', replicas: 4 },
+    { id: 'cache', kind: 'cache' },
+    { id: 'llm', kind: 'llm-server' },
+    { id: 'gpu', kind: 'model-server', batching: { maxBatch: 8, maxWaitMs: 5 } },
+  ],
+  edges: [
+    { id: 'api-db', source: 'api', target: 'db', timeoutMs: 100, retries: 1 },
+    { id: 'api-cache', source: 'api', target: 'cache' },
+    { id: 'api-llm', source: 'api', target: 'llm' },
+    { id: 'api-gpu', source: 'api', target: 'gpu' },
+  ],
+  workload: { entry: 'api' },
+  run: { durationSec: 60 },
+};
+
+const withEvents = (events: unknown[]) => ({ ...base, scenario: { events } });
+
+describe('doc.scenario', () => {
+  it('round-trips through serialize, and a document without it has no scenario key', () => {
+    const r = parseTopology(
+      withEvents([
+        { atSec: 10, durationSec: 5, kind: 'crash', target: 'db', replicas: 2 },
+        { atSec: 20, durationSec: 5, kind: 'partition', target: 'api-db', mode: 'hang' },
+        { atSec: 30, durationSec: 0, kind: 'cacheFlush', target: 'cache', warmSec: 10 },
+        { atSec: 30, durationSec: 5, kind: 'errors', target: 'llm', fraction: 0.5 },
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.doc.scenario?.events).toHaveLength(4);
+    expect(parseTopologyText(serializeTopology(r.doc))).toEqual(r);
+    const plain = parseTopology(base);
+    expect(plain.ok && 'scenario' in plain.doc).toBe(false);
+    if (plain.ok) expect(serializeTopology(plain.doc)).not.toContain('scenario');
+  });
+
+  it('names the field of an unknown target and of a crash larger than the node', () => {
+    const r = parseTopology(
+      withEvents([
+        { atSec: 1, durationSec: 5, kind: 'crash', target: 'db', replicas: 1 },
+        { atSec: 1, durationSec: 5, kind: 'outage', target: 'db' },
+        { atSec: 1, durationSec: 5, kind: 'latency', target: 'nope', factor: 2 },
+        { atSec: 1, durationSec: 5, kind: 'crash', target: 'api', replicas: 3 },
+      ]),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[2].target', 'scenario.events[3].replicas']);
+  });
+
+  it('refuses server faults on llm-servers and batching model servers: not simulated yet', () => {
+    const r = parseTopology(
+      withEvents([
+        { atSec: 1, durationSec: 5, kind: 'crash', target: 'llm', replicas: 1 },
+        { atSec: 1, durationSec: 5, kind: 'capacity', target: 'gpu', percent: 50 },
+      ]),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[0].target', 'scenario.events[1].target']);
+    expect(r.errors[0].message).toMatch(/not simulated yet/);
+  });
+
+  it('refuses a scenario on a document with autoscaling', () => {
+    const doc = withEvents([{ atSec: 1, durationSec: 5, kind: 'outage', target: 'db' }]);
+    const r = parseTopology({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'db' ? { ...n, autoscale: { policy: 'hpa', minReplicas: 1, maxReplicas: 4 } } : n)) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.some((e) => e.path === 'scenario' && /autoscaling/.test(e.message))).toBe(true);
+  });
+});
