@@ -8,9 +8,6 @@ import type { ScenarioEvent, ScenarioEventKind } from '../../workers/engine/resi
 
 export type { ScenarioEvent, ScenarioEventKind };
 
-/** The document with its optional scenario (the field is optional in the file format). */
-type WithScenario = Topology & { scenario?: { events: ScenarioEvent[] } };
-
 const NONE: readonly ScenarioEvent[] = [];
 
 /** Every kind, in the order the editor offers them. */
@@ -29,15 +26,13 @@ export const KIND_LABEL: Record<ScenarioEventKind, string> = {
 
 /** The document's events (none when it has no scenario). */
 export function scenarioEvents(doc: Topology): readonly ScenarioEvent[] {
-  return (doc as WithScenario).scenario?.events ?? NONE;
+  return doc.scenario?.events ?? NONE;
 }
 
 /** The document with `events` as its scenario; no events removes the scenario, so the file stays as it was. */
 export function withEvents(doc: Topology, events: readonly ScenarioEvent[]): Topology {
-  const { scenario: _drop, ...rest } = doc as WithScenario;
-  if (events.length === 0) return rest as Topology;
-  const next: WithScenario = { ...rest, scenario: { events: [...events] } };
-  return next;
+  const { scenario: _drop, ...rest } = doc;
+  return events.length === 0 ? rest : { ...rest, scenario: { events: [...events] } };
 }
 
 /** Whether a kind targets an edge (a partition cuts a call) rather than a node. */
