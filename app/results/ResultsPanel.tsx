@@ -17,6 +17,7 @@ import { NodeView } from './NodeView';
 import { PointPicker } from './PointPicker';
 import { RightSizeView } from './RightSizeView';
 import { RunPanel } from './RunPanel';
+import { ScenarioView } from '../scenario/ScenarioView';
 import { RunStatus } from './RunStatus';
 import { selectShownPoint } from './selectors';
 import { donePoints } from './series';
@@ -38,6 +39,7 @@ const TABS = [
   ['monolith', 'Monolith'],
   ['rightsize', 'Right-size'],
   ['day', 'Day'],
+  ['scenario', 'Scenario'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -164,6 +166,8 @@ export function ResultsPanel() {
               <CapacityView />
             ) : current === 'rightsize' ? (
               <RightSizeView />
+            ) : current === 'scenario' ? (
+              <ScenarioView />
             ) : !hasRun ? (
               <p className="ls-hint">Run a load test to see results: a sweep draws latency and throughput against offered load for your design and its monolith.</p>
             ) : current === 'curves' ? (

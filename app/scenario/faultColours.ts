@@ -1,0 +1,28 @@
+/**
+ * One colour per fault kind, per theme: the timeline's bars, the canvas
+ * badges' tooltips and the event bands on the time-series charts. Hues kept
+ * apart from the two design colours (blue microservices, orange monolith).
+ */
+import type { Theme } from '../store/uiSlice';
+import type { ScenarioEventKind } from './scenarioDoc';
+
+export const FAULT_COLOUR: Record<Theme, Record<ScenarioEventKind, string>> = {
+  light: {
+    crash: '#b91c1c',
+    outage: '#7f1d1d',
+    latency: '#a16207',
+    capacity: '#7c3aed',
+    errors: '#be185d',
+    partition: '#475569',
+    cacheFlush: '#0f766e',
+  },
+  dark: {
+    crash: '#f87171',
+    outage: '#fca5a5',
+    latency: '#facc15',
+    capacity: '#c4b5fd',
+    errors: '#f9a8d4',
+    partition: '#cbd5e1',
+    cacheFlush: '#5eead4',
+  },
+};
