@@ -6,6 +6,8 @@ import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getBezierPath }
 import { memo } from 'react';
 import { EDGE_DEFAULTS } from '../../workers/engine/kinds';
 import type { TopologyEdge } from '../../workers/engine/schema';
+import { FaultBadge, selectFaultLines } from '../scenario/FaultBadge';
+import { useAppStore } from '../store/react';
 import { formatMs, formatPercent } from './format';
 
 export type CallEdgeData = { edge: TopologyEdge; offline: boolean };
@@ -26,6 +28,7 @@ export function edgeLabelParts(e: TopologyEdge, offline: boolean): string[] {
 function CallEdgeView(props: EdgeProps<CallFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const faulted = useAppStore((s) => selectFaultLines(id)(s) !== '');
   if (!data) return null;
   const { edge, offline } = data;
   const cls = `ls-edge mode-${edge.mode}${offline ? ' is-offline' : ''}${selected ? ' is-selected' : ''}`;
@@ -41,6 +44,17 @@ function CallEdgeView(props: EdgeProps<CallFlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             {parts.join(' · ')}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+      {faulted && (
+        <EdgeLabelRenderer>
+          <div
+            className="ls-edge-fault nodrag nopan"
+            // Above the label when there is one, else on the call's midpoint.
+            style={{ transform: `translate(-50%, ${parts.length ? '-150%' : '-50%'}) translate(${labelX}px, ${labelY - (parts.length ? 4 : 0)}px)` }}
+          >
+            <FaultBadge id={edge.id} />
           </div>
         </EdgeLabelRenderer>
       )}

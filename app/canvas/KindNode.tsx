@@ -13,6 +13,7 @@ import { formatMs, formatPercent, formatServiceTime } from './format';
 import { KindIcon } from './icons';
 import { NodeTip } from './NodeTip';
 import { Tooltip } from '../shell/Tooltip';
+import { FaultBadge } from '../scenario/FaultBadge';
 
 export type KindNodeData = { node: TopologyNode; isEntry: boolean };
 export type KindFlowNode = Node<KindNodeData>;
@@ -29,6 +30,7 @@ function KindNodeView({ data, selected }: NodeProps<KindFlowNode>) {
     <Tooltip content={<NodeTip node={n} servers={servers} />} side="top" follow>
       <div className={`ls-node role-${n.role}${selected ? ' is-selected' : ''}`} data-testid={`node-${n.id}`} data-kind={n.kind}>
         <Handle type="target" position={Position.Left} aria-label={`Call into ${n.label}`} />
+        <FaultBadge id={n.id} />
         <div className="ls-node-head">
           <span className="ls-node-icon">
             <KindIcon kind={n.kind} />
