@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../workers/engine/parse';
 import { loadTemplate } from '../../workers/templates';
+import { deleteItems } from '../store/docOps';
 import { EVENT_KINDS, changeKind, faultsByTarget, newEvent, scenarioEvents, shiftEvent, targetOptions, withEvents } from './scenarioDoc';
 
 describe('scenarioDoc', () => {
@@ -45,5 +46,14 @@ describe('scenarioDoc', () => {
     const m = faultsByTarget([a, { ...a, atSec: 1 }, newEvent(doc, 'latency', 'n1'), newEvent(doc, 'partition', 'e1')]);
     expect(m.get('n1')).toEqual(['crash', 'latency']);
     expect(m.get('e1')).toEqual(['partition']);
+  });
+
+  it('deleting a node takes the events on it and on its calls with it; the document stays valid', () => {
+    const d = withEvents(doc, [newEvent(doc, 'crash', 'ranker'), newEvent(doc, 'partition', 'recs-ranker'), newEvent(doc, 'outage', 'cassandra')]);
+    const next = deleteItems(d, ['ranker'], []);
+    expect(scenarioEvents(next).map((e) => e.target)).toEqual(['cassandra']);
+    expect(parseTopology(next).ok).toBe(true);
+    expect('scenario' in deleteItems(next, ['cassandra'], [])).toBe(false);
+    expect(deleteItems(d, [], ['gateway-recs']).scenario).toBe(d.scenario);
   });
 });

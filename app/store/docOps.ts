@@ -14,6 +14,7 @@ import {
   type TopologyEdge,
   type TopologyNode,
 } from '../../workers/engine/schema';
+import { scenarioEvents, withEvents } from '../scenario/scenarioDoc';
 
 export type XY = { x: number; y: number };
 
@@ -135,11 +136,14 @@ export function deleteItems(doc: Topology, nodeIdsToDelete: Iterable<string>, ed
   const dn = new Set(nodeIdsToDelete);
   const de = new Set(edgeIdsToDelete);
   if (dn.size === 0 && de.size === 0) return doc;
-  return {
-    ...doc,
-    nodes: doc.nodes.filter((n) => !dn.has(n.id)),
-    edges: doc.edges.filter((e) => !de.has(e.id) && !dn.has(e.source) && !dn.has(e.target)),
-  };
+  const edges = doc.edges.filter((e) => !de.has(e.id) && !dn.has(e.source) && !dn.has(e.target));
+  const next = { ...doc, nodes: doc.nodes.filter((n) => !dn.has(n.id)), edges };
+  // Scenario events on what went go with it (an event on an unknown id would make the document invalid).
+  const kept = new Set(edges);
+  const gone = new Set([...dn, ...doc.edges.filter((e) => !kept.has(e)).map((e) => e.id)]);
+  const events = scenarioEvents(doc);
+  const left = events.filter((e) => !gone.has(e.target));
+  return left.length === events.length ? next : withEvents(next, left);
 }
 
 /** Sets the positions of some nodes (rounded to whole pixels); nodes not listed keep their identity. */
