@@ -124,7 +124,7 @@ function Magnitude({ e, i, num }: { e: ScenarioEvent; i: number; num: Num }) {
         />
       );
     case 'cacheFlush':
-      return num('warmSec', 'Warms over', e.warmSec, 's');
+      return num('warmSec', 'Warms in', e.warmSec, 's');
     case 'outage':
       return null;
   }
