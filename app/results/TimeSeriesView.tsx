@@ -2,6 +2,8 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
+import type { ScenarioEvent } from '../scenario/scenarioDoc';
+import { eventBands } from './EventBands';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtMs, fmtNum, fmtRate } from './format';
@@ -39,8 +41,8 @@ const COLUMNS = [
   ['monolith_queue', 'monolith queue', fmtNum],
 ] as const;
 
-function Small({ rows, title, children }: { rows: Row[]; title: string; children: React.ReactNode }) {
-  const { ink } = useChartColours();
+function Small({ rows, title, events, children }: { rows: Row[]; title: string; events: readonly ScenarioEvent[]; children: React.ReactNode }) {
+  const { ink, theme } = useChartColours();
   return (
     <div className="ls-small-chart">
       <div className="ls-small-title">{title}</div>
@@ -51,6 +53,7 @@ function Small({ rows, title, children }: { rows: Row[]; title: string; children
           <YAxis interval={0} stroke={ink.axis} width={44} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} />
           <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} s`} />
           <Legend height={20} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
+          {eventBands(events, theme)}
           {children}
         </LineChart>
       </ChartSizer>
@@ -58,7 +61,10 @@ function Small({ rows, title, children }: { rows: Row[]; title: string; children
   );
 }
 
-export const TimeSeriesView = memo(function TimeSeriesView({ point }: { point: RunResult }) {
+const NO_EVENTS: readonly ScenarioEvent[] = [];
+
+/** `events`: the run's scenario, drawn as shaded bands on every chart. */
+export const TimeSeriesView = memo(function TimeSeriesView({ point, events = NO_EVENTS }: { point: RunResult; events?: readonly ScenarioEvent[] }) {
   const { design, ink } = useChartColours();
   const rows = useMemo(() => mergeRows(point), [point]);
   const table = (
@@ -92,18 +98,18 @@ export const TimeSeriesView = memo(function TimeSeriesView({ point }: { point: R
     <ChartFrame
       title={`Over time at ${fmtRate(point.ratePerSec)}${point.microservices.timeSeries.windowSec ? `, ${fmtNum(point.microservices.timeSeries.windowSec)} s windows` : ''}`}
       testId="chart-timeseries"
-      caption="Per time window (warm-up included): offered and completed requests per second, p50 (dotted) and p99 latency, and requests waiting in all queues, for both designs."
+      caption={`Per time window (warm-up included): offered and completed requests per second, p50 (dotted) and p99 latency, and requests waiting in all queues, for both designs.${events.length ? ' Shaded bands: the scenario’s events, in the colour of their kind.' : ''}`}
       table={table}
     >
       <div className="ls-small-grid">
-        <Small rows={rows} title="Throughput (req/s)">
+        <Small rows={rows} events={events} title="Throughput (req/s)">
           {line('offered', 'offered', ink.axis, '4 3')}
           {DESIGNS.map((d) => line(`${d}_thr`, DESIGN_LABEL[d], design[d]))}
         </Small>
-        <Small rows={rows} title="Latency p50 / p99 (ms)">
+        <Small rows={rows} events={events} title="Latency p50 / p99 (ms)">
           {DESIGNS.flatMap((d) => [line(`${d}_p50`, `${DESIGN_LABEL[d]} p50`, design[d], '2 3'), line(`${d}_p99`, `${DESIGN_LABEL[d]} p99`, design[d])])}
         </Small>
-        <Small rows={rows} title="Queue length (requests waiting)">
+        <Small rows={rows} events={events} title="Queue length (requests waiting)">
           {DESIGNS.map((d) => line(`${d}_queue`, DESIGN_LABEL[d], design[d]))}
         </Small>
       </div>
