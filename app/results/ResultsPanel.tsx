@@ -15,8 +15,10 @@ import { LlmView } from './LlmView';
 import { MonolithView } from './MonolithView';
 import { NodeView } from './NodeView';
 import { PointPicker } from './PointPicker';
+import { ResilienceCard } from './ResilienceCard';
 import { RightSizeView } from './RightSizeView';
 import { RunPanel } from './RunPanel';
+import { scenarioEvents } from '../scenario/scenarioDoc';
 import { ScenarioView } from '../scenario/ScenarioView';
 import { RunStatus } from './RunStatus';
 import { selectShownPoint } from './selectors';
@@ -55,7 +57,15 @@ function Curves() {
   // Each chart takes new points in a task of its own, after the canvas and progress have updated.
   const [latency, throughput] = useStaggered(done, 2, NO_POINTS);
   const compare = useCompareSeries();
-  if (kind === 'single') return shown && runDoc ? <SingleSummary point={shown} slo={slo} doc={runDoc} /> : <p className="ls-hint">Running…</p>;
+  if (kind === 'single')
+    return shown && runDoc ? (
+      <>
+        <SingleSummary point={shown} slo={slo} doc={runDoc} />
+        <ResilienceCard point={shown} />
+      </>
+    ) : (
+      <p className="ls-hint">Running…</p>
+    );
   if (!done.length) return <p className="ls-hint">The first point appears as soon as its replications are done.</p>;
   return (
     <>
@@ -108,7 +118,12 @@ function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
       <PointPicker />
       {tab === 'nodes' && <NodeView point={point} doc={doc} />}
       {tab === 'distribution' && <DistributionChart point={point} />}
-      {tab === 'timeseries' && <TimeSeriesView point={point} />}
+      {tab === 'timeseries' && (
+        <>
+          <ResilienceCard point={point} />
+          <TimeSeriesView point={point} events={scenarioEvents(doc)} />
+        </>
+      )}
     </>
   );
 }
