@@ -22,7 +22,7 @@ export function eventBands(events: readonly ScenarioEvent[], theme: Theme, label
         x2={Math.max(end, e.atSec + 0.001)}
         ifOverflow="hidden"
         fill={colour}
-        fillOpacity={theme === 'dark' ? 0.2 : 0.13}
+        fillOpacity={theme === 'dark' ? 0.15 : 0.12}
         stroke={colour}
         strokeOpacity={0.5}
         strokeDasharray="3 3"

@@ -1,7 +1,8 @@
 /**
- * One colour per fault kind, per theme: the timeline's bars, the canvas
- * badges' tooltips and the event bands on the time-series charts. Hues kept
- * apart from the two design colours (blue microservices, orange monolith).
+ * One colour per fault kind, per theme: the timeline's bars and the event
+ * bands on the time-series charts. Hues kept
+ * apart from the two design colours (blue microservices, orange monolith):
+ * a latency spike is olive, not amber, so the monolith's line stays legible over it.
  */
 import type { Theme } from '../store/uiSlice';
 import type { ScenarioEventKind } from './scenarioDoc';
@@ -10,7 +11,7 @@ export const FAULT_COLOUR: Record<Theme, Record<ScenarioEventKind, string>> = {
   light: {
     crash: '#b91c1c',
     outage: '#7f1d1d',
-    latency: '#a16207',
+    latency: '#4d7c0f',
     capacity: '#7c3aed',
     errors: '#be185d',
     partition: '#475569',
@@ -19,7 +20,7 @@ export const FAULT_COLOUR: Record<Theme, Record<ScenarioEventKind, string>> = {
   dark: {
     crash: '#f87171',
     outage: '#fca5a5',
-    latency: '#facc15',
+    latency: '#a3e635',
     capacity: '#c4b5fd',
     errors: '#f9a8d4',
     partition: '#cbd5e1',
