@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { validateScenario } from '../../workers/engine/resilience/scenarioValidate';
 import type { Topology } from '../../workers/engine/schema';
 import { useAppStore, useAppStoreApi } from '../store/react';
-import { documentErrors } from '../store/validation';
+import { documentErrors, pathIsUnder } from '../store/validation';
 import { EventEditor } from './EventEditor';
 import { ScenarioTimeline } from './ScenarioTimeline';
 import { EVENT_KINDS, KIND_LABEL, type ScenarioEventKind, newEvent, replaceAt, scenarioEvents, shiftEvent, targetOptions, withEvents } from './scenarioDoc';
@@ -39,6 +39,10 @@ export function ScenarioView() {
   const [pick, setPick] = useState('');
   const target = options.some((o) => o.value === pick) ? pick : (options[0]?.value ?? '');
   const problems = useMemo(() => meaningProblems(doc), [doc]);
+  // What the parser finds: shown under each event's fields by the fields themselves; here it frames the event, and
+  // problems of the scenario as a whole (e.g. with autoscaling) are said above the timeline.
+  const parsed = documentErrors(doc).filter((p) => pathIsUnder(p.path, 'scenario'));
+  const whole = parsed.filter((p) => p.path === 'scenario' || p.path === 'scenario.events');
   const labels = useMemo(() => {
     const m = new Map<string, string>();
     for (const o of [...targetOptions(doc, 'partition'), ...doc.nodes.map((n) => ({ value: n.id, label: n.label }))]) m.set(o.value, o.label);
@@ -93,6 +97,13 @@ export function ScenarioView() {
           </span>
         )}
       </div>
+      {whole.length > 0 && (
+        <div className="ls-field-error" role="alert" data-testid="scenario-problems">
+          {whole.map((p) => (
+            <div key={p.message}>Scenario: {p.message}</div>
+          ))}
+        </div>
+      )}
       <ScenarioTimeline
         events={events}
         runSec={doc.run.durationSec}
@@ -112,11 +123,12 @@ export function ScenarioView() {
         <ol className="ls-event-list" data-testid="scenario-events">
           {events.map((e, i) => {
             const mine = problems.filter((p) => p.path.startsWith(`scenario.events[${i}].`));
+            const bad = mine.length > 0 || parsed.some((p) => pathIsUnder(p.path, `scenario.events[${i}]`));
             return (
               <li
                 // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; their index is their identity (as in the file)
                 key={i}
-                className={`ls-event${selected === i ? ' is-selected' : ''}${mine.length ? ' has-error' : ''}`}
+                className={`ls-event${selected === i ? ' is-selected' : ''}${bad ? ' has-error' : ''}`}
                 data-testid={`scenario-event-${i}`}
               >
                 <EventEditor doc={doc} event={e} index={i} />
