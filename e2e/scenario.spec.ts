@@ -87,6 +87,12 @@ test('add an event on the timeline, edit it, move it with the keys, undo, and se
   doc = await studio.exportDoc();
   events = (doc.scenario as { events: ExportedEvent[] }).events;
   expect(events[1]).toEqual({ kind: 'partition', target: 'recs-evcache', atSec: 23, durationSec: 12, mode: 'hang' });
+
+  // The inspector refuses fewer replicas than the crash takes, saying why.
+  await studio.selectNode('ranker');
+  await studio.setField('replicas', '2');
+  await expect(page.getByTestId('error-replicas')).toContainText("must be at most the node's 2 replicas");
+  await expect(studio.node('ranker').getByTestId('node-stats')).toContainText('16×1');
 });
 
 test('bad scenario input is refused with a message on its field', async ({ page }) => {
