@@ -57,7 +57,29 @@ function summary(r: RunResult): string {
           row('SLO violation (min)', fmt(m.sloViolationSec / 60, 1), fmt(o.sloViolationSec / 60, 1)),
         ]
       : []),
+    ...(m.availability !== undefined || o.availability !== undefined
+      ? [
+          row('availability (%)', fmt(pct(m.availability), 3), fmt(pct(o.availability), 3)),
+          row('goodput within SLO (req/s)', fmt(m.goodputPerSec, 1), fmt(o.goodputPerSec, 1)),
+          row('recovery after last event (s)', recovery(m), recovery(o)),
+          row('failed by cause', causes(m), causes(o)),
+        ]
+      : []),
   ]);
+}
+
+const pct = (x: number | undefined) => (x === undefined ? undefined : 100 * x);
+
+/** "12.0", "0.0", or "did not recover" (the run ended violating its SLO). */
+function recovery(d: DesignResult): string {
+  if (d.recovered === undefined) return '—';
+  return d.recovered ? fmt(d.recoverySec, 1) : 'did not recover';
+}
+
+/** The non-zero causes, e.g. "crash 12, timeout 3", or "none". */
+function causes(d: DesignResult): string {
+  const list = Object.entries(d.endToEnd.errorsByCause ?? {}).filter(([, n]) => n > 0);
+  return list.length === 0 ? 'none' : list.map(([k, n]) => `${k} ${fmt(n, 0)}`).join(', ');
 }
 
 /** True when the design autoscaled something (a node's figures, or cold starts): the table then shows the elasticity rows. */
@@ -92,7 +114,9 @@ export function formatRun(name: string, r: RunResult): string {
   const head = `${name} at ${fmt(r.ratePerSec, 1)} req/s, seed ${r.seed}, ${r.replications} replication${r.replications > 1 ? 's' : ''}${r.replications > 1 ? ' (± = 95% CI half-width)' : ''}`;
   const notes = [...new Set([...r.analytic.microservices.notCovered, ...r.analytic.monolith.notCovered])];
   const deployment = r.monolith.deployment ? `monolith deployment: ${r.monolith.deployment.hardware ?? 'no machine type'}, ${r.monolith.deployment.replicas} replica(s), ${r.monolith.deployment.threadsPerReplica} threads and ${r.monolith.deployment.gpusPerReplica} GPU(s) per replica, $${r.monolith.deployment.costPerHour.toFixed(2)}/h${r.monolith.deployment.fits ? '' : ' (does NOT fit the machine)'}` : '';
-  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), ...(deployment ? [deployment] : []), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
+  const mapped = r.monolith.deployment?.scenarioNotes ?? [];
+  const scenario = mapped.length ? `the scenario in the monolith:\n${mapped.map((n) => `  - ${n}`).join('\n')}` : '';
+  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), ...(deployment ? [deployment] : []), ...(scenario ? [scenario] : []), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
   const llm = formatLlm(r);
   if (llm) parts.push(llm);
   if (notes.length) parts.push(`not covered by the analytic model:\n${notes.map((n) => `  - ${n}`).join('\n')}`);

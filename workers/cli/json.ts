@@ -4,7 +4,10 @@ import type { DesignResult, RunResult, SweepResult } from '../engine/results';
 /** A design without its raw latency histogram (its percentiles are in endToEnd). */
 function plainDesign(d: DesignResult): Omit<DesignResult, 'latencyHistogram'> {
   const { latencyHistogram: _drop, ...rest } = d;
-  return rest;
+  if (!d.nodes.some((n) => n.faultSeries)) return rest;
+  // A scenario run: each node's fault series print as its `timeSeries` (utilization, queueLength, errors), next to any other keys.
+  const nodes = d.nodes.map(({ faultSeries, ...n }) => (faultSeries ? { ...n, timeSeries: { ...n.timeSeries, ...faultSeries } } : n));
+  return { ...rest, nodes: nodes as DesignResult['nodes'] };
 }
 
 /** The printable form of a run: both designs (time series included, histogram left out) and the analytic prediction. */

@@ -21,6 +21,7 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
   const ts = d.timeSeries;
   const elastic = [...d.nodes.map((n) => n.timeSeries), d.unit?.timeSeries];
   const nodeSeries = elastic.flatMap((t) => (t ? [t.replicas, t.readyReplicas, t.startingReplicas, t.drainingReplicas] : []));
+  for (const n of d.nodes) if (n.faultSeries) nodeSeries.push(n.faultSeries.utilization, n.faultSeries.queueLength, n.faultSeries.errors);
   return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, ts.replicas, ts.cost, ts.costPerMillionRequests, ts.sloViolationSec, d.latencyHistogram.counts, ...nodeSeries].map(
     (a) => a.buffer as ArrayBuffer,
   );
@@ -29,6 +30,7 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
 function rawBuffers(d: DesignRaw): ArrayBuffer[] {
   const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic];
   if (d.llm) arrays.push(d.llm);
+  if (d.fault) arrays.push(d.fault);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 

@@ -71,7 +71,7 @@ export abstract class CallSim extends SimState {
   }
 
   /** `routing: one`: the edge of node i taken on this visit, by weight (−1 when every weight is 0). */
-  private chooseEdge(i: number): number {
+  protected chooseEdge(i: number): number {
     const m = this.m;
     const total = m.nodeWeightSum[i];
     if (!(total > 0)) return -1;
@@ -270,7 +270,7 @@ export abstract class CallSim extends SimState {
    * answer it owes, 2 × call + failed, or −1 when it owes none: a finished
    * request, an async message, or an attempt already abandoned.
    */
-  private closeVisit(f: number): number {
+  protected closeVisit(f: number): number {
     const flags = this.fFlags[f];
     if (flags & F_HOLDING) this.release(this.fNode[f], this.fStation[f], 1);
     if (flags & F_ROOT) {

@@ -6,6 +6,7 @@
 import { batchFactors } from './batchCost';
 import { type CompiledElastic, compileElastic, type MonolithElasticSpec } from './autoscale/compileElastic';
 import { compileCalls } from './compileCalls';
+import { type CompiledFaults, compileFaults } from './resilience/compileFaults';
 import { type CompiledEngines, compileEngines, SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
 import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
@@ -86,6 +87,8 @@ export interface CompiledModel extends CompiledStations, CompiledElastic {
   nodeSpecial: Uint8Array;
   /** The Triton and LLM engines (compileEngines.ts). */
   engines: CompiledEngines;
+  /** The fault scenario (resilience/compileFaults.ts); null without events: the plain simulator runs. */
+  scenario: CompiledFaults | null;
 }
 
 function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array, p2: Float64Array): void {
@@ -169,6 +172,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     edgeRetries: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.timeoutMs !== null ? e.retries : 0)),
     costPerHour: 0,
     nodeSpecial: new Uint8Array(0),
+    scenario: null,
     engines: compileEngines(doc, edges, (i) => stations.groupReplicas[stations.nodeGroup[i]]),
     ...elastic,
   };
@@ -218,6 +222,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     m.batchAddMs.set(adds[k], at);
     at += f.length;
   });
+  m.scenario = compileFaults(doc, stations, m.edgeIds, (i) => m.nodeBatchMax[i] > 0 || m.nodeSpecial[i] !== 0);
   return m;
 }
 

@@ -26,3 +26,5 @@ export const EV_LLM_ADMIT = 19;
 export const EV_AUTOSCALE = 7;
 /** A new replica finished its cold start (a = autoscaled group index, b = the replica's provisioning token). */
 export const EV_REPLICA_READY = 8;
+/** A fault scenario's change point (a = segment index, see resilience/scenarioSim.ts). */
+export const EV_SCENARIO = 9;

@@ -13,6 +13,7 @@
  */
 import { findHardware, hardwareCatalogue, replicaPricePerHour, totalGpuMemoryGb } from './hardware';
 import { LIMITS } from './limits';
+import { scenarioForMonolith } from './resilience/scenarioMonolith';
 import type { Balancer, Hardware, MonolithSizing, Pool, Topology, TopologyNode } from './schema';
 
 /** Service-role nodes reachable from the entry along sync traffic edges (llm-servers included). */
@@ -97,6 +98,11 @@ export interface MonolithDeployment {
   llmNodes: string[];
   /** GPUs of one replica that its co-located LLM engines own. */
   llmGpusPerReplica: number;
+  /**
+   * Present only when the document has scenario events: how each event that changes in the monolith was
+   * mapped onto it (resilience/scenarioMonolith.ts), one sentence each; empty when every event is unchanged.
+   */
+  scenarioNotes?: string[];
 }
 
 /** The derived monolith: its document (simulated like any other) and how it is deployed. */
@@ -316,7 +322,30 @@ export function deriveMonolithDeployment(doc: Topology): DerivedMonolith {
     monolith: { ...doc.monolith },
     hardware: doc.hardware.map((h) => ({ ...h })),
   };
+  const events = doc.scenario?.events ?? [];
+  if (events.length > 0) {
+    const mapped = monolithScenario(doc, merged, colocated);
+    monoDoc.scenario = { events: mapped.events };
+    deployment.scenarioNotes = mapped.notes;
+  }
   return { doc: monoDoc, deployment };
+}
+
+/**
+ * The scenario as the monolith lives through it (resilience/scenarioMonolith.ts): a crash, outage or capacity
+ * fault of a merged component hits the unit `"monolith"` (every replica hosts it); co-located LLM engines and
+ * batching model servers in the unit keep running (faults on their servers are not simulated yet), said in a note.
+ */
+function monolithScenario(doc: Topology, merged: Set<string>, colocated: Set<string>): ReturnType<typeof scenarioForMonolith> {
+  const poolReplicas = new Map(doc.pools.map((p) => [p.id, p.replicas]));
+  const replicasById = new Map(doc.nodes.map((n) => [n.id, (n.pool !== null ? poolReplicas.get(n.pool) : undefined) ?? n.replicas]));
+  const edgesById = new Map(doc.edges.map((e) => [e.id, { source: e.source, target: e.target }]));
+  const out = scenarioForMonolith(doc.scenario?.events ?? [], { merged, replicasById, edgesById, monolithId: 'monolith' });
+  const engines = doc.nodes.filter((n) => (merged.has(n.id) && n.batching != null && (n.batching.maxBatch > 1 || n.batching.triton)) || colocated.has(n.id)).map((n) => n.id);
+  if (engines.length > 0 && out.events.some((e) => e.target === 'monolith' && e.kind !== 'latency' && e.kind !== 'errors')) {
+    out.notes.push(`${engines.join(', ')}: ${engines.length === 1 ? 'its engine keeps' : 'their engines keep'} running when monolith replicas crash or are throttled (faults of LLM and batching engines are not simulated yet)`);
+  }
+  return out;
 }
 
 /** The monolith version of a design, as a document (see {@link deriveMonolithDeployment}). */

@@ -92,6 +92,8 @@ export interface DesignRaw {
    * replica-seconds (see autoscale/elasticResults.ts, elasticOffset).
    */
   elastic: Float64Array;
+  /** Present only for a design with scenario events: the fault statistics (resilience/faultRaw.ts). */
+  fault?: Float64Array;
 }
 
 /** Offsets of one autoscaled group's totals in {@link DesignRaw.elastic}. */
@@ -132,6 +134,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   addInto(a.replicaBusy, b.replicaBusy);
   if (a.llm && b.llm) mergeLlmBlocks(a.llm, b.llm);
   addInto(a.elastic, b.elastic);
+  if (a.fault && b.fault) addInto(a.fault, b.fault);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -151,5 +154,6 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     replicaBusy: r.replicaBusy.slice(),
     ...(r.llm ? { llm: r.llm.slice() } : {}),
     elastic: r.elastic.slice(),
+    ...(r.fault ? { fault: r.fault.slice() } : {}),
   };
 }

@@ -83,6 +83,15 @@ export interface EndToEndResult {
   /** Requests still in flight when the run ended. */
   inFlight: number;
   ci95?: Ci95;
+  /** Scenario runs only: requests refused by admission control (0 until admission control is simulated); arrivals = completed + errors + dropped + rejected + inFlight. */
+  rejected?: number;
+  /**
+   * Scenario runs only: requests that did not complete, by the cause of their last failed attempt
+   * (keys of resilience/failureCauses.ts, every key present): `error`, `crash`, `outage`, `partition`,
+   * `timeout`, `dropped` (a full queue or the safety cap, at the entry or downstream), `rejected`, `breakerOpen`.
+   * Their sum is errors + dropped + rejected.
+   */
+  errorsByCause?: Record<string, number>;
 }
 
 /** Per-node statistics (per pool member for pooled nodes). */
@@ -107,6 +116,18 @@ export interface NodeResult {
   timeSeries?: NodeTimeSeriesResult;
   /** Autoscaled nodes only: cold starts, replica-hours and cost of this node. */
   elasticity?: NodeElasticityResult;
+  /** Scenario runs only: this node per result window (windows as in {@link TimeSeriesResult}). */
+  faultSeries?: NodeFaultSeriesResult;
+}
+
+/** Per-window series of one node in a run with a fault scenario, averaged over replications. */
+export interface NodeFaultSeriesResult {
+  /** Busy servers / the node's configured servers (all replicas), time-averaged over the window. */
+  utilization: Float64Array;
+  /** Requests waiting at the node, time-averaged over the window. */
+  queueLength: Float64Array;
+  /** Visits to the node that failed there in the window: a fault (error, crash, outage), a partitioned edge into it, or a full queue. */
+  errors: Float64Array;
 }
 
 /** Per-window series of one autoscaled node (windows as in {@link TimeSeriesResult}). */
@@ -205,6 +226,18 @@ export interface DesignResult {
   llmNodes?: LlmNodeResult[];
   /** The monolith only, and only when `monolith.autoscale` is set: its units' replicas, cold starts and cost (the design's `timeSeries.replicas` also counts the remote infra). */
   unit?: ElasticUnitResult;
+  /** Scenario runs only: completed / arrivals (requests that arrived after the warm-up); NaN when none arrived. */
+  availability?: number;
+  /** Scenario runs only: requests that arrived after the warm-up and completed within the SLO threshold (`slo.thresholdMs`), per measured second. */
+  goodputPerSec?: number;
+  /**
+   * Scenario runs only: seconds from the end of the last event until the windowed SLO percentile (failed
+   * requests counted as infinitely slow) stays within the threshold for RECOVERY_STABLE_WINDOWS (5) windows
+   * in a row (the start of that run of windows; 0 if within the SLO at once); null = did not recover.
+   */
+  recoverySec?: number | null;
+  /** Scenario runs only: false when the run ended without recovering (the metastable case). */
+  recovered?: boolean;
 }
 
 /** The analytic (queueing-theory) prediction of one node. Null = not covered. */

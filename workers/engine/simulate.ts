@@ -35,7 +35,7 @@ const bucketOf = bucketOfImported;
 /** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
-const { EV_ARRIVAL, EV_AUTOSCALE, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_REPLICA_READY, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
+const { EV_ARRIVAL, EV_AUTOSCALE, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_REPLICA_READY, EV_SCENARIO, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
 
 /** What one simulation needs besides the model. Times in ms. */
 export interface SimSpec {
@@ -135,6 +135,9 @@ export class Simulator extends LlmSim {
 
   /** "The autoscaler ticks" and "a replica is ready": only autoscaled designs schedule these (autoscale/elasticSim.ts). */
   protected onElastic(_kind: number, _a: number, _b: number): void {}
+
+  /** "A scenario change point is reached": only designs with fault events schedule it (resilience/scenarioSim.ts). */
+  protected onScenario(_segment: number): void {}
 
   run(): DesignRaw {
     const q = this.q;
@@ -239,6 +242,9 @@ export class Simulator extends LlmSim {
       case EV_REPLICA_READY:
         this.onElastic(kind, a, b);
         break;
+      case EV_SCENARIO:
+        this.onScenario(a);
+        break;
       default:
         throw new Error(`unknown event kind ${kind}`);
     }
@@ -340,7 +346,7 @@ export class Simulator extends LlmSim {
     return this.service[i].next();
   }
 
-  private startService(f: number, i: number, s: number): void {
+  protected startService(f: number, i: number, s: number): void {
     this.free[s]--;
     this.busyDelta(i, 1);
     if (this.lb !== null) this.replicaBusyAt(i, s, 1);
@@ -349,7 +355,7 @@ export class Simulator extends LlmSim {
     this.q.push(this.now + this.service[i].next(), EV_DONE, f, 0);
   }
 
-  private onDone(f: number): void {
+  protected onDone(f: number): void {
     const i = this.fNode[f];
     this.recordVisit(f, i);
     if (this.m.nodeHold[i]) this.fFlags[f] |= F_HOLDING;
@@ -399,7 +405,7 @@ export class Simulator extends LlmSim {
    * count of node i's replica at station s changes by d. Out of line, so the
    * pooled hot path carries one branch for it.
    */
-  private replicaBusyAt(i: number, s: number, d: number): void {
+  protected replicaBusyAt(i: number, s: number, d: number): void {
     const rb = this.m.nodeReplicaBase[i];
     if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[s], d);
   }

@@ -6,6 +6,7 @@
 import { llmDesignFields } from './llm/llmResults';
 import { addNodeElasticity, type ElasticSeries, elasticity, unitElasticity } from './autoscale/elasticResults';
 import type { CompiledModel } from './compile';
+import { addFaultResults } from './resilience/faultResults';
 import { FINE_SUB_BUCKETS, quantiles } from './histogram';
 import * as R from './raw';
 import type { Ci95, DesignResult, EndToEndResult, NodeResult, TimeSeriesResult } from './results';
@@ -141,6 +142,7 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
   const nodes = nodeResults(m, merged);
   if (m.anyElastic) addNodeElasticity(m, merged, reps.length, nodes);
   const unit = m.anyElastic ? unitElasticity(m, merged, reps.length) : undefined;
+  const fault = merged.fault ? addFaultResults(m, merged, reps.length, endMs, e2e, nodes) : undefined;
   return {
     endToEnd: e2e,
     nodes,
@@ -153,5 +155,6 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
     latencyHistogram: { subBuckets: FINE_SUB_BUCKETS, counts: merged.latency },
     ...llmDesignFields(m, merged),
     ...(unit ? { unit } : {}),
+    ...fault,
   };
 }

@@ -1,0 +1,70 @@
+/**
+ * "A replica is chosen" while replicas are down: the balancer of balancer.ts
+ * with health checking. Down replicas are the highest-numbered (replicas
+ * `up`, …, n − 1 of the group), so the balancer applies its rule (Envoy's,
+ * see balancer.ts) to replicas 0 … up − 1 only, as Envoy's load balancers do
+ * once active health checking or outlier detection has ejected a host
+ * (docs/model.md, "Fault scenarios"). A visit that would stay on its unit's
+ * replica index goes by the rule when that replica is down. Groups with every
+ * replica up are left to the base class, so its draws are unchanged.
+ */
+import { ReplicaChooser } from '../balancer';
+import type { CompiledModel } from '../compile';
+import * as L from '../compileStations';
+
+const { LB_P2C, LB_POOLED, LB_RANDOM, LB_ROUND_ROBIN } = L;
+
+/** The balancer of a design with a fault scenario. */
+export class ScenarioChooser extends ReplicaChooser {
+  /** Per group: replicas up (0 … up − 1); the scenario simulator sets it at each change point. */
+  readonly up: Int32Array;
+
+  constructor(m: CompiledModel, seed: number) {
+    super(m, seed);
+    this.up = m.groupReplicas.slice();
+  }
+
+  override station(i: number, from: number): number {
+    const m = this.m;
+    const g = m.nodeGroup[i];
+    const up = this.up[g];
+    const n = m.groupReplicas[g];
+    const kind = m.groupBalancer[g];
+    if (up >= n || kind === LB_POOLED) return super.station(i, from);
+    const s0 = m.groupStation0[g];
+    const u = m.groupUnit[g];
+    if (u >= 0 && from >= 0) {
+      const fg = m.stationGroup[from];
+      if (m.groupUnit[fg] === u && m.groupBalancer[fg] !== LB_POOLED) {
+        const r = m.stationReplica[from] % n;
+        if (r < up) return s0 + r;
+      }
+    }
+    if (up <= 1) return s0;
+    if (kind === LB_ROUND_ROBIN) {
+      const r = this.next[g] < up ? this.next[g] : 0;
+      this.next[g] = r + 1 === up ? 0 : r + 1;
+      return s0 + r;
+    }
+    const rng = this.rng[g]!;
+    if (kind === LB_RANDOM) return s0 + Math.floor(rng.next() * up);
+    const out = this.outstanding;
+    if (kind === LB_P2C) {
+      const a = s0 + Math.floor(rng.next() * up);
+      const b = s0 + Math.floor(rng.next() * up);
+      return out[b] < out[a] ? b : a;
+    }
+    let best = s0;
+    let tied = 1;
+    for (let s = s0 + 1; s < s0 + up; s++) {
+      if (out[s] < out[best]) {
+        best = s;
+        tied = 1;
+      } else if (out[s] === out[best]) {
+        tied++;
+        if (Math.floor(rng.next() * tied) === 0) best = s;
+      }
+    }
+    return best;
+  }
+}
