@@ -6,20 +6,10 @@
  * scenario was mapped onto the monolith. Shown only for results that carry
  * `availability` (runs of a document with scenario events).
  */
-import type { DesignResult, EndToEndResult, RunResult } from '../../workers/engine/results';
+import type { RunResult } from '../../workers/engine/results';
 import { NumCell } from './ChartFrame';
 import { fmtNum, fmtPct, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS, type Design } from './series';
-
-/** The scenario figures of a design (optional: absent from steady-state runs). */
-type Resilience = DesignResult & {
-  availability?: number;
-  goodputPerSec?: number;
-  recoverySec?: number | null;
-  recovered?: boolean;
-  endToEnd: EndToEndResult & { rejected?: number; errorsByCause?: Record<string, number> };
-  deployment?: DesignResult['deployment'] & { scenarioNotes?: string[] };
-};
 
 /** Causes in the order the card lists them, with their names. */
 const CAUSES: readonly [string, string][] = [
@@ -37,7 +27,7 @@ const NOT_RECOVERED = 'did not recover by the end of the run';
 
 /** Whether a run's point carries scenario figures. */
 export function hasResilience(point: RunResult): boolean {
-  return (point.microservices as Resilience).availability !== undefined;
+  return point.microservices.availability !== undefined;
 }
 
 /** "recovered 4 s after the last event", "within the SLO as soon as the last event ended", or the metastable sentence. */
@@ -49,7 +39,7 @@ export function recoveryText(r: { recoverySec?: number | null; recovered?: boole
 
 export function ResilienceCard({ point }: { point: RunResult }) {
   if (!hasResilience(point)) return null;
-  const of = (d: Design) => point[d] as Resilience;
+  const of = (d: Design) => point[d];
   const causes = CAUSES.filter(([k]) => DESIGNS.some((d) => (of(d).endToEnd.errorsByCause?.[k] ?? 0) > 0));
   const notes = of('monolith').deployment?.scenarioNotes ?? [];
   const stuck = DESIGNS.filter((d) => of(d).recovered === false);
