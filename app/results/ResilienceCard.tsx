@@ -6,7 +6,9 @@
  * scenario was mapped onto the monolith. Shown only for results that carry
  * `availability` (runs of a document with scenario events).
  */
-import type { RunResult } from '../../workers/engine/results';
+import { RECOVERY_STABLE_WINDOWS } from '../../workers/engine/resilience/recovery';
+import type { DesignResult, RunResult } from '../../workers/engine/results';
+import { type ScenarioEvent, lastEventEndSec } from '../../workers/engine/resilience/scenarioSchema';
 import { NumCell } from './ChartFrame';
 import { fmtNum, fmtPct, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS, type Design } from './series';
@@ -37,9 +39,21 @@ export function recoveryText(r: { recoverySec?: number | null; recovered?: boole
   return r.recoverySec === 0 ? 'within the SLO as soon as the last event ended' : `recovered ${fmtNum(r.recoverySec)} s after the last event`;
 }
 
-export function ResilienceCard({ point }: { point: RunResult }) {
+/** Seconds the run went on after its last event ended (from the design's windows), or null without events. */
+function secondsAfterLastEvent(design: DesignResult, events: readonly ScenarioEvent[]): number | null {
+  const last = lastEventEndSec(events);
+  const { startSec, windowSec } = design.timeSeries;
+  if (last === null || startSec.length === 0) return null;
+  return startSec[startSec.length - 1] + windowSec - last;
+}
+
+/** `events`: the run's scenario (to tell a metastable failure from a run that ended too soon after its last event). */
+export function ResilienceCard({ point, events }: { point: RunResult; events: readonly ScenarioEvent[] }) {
   if (!hasResilience(point)) return null;
   const of = (d: Design) => point[d];
+  const after = secondsAfterLastEvent(point.microservices, events);
+  // Recovery needs RECOVERY_STABLE_WINDOWS compliant windows after the last event: a run that ends sooner cannot show one.
+  const tooShort = after !== null && after < RECOVERY_STABLE_WINDOWS * point.microservices.timeSeries.windowSec;
   const causes = CAUSES.filter(([k]) => DESIGNS.some((d) => (of(d).endToEnd.errorsByCause?.[k] ?? 0) > 0));
   const notes = of('monolith').deployment?.scenarioNotes ?? [];
   const stuck = DESIGNS.filter((d) => of(d).recovered === false);
@@ -48,7 +62,14 @@ export function ResilienceCard({ point }: { point: RunResult }) {
       <h3 className="ls-chart-title">Blast radius: the scenario in both designs</h3>
       <p className="ls-sentence" data-testid="resilience-sentence">
         {DESIGNS.map((d) => `${DESIGN_LABEL[d]}: ${fmtPct(of(d).availability)} of requests succeeded, ${recoveryText(of(d))}.`).join(' ')}
-        {stuck.length > 0 && (
+        {stuck.length > 0 && tooShort && (
+          <span data-testid="resilience-too-short">
+            {' '}
+            The run ended {fmtNum(after ?? 0)} s after the last event, too soon to see {RECOVERY_STABLE_WINDOWS} windows within the SLO: run longer to
+            tell whether {stuck.length > 1 ? 'they recover' : `the ${DESIGN_LABEL[stuck[0]].toLowerCase()} recovers`}.
+          </span>
+        )}
+        {stuck.length > 0 && !tooShort && (
           <strong className="ls-metastable" data-testid="resilience-metastable">
             {' '}
             {stuck.map((d) => DESIGN_LABEL[d]).join(' and ')} stayed out of {stuck.length > 1 ? 'their' : 'its'} SLO after the faults had ended: a

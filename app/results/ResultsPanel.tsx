@@ -61,7 +61,7 @@ function Curves() {
     return shown && runDoc ? (
       <>
         <SingleSummary point={shown} slo={slo} doc={runDoc} />
-        <ResilienceCard point={shown} />
+        <ResilienceCard point={shown} events={scenarioEvents(runDoc)} />
       </>
     ) : (
       <p className="ls-hint">Running…</p>
@@ -120,7 +120,7 @@ function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
       {tab === 'distribution' && <DistributionChart point={point} />}
       {tab === 'timeseries' && (
         <>
-          <ResilienceCard point={point} />
+          <ResilienceCard point={point} events={scenarioEvents(doc)} />
           <TimeSeriesView point={point} events={scenarioEvents(doc)} />
         </>
       )}
