@@ -101,7 +101,7 @@ function Magnitude({ e, i, num }: { e: ScenarioEvent; i: number; num: Num }) {
     case 'latency':
       return (
         <>
-          {num('factor', 'Factor', e.factor, '×', true)}
+          {num('factor', '× factor', e.factor, undefined, true)}
           {num('addMs', 'Plus', e.addMs, 'ms', true)}
         </>
       );
