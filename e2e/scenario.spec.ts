@@ -5,6 +5,7 @@
  * message on the field.
  */
 import { expect, test } from '@playwright/test';
+import { ResultsPanel } from './pages/ResultsPanel';
 import { StudioPage } from './pages/StudioPage';
 
 interface ExportedEvent {
@@ -138,4 +139,74 @@ test('a fault on a target of the wrong sort is refused with the reason', async (
   await studio.field('event-0-kind').selectOption('cacheFlush');
   await expect(page.getByTestId('error-event-0-kind')).toContainText('must be the id of a cache node');
   await expect(studio.field('event-0-kind')).toHaveValue('outage');
+});
+
+test('a run through the scenario: blast-radius card and event bands; a long slowdown does not recover, a mild one does', async ({ page }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('mm1');
+  await page.getByTestId('tab-scenario').click();
+  // One M/M/1 server (10 ms, 80 req/s, 120 s run): service × 10 from 46 s to 70 s leaves a backlog that takes
+  // longer than the 50 s left to drain, so the run ends still missing its SLO.
+  await page.getByTestId('scenario-add-kind').selectOption('latency');
+  await page.getByTestId('scenario-add').click();
+  await expect(page.getByTestId('timeline-bar-0')).toHaveAttribute('data-at', '46');
+  await studio.setField('event-0-factor', '10');
+  await studio.setField('event-0-label', 'GC storm');
+  await page.getByTestId('mode-single').check();
+  await page.getByTestId('run-form-ratePerSec').fill('80');
+  await results.run();
+  await results.waitDone();
+  await results.tab('curves');
+  const card = page.getByTestId('resilience-card');
+  await expect(card).toBeVisible();
+  await expect(page.getByTestId('recovery-microservices')).toHaveText('did not recover by the end of the run');
+  await expect(page.getByTestId('resilience-metastable')).toContainText('stayed out of');
+  const availability = Number(await card.locator('tr[data-key=availability] td[data-key=microservices]').getAttribute('data-value'));
+  expect(availability).toBeGreaterThan(0.5);
+  expect(availability).toBeLessThanOrEqual(1);
+
+  // The time series shade the event on each of its three charts, labelled.
+  await results.tab('timeseries');
+  const chart = page.getByTestId('chart-timeseries');
+  await expect(chart.locator('.recharts-reference-area')).toHaveCount(3);
+  await expect(chart.getByText('GC storm').first()).toBeVisible();
+  await expect(page.getByTestId('resilience-card')).toBeVisible();
+
+  // A milder slowdown (× 1.5: 67 req/s of capacity) drains within the run: recovered, a number of seconds.
+  await page.getByTestId('tab-scenario').click();
+  await studio.setField('event-0-factor', '1.5');
+  await results.run();
+  await results.waitDone();
+  await results.tab('timeseries');
+  const recovery = page.getByTestId('recovery-microservices');
+  await expect(recovery).toHaveText(/^\d+(\.\d+)? s$/);
+  expect(Number(await recovery.getAttribute('data-value'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('resilience-metastable')).toHaveCount(0);
+});
+
+test('the same GPU crash in both designs: the monolith loses the replicas that host the ranker, and says how it was mapped', async ({ page }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('netflix');
+  await page.getByTestId('tab-scenario').click();
+  await page.getByTestId('scenario-add-kind').selectOption('crash');
+  await page.getByTestId('scenario-add-target').selectOption('ranker');
+  await page.getByTestId('scenario-add').click();
+  await studio.setField('event-0-replicas', '12');
+  await page.getByTestId('mode-single').check();
+  await page.getByTestId('run-form-ratePerSec').fill('800');
+  await results.run();
+  await results.waitDone();
+  await results.tab('curves');
+  const card = page.getByTestId('resilience-card');
+  await expect(card).toBeVisible();
+  const cell = (row: string, d: string) => card.locator(`tr[data-key=${row}] td[data-key=${d}]`);
+  const micro = Number(await cell('availability', 'microservices').getAttribute('data-value'));
+  const mono = Number(await cell('availability', 'monolith').getAttribute('data-value'));
+  expect(mono).toBeLessThan(micro);
+  expect(Number(await cell('cause-crash', 'monolith').getAttribute('data-value'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('scenario-notes')).toContainText('ranker');
 });
