@@ -52,7 +52,9 @@ export function EventEditor({ doc, event: e, index: i }: { doc: Topology; event:
         <SelectField label={e.kind === 'partition' ? 'Call' : 'Node'} path={`${at}.target`} testId={`${id}-target`} value={e.target} options={targets} apply={setField(i, 'target')} />
         {num('atSec', 'At', e.atSec, 's')}
         {num('durationSec', 'For', e.durationSec, 's')}
-        <Magnitude e={e} i={i} num={num} />
+        <div className="ls-event-magnitude">
+          <Magnitude e={e} i={i} num={num} />
+        </div>
         <InputField type="text" label="Label" path={`${at}.label`} testId={`${id}-label`} value={e.label ?? ''} placeholder={KIND_LABEL[e.kind]} apply={(v) => setField(i, 'label')(String(v ?? '').trim() === '' ? null : v)} />
         <button
           type="button"
