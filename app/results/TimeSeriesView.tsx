@@ -1,16 +1,15 @@
 /** Time series of one run (per window): offered and completed load, p50/p99, queue length; both designs. */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
 import type { ScenarioEvent } from '../scenario/scenarioDoc';
-import { eventBands } from './EventBands';
-import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtMs, fmtNum, fmtRate } from './format';
+import { SmallChart, type TimeChartRow } from './SmallChart';
 import { DESIGN_LABEL, DESIGNS, timeRows } from './series';
 import { useChartColours } from './useChartColours';
 
-type Row = Record<string, number | null>;
+type Row = TimeChartRow;
 
 function mergeRows(point: RunResult): Row[] {
   const m = timeRows(point.microservices);
@@ -40,26 +39,6 @@ const COLUMNS = [
   ['microservices_queue', 'microservices queue', fmtNum],
   ['monolith_queue', 'monolith queue', fmtNum],
 ] as const;
-
-function Small({ rows, title, events, children }: { rows: Row[]; title: string; events: readonly ScenarioEvent[]; children: React.ReactNode }) {
-  const { ink, theme } = useChartColours();
-  return (
-    <div className="ls-small-chart">
-      <div className="ls-small-title">{title}</div>
-      <ChartSizer height={170}>
-        <LineChart data={rows} margin={{ top: 4, right: 10, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
-          <XAxis interval={0} dataKey="startSec" type="number" domain={['dataMin', 'dataMax']} stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))} s`} />
-          <YAxis interval={0} stroke={ink.axis} width={44} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} />
-          <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} s`} />
-          <Legend height={20} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
-          {eventBands(events, theme)}
-          {children}
-        </LineChart>
-      </ChartSizer>
-    </div>
-  );
-}
 
 const NO_EVENTS: readonly ScenarioEvent[] = [];
 
@@ -102,16 +81,16 @@ export const TimeSeriesView = memo(function TimeSeriesView({ point, events = NO_
       table={table}
     >
       <div className="ls-small-grid">
-        <Small rows={rows} events={events} title="Throughput (req/s)">
+        <SmallChart rows={rows} events={events} title="Throughput (req/s)">
           {line('offered', 'offered', ink.axis, '4 3')}
           {DESIGNS.map((d) => line(`${d}_thr`, DESIGN_LABEL[d], design[d]))}
-        </Small>
-        <Small rows={rows} events={events} title="Latency p50 / p99 (ms)">
+        </SmallChart>
+        <SmallChart rows={rows} events={events} title="Latency p50 / p99 (ms)">
           {DESIGNS.flatMap((d) => [line(`${d}_p50`, `${DESIGN_LABEL[d]} p50`, design[d], '2 3'), line(`${d}_p99`, `${DESIGN_LABEL[d]} p99`, design[d])])}
-        </Small>
-        <Small rows={rows} events={events} title="Queue length (requests waiting)">
+        </SmallChart>
+        <SmallChart rows={rows} events={events} title="Queue length (requests waiting)">
           {DESIGNS.map((d) => line(`${d}_queue`, DESIGN_LABEL[d], design[d]))}
-        </Small>
+        </SmallChart>
       </div>
     </ChartFrame>
   );
