@@ -13,6 +13,7 @@ import { DistributionChart } from './DistributionChart';
 import { LatencyChart } from './LatencyChart';
 import { LlmView } from './LlmView';
 import { MonolithView } from './MonolithView';
+import { NodeFaultCharts } from './NodeFaultCharts';
 import { NodeView } from './NodeView';
 import { PointPicker } from './PointPicker';
 import { ResilienceCard } from './ResilienceCard';
@@ -122,6 +123,7 @@ function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
         <>
           <ResilienceCard point={point} events={scenarioEvents(doc)} />
           <TimeSeriesView point={point} events={scenarioEvents(doc)} />
+          <NodeFaultCharts point={point} events={scenarioEvents(doc)} nodes={doc.nodes} />
         </>
       )}
     </>
