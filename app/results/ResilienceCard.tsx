@@ -72,7 +72,7 @@ export function ResilienceCard({ point, events }: { point: RunResult; events: re
         {stuck.length > 0 && !tooShort && (
           <strong className="ls-metastable" data-testid="resilience-metastable">
             {' '}
-            {stuck.map((d) => DESIGN_LABEL[d]).join(' and ')} stayed out of {stuck.length > 1 ? 'their' : 'its'} SLO after the faults had ended: a
+            {stuck.length > 1 ? 'Both designs' : `The ${DESIGN_LABEL[stuck[0]].toLowerCase()}`} stayed out of {stuck.length > 1 ? 'their' : 'its'} SLO after the faults had ended: a
             metastable failure (retries or queues keep it down, not the fault).
           </strong>
         )}
