@@ -172,6 +172,10 @@ test('a run through the scenario: blast-radius card and event bands; a long slow
   const chart = page.getByTestId('chart-timeseries');
   await expect(chart.locator('.recharts-reference-area')).toHaveCount(3);
   await expect(chart.getByText('GC storm').first()).toBeVisible();
+  // The node the event hits, through the run: its utilisation, queue and failures, with the same band.
+  const node = page.getByTestId('chart-node-faults');
+  await expect(page.getByTestId('node-faults-pick')).toHaveValue('server');
+  await expect(node.locator('.recharts-reference-area')).toHaveCount(3);
   await expect(page.getByTestId('resilience-card')).toBeVisible();
 
   // A milder slowdown (× 1.5: 67 req/s of capacity) drains within the run: recovered, a number of seconds.
