@@ -5,7 +5,7 @@
  * undo steps, autosaved, exported and shared with the document.
  */
 import './scenario.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { validateScenario } from '../../workers/engine/resilience/scenarioValidate';
 import type { Topology } from '../../workers/engine/schema';
 import { useAppStore, useAppStoreApi } from '../store/react';
@@ -29,6 +29,27 @@ function meaningProblems(doc: Topology) {
   return found.filter((e) => !parsed.has(`${e.path}\n${e.message}`));
 }
 
+const SETTLE_MS = 200;
+
+/** The store's document, updated SETTLE_MS after it stops changing. */
+function useSettledDoc(): Topology {
+  const store = useAppStoreApi();
+  const [doc, setDoc] = useState(() => store.getState().doc);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = store.subscribe((s, prev) => {
+      if (s.doc === prev.doc) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setDoc(store.getState().doc), SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [store]);
+  return doc;
+}
+
 export function ScenarioView() {
   const store = useAppStoreApi();
   const doc = useAppStore((s) => s.doc);
@@ -38,10 +59,12 @@ export function ScenarioView() {
   const options = targetOptions(doc, kind);
   const [pick, setPick] = useState('');
   const target = options.some((o) => o.value === pick) ? pick : (options[0]?.value ?? '');
-  const problems = useMemo(() => meaningProblems(doc), [doc]);
+  // Checked on the document once it settles (as the fields do), so dragging nodes does not re-run the parser per frame.
+  const settled = useSettledDoc();
+  const problems = useMemo(() => meaningProblems(settled), [settled]);
   // What the parser finds: shown under each event's fields by the fields themselves; here it frames the event, and
   // problems of the scenario as a whole (e.g. with autoscaling) are said above the timeline.
-  const parsed = documentErrors(doc).filter((p) => pathIsUnder(p.path, 'scenario'));
+  const parsed = useMemo(() => (settled.scenario ? documentErrors(settled).filter((p) => pathIsUnder(p.path, 'scenario')) : []), [settled]);
   const whole = parsed.filter((p) => p.path === 'scenario' || p.path === 'scenario.events');
   const labels = useMemo(() => {
     const m = new Map<string, string>();
