@@ -15,6 +15,7 @@ import llmDisaggregated from './llm-disaggregated.json';
 import llmRouter from './llm-router.json';
 import ragAssistant from './rag-assistant.json';
 import ragLlm from './rag-llm.json';
+import rankerGpuLoss from './ranker-gpu-loss.json';
 import retrieveRankRerank from './retrieve-rank-rerank.json';
 import tandem from './tandem.json';
 import tfxServing from './tfx-serving.json';
@@ -41,6 +42,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'llm-disaggregated', group: 'industry', spec: llmDisaggregated },
   { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
   { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
+  { id: 'ranker-gpu-loss', group: 'paper', spec: rankerGpuLoss },
   { id: 'mm1', group: 'classroom', spec: mm1 },
   { id: 'mmc', group: 'classroom', spec: mmc },
   { id: 'tandem', group: 'classroom', spec: tandem },
