@@ -214,3 +214,19 @@ test('the same GPU crash in both designs: the monolith loses the replicas that h
   expect(Number(await cell('cause-crash', 'monolith').getAttribute('data-value'))).toBeGreaterThan(0);
   await expect(page.getByTestId('scenario-notes')).toContainText('ranker');
 });
+
+test('a template with a scenario opens with its event on the timeline and its badge on the canvas', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.openTemplate('ranker-gpu-loss');
+  await page.getByTestId('tab-scenario').click();
+  const bar = page.getByTestId('timeline-bar-0');
+  await expect(bar).toHaveAttribute('data-kind', 'crash');
+  await expect(bar).toHaveAttribute('data-at', '60');
+  await expect(bar).toContainText('2 ranker GPUs lost');
+  await expect(studio.field('event-0-replicas')).toHaveValue('2');
+  const badge = page.getByTestId('fault-badge-ranker');
+  await expect(badge).toHaveAttribute('data-kinds', 'crash');
+  await badge.hover();
+  await expect(page.locator('.ls-tooltip')).toContainText('2 replicas down, 60–120 s');
+});
