@@ -74,6 +74,11 @@ test('add an event on the timeline, edit it, move it with the keys, undo, and se
   await expect(page.getByTestId('timeline-bar-1')).toHaveAttribute('data-kind', 'partition');
   await expect(page.getByTestId('fault-badge-recs-evcache')).toHaveAttribute('data-kinds', 'partition');
   await studio.field('event-1-mode').selectOption('hang');
+  // Working in an event's fields selects its bar (adding selected the new one).
+  await expect(page.getByTestId('timeline-bar-1')).toHaveAttribute('aria-pressed', 'true');
+  await studio.field('event-0-label').focus();
+  await expect(bar).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('timeline-bar-1')).toHaveAttribute('aria-pressed', 'false');
 
   // Delete on a focused bar removes its event (and its badge); undo brings both back.
   await page.getByTestId('timeline-bar-1').focus();

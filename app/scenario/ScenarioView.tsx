@@ -153,6 +153,8 @@ export function ScenarioView() {
                 key={i}
                 className={`ls-event${selected === i ? ' is-selected' : ''}${bad ? ' has-error' : ''}`}
                 data-testid={`scenario-event-${i}`}
+                // Working in an event's fields selects its bar on the timeline.
+                onFocus={() => setSelected(i)}
               >
                 <EventEditor doc={doc} event={e} index={i} />
                 {mine.length > 0 && (
