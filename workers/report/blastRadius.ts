@@ -10,7 +10,7 @@
 import { RECOVERY_STABLE_WINDOWS } from '../engine/resilience/recovery';
 import { type ScenarioEvent, lastEventEndSec } from '../engine/resilience/scenarioSchema';
 import type { DesignResult, RunResult } from '../engine/results';
-import { fmtNum, fmtPct } from './format';
+import { fmtNum, fmtPct, fmtRate } from './format';
 
 type Design = 'microservices' | 'monolith';
 const DESIGNS: readonly Design[] = ['microservices', 'monolith'];
@@ -55,6 +55,25 @@ export function secondsAfterLastEvent(design: DesignResult, events: readonly Sce
   return startSec[startSec.length - 1] + windowSec - last;
 }
 
+/**
+ * Whether the design was already missing its SLO before the scenario began: over the measured windows that end by
+ * the first event's start (after `warmupSec`), at least half the time counted as SLO violation. False when no such
+ * window exists (the first event starts within a window of the warm-up's end).
+ */
+export function outOfSloBeforeFirstEvent(design: DesignResult, events: readonly ScenarioEvent[], warmupSec: number): boolean {
+  if (events.length === 0) return false;
+  const firstSec = Math.min(...events.map((e) => e.atSec));
+  const { startSec, windowSec, sloViolationSec } = design.timeSeries;
+  let windows = 0;
+  let violatingSec = 0;
+  for (let k = 0; k < startSec.length; k++) {
+    if (startSec[k] < warmupSec - 1e-9 || startSec[k] + windowSec > firstSec + 1e-9) continue;
+    windows++;
+    violatingSec += sloViolationSec[k];
+  }
+  return windows > 0 && violatingSec >= 0.5 * windows * windowSec;
+}
+
 /** The recovery of both designs in sentences: what happened, then (when a design did not recover) why it cannot tell or that it is metastable. */
 export interface RecoverySentences {
   /** "Microservices: 99.9% of requests succeeded, recovered 4 s after the last event. Monolith: …" */
@@ -63,21 +82,36 @@ export interface RecoverySentences {
   tooShort: string | null;
   /** When a design did not recover although the run went on long enough: the metastable failure. */
   metastable: string | null;
+  /**
+   * When a design did not recover but was already missing its SLO before the first event (report only, given
+   * `warmupSec`): overloaded at this load, which is not a metastable failure.
+   */
+  overloaded: string | null;
 }
 
-export function recoverySentences(point: RunResult, events: readonly ScenarioEvent[]): RecoverySentences {
+/**
+ * `warmupSec` (the run's warm-up): when given, a design that did not recover but was already out of its SLO before
+ * the first event is said to be overloaded rather than metastable (the studio's card does not make this check yet).
+ */
+export function recoverySentences(point: RunResult, events: readonly ScenarioEvent[], warmupSec?: number): RecoverySentences {
   const summary = DESIGNS.map((d) => `${DESIGN_LABEL[d]}: ${fmtPct(point[d].availability)} of requests succeeded, ${recoveryText(point[d])}.`).join(' ');
   const after = secondsAfterLastEvent(point.microservices, events);
   // Recovery needs RECOVERY_STABLE_WINDOWS compliant windows after the last event: a run that ends sooner cannot show one.
   const short = after !== null && after < RECOVERY_STABLE_WINDOWS * point.microservices.timeSeries.windowSec;
-  const stuck = DESIGNS.filter((d) => point[d].recovered === false);
-  if (stuck.length === 0) return { summary, tooShort: null, metastable: null };
+  const notRecovered = DESIGNS.filter((d) => point[d].recovered === false);
+  const before = DESIGNS.filter((d) => notRecovered.includes(d) && warmupSec !== undefined && outOfSloBeforeFirstEvent(point[d], events, warmupSec));
+  const overloaded = before.length
+    ? `${before.length > 1 ? 'Both designs were' : `The ${DESIGN_LABEL[before[0]].toLowerCase()} was`} already missing ${before.length > 1 ? 'their' : 'its'} SLO before the first event: overloaded at ${fmtRate(point.ratePerSec)}, not held down by the fault.`
+    : null;
+  const stuck = notRecovered.filter((d) => !before.includes(d));
+  if (stuck.length === 0) return { summary, tooShort: null, metastable: null, overloaded };
   const who = stuck.length > 1 ? 'they recover' : `the ${DESIGN_LABEL[stuck[0]].toLowerCase()} recovers`;
   if (short) {
     return {
       summary,
       tooShort: `The run ended ${fmtNum(after ?? 0)} s after the last event, too soon to see ${RECOVERY_STABLE_WINDOWS} windows within the SLO: run longer to tell whether ${who}.`,
       metastable: null,
+      overloaded,
     };
   }
   const subject = stuck.length > 1 ? 'Both designs' : `The ${DESIGN_LABEL[stuck[0]].toLowerCase()}`;
@@ -85,5 +119,6 @@ export function recoverySentences(point: RunResult, events: readonly ScenarioEve
     summary,
     tooShort: null,
     metastable: `${subject} stayed out of ${stuck.length > 1 ? 'their' : 'its'} SLO after the faults had ended: a metastable failure (retries or queues keep it down, not the fault).`,
+    overloaded,
   };
 }

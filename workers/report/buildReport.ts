@@ -89,7 +89,7 @@ function resultsSections(input: ReportInput): string {
     nodesResultTable(doc, point) +
     '</section>' +
     llmSection(doc, sweep, point) +
-    scenarioSection(doc, point) +
+    scenarioSection(doc, point, input.settings.warmupSec) +
     `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${fmtRate(point.ratePerSec)}, from the merged latency histograms.`)}</section>` +
     `<section id="analytic"><h2>Analytic comparison</h2>${analyticTable(doc, point)}` +
     (notes.length ? `<h3>Not covered by the formulas</h3><ul class="notes" data-testid="not-covered">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : p('The formulas cover every feature of this design at this load.')) +
@@ -116,7 +116,7 @@ export function buildReportHtml(input: ReportInput): string {
     verdictSection(input) +
     designSection(input) +
     assumptionsSection(input) +
-    (detailPoint(input.sweep, input.detailRatePerSec) ? '' : scenarioSection(doc, null)) +
+    (detailPoint(input.sweep, input.detailRatePerSec) ? '' : scenarioSection(doc, null, settings.warmupSec)) +
     resultsSections(input) +
     daySection(input.day ?? null) +
     '<footer><p>Open this file in the Loadsketch studio (File → Open file…) to edit the design: the document is embedded in it. ' +

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTopology } from '../engine/parse';
 import type { RunResult } from '../engine/results';
 import { loadTemplate } from '../templates';
-import { NOT_RECOVERED, recoveryCell, recoverySentences } from './blastRadius';
+import { NOT_RECOVERED, outOfSloBeforeFirstEvent, recoveryCell, recoverySentences } from './blastRadius';
 import { buildReportHtml } from './buildReport';
 import { esc } from './escape';
 import { fmtNum, fmtPct, fmtRate } from './format';
@@ -92,6 +92,23 @@ describe('fault scenario section', () => {
     const h = buildReportHtml({ ...input, sweep: { points: input.sweep!.points.map((p) => (p === point ? stuck : p)) } });
     expect(section(h)).toMatch(/<p data-testid="scenario-metastable" style="color:#b42318;font-weight:600">The monolith stayed out of its SLO/);
     expect(rowsOf(h, 'blast-radius').at(-1)).toEqual(['Time to recover', recoveryCell(point.microservices), NOT_RECOVERED]);
+  });
+
+  it('a design already out of its SLO before the first event is overloaded, not metastable', () => {
+    const events = input.doc.scenario!.events;
+    const top = input.sweep!.points.at(-1)!;
+    // 640 req/s, past both designs' saturation: neither recovers, and neither met the SLO before the crash.
+    expect([top.microservices.recovered, top.monolith.recovered]).toEqual([false, false]);
+    expect(outOfSloBeforeFirstEvent(top.microservices, events, 4)).toBe(true);
+    expect(outOfSloBeforeFirstEvent(point.microservices, events, 4)).toBe(false);
+    const r = recoverySentences(top, events, 4);
+    expect(r.metastable).toBeNull();
+    expect(r.overloaded).toBe(`Both designs were already missing their SLO before the first event: overloaded at ${fmtRate(top.ratePerSec)}, not held down by the fault.`);
+    // Without the warm-up (the studio's card today) the same run reads as metastable.
+    expect(recoverySentences(top, events).metastable).toMatch(/^Both designs stayed out of their SLO/);
+    const s = section(buildReportHtml({ ...input, detailRatePerSec: top.ratePerSec }));
+    expect(s).toContain('data-testid="scenario-overloaded"');
+    expect(s).not.toContain('data-testid="scenario-metastable"');
   });
 
   it('without results, lists the events and says there is no run', () => {

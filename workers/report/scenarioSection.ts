@@ -56,7 +56,7 @@ function blastRadiusTable(point: RunResult): string {
   const causes = FAILURE_CAUSES.filter(([k]) => DESIGNS.some((d) => (point[d].endToEnd.errorsByCause?.[k] ?? 0) > 0));
   return table(
     'blast-radius',
-    `Blast radius at ${fmtRate(point.ratePerSec)}: the scenario in both designs`,
+    'The scenario in both designs',
     ['Figure', ...DESIGNS.map((d) => DESIGN_NAME[d])],
     [
       row('Availability (succeeded / offered)', (d) => fmtPct(point[d].availability)),
@@ -69,8 +69,11 @@ function blastRadiusTable(point: RunResult): string {
   );
 }
 
-/** Window start times and a per-window series as chart points. */
-const overTime = (point: RunResult, values: ArrayLike<number>) => Array.from(point.microservices.timeSeries.startSec, (t, k) => [t, values[k]] as const);
+/** A per-window series as chart points, each at its window's middle (so a drop at an event's start sits on the band's edge). */
+function overTime(point: RunResult, values: ArrayLike<number>): (readonly [number, number])[] {
+  const { startSec, windowSec } = point.microservices.timeSeries;
+  return Array.from(startSec, (t, k) => [t + windowSec / 2, values[k]] as const);
+}
 
 function throughputOverTime(point: RunResult, bands: Band[]): string {
   const series: LineSeries[] = [
@@ -112,8 +115,9 @@ const para = (text: string, testId: string, style = '') => `<p data-testid="${te
 /**
  * The section's HTML, or '' for a document without scenario events. `point`: the run the report details
  * (null without results: the events only); its blast radius is shown when it carries scenario figures.
+ * `warmupSec`: the runs' warm-up (to tell an overloaded design from a metastable one).
  */
-export function scenarioSection(doc: Topology, point: RunResult | null): string {
+export function scenarioSection(doc: Topology, point: RunResult | null, warmupSec: number): string {
   const events = scenarioEventsOf(doc);
   if (events.length === 0) return '';
   const n = events.length;
@@ -122,7 +126,7 @@ export function scenarioSection(doc: Topology, point: RunResult | null): string 
   if (!point || !hasResilience(point)) {
     return `${head}${para('No run of the scenario in this report: run a load sweep for its blast radius.', 'scenario-no-run')}</section>`;
   }
-  const r = recoverySentences(point, events);
+  const r = recoverySentences(point, events, warmupSec);
   const notes = point.monolith.deployment?.scenarioNotes ?? [];
   const bands = eventBands(events);
   const hit = events.find((e) => point.microservices.nodes.some((x) => x.id === e.target && x.faultSeries))?.target;
@@ -133,11 +137,12 @@ export function scenarioSection(doc: Topology, point: RunResult | null): string 
     para(r.summary, 'scenario-recovery') +
     (r.tooShort ? para(r.tooShort, 'scenario-too-short') : '') +
     (r.metastable ? para(r.metastable, 'scenario-metastable', 'color:#b42318;font-weight:600') : '') +
+    (r.overloaded ? para(r.overloaded, 'scenario-overloaded', 'color:#b42318') : '') +
     blastRadiusTable(point) +
     (notes.length ? `<h3>The scenario in the monolith</h3><ul class="notes" data-testid="scenario-notes">${notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '') +
     `<h3>Over time</h3>` +
-    fig('chart-scenario-throughput', throughputOverTime(point, bands), `Offered and completed requests per second, per ${fmtNum(windowSec)} s window (warm-up included). Shaded bands: the scenario's events, in the colour of their kind.`) +
-    fig('chart-scenario-latency', latencyOverTime(doc, point, bands), `p99 latency of the requests completed in each window; a gap is a window in which nothing completed. The red line is the SLO${doc.slo.percentile === 'p99' ? '' : ` (on ${doc.slo.percentile}; recovery is judged on that percentile)`}.`) +
+    fig('chart-scenario-throughput', throughputOverTime(point, bands), `Offered and completed requests per second, per ${fmtNum(windowSec)} s window, drawn at its middle (warm-up included). Shaded bands: the scenario's events, in the colour of their kind.`) +
+    fig('chart-scenario-latency', latencyOverTime(doc, point, bands), `p99 latency of the requests completed in each window; a gap is a window in which nothing completed, and values above the top are clipped. The red line is the SLO${doc.slo.percentile === 'p99' ? '' : ` (on ${doc.slo.percentile}; recovery is judged on that percentile)`}.`) +
     (hit ? fig('chart-scenario-node', hitNodeChart(doc, point, hit, bands), `Busy servers over all the node's configured servers (crashed replicas included), per window, in each design: the first node the scenario hits.`) : '') +
     '</section>'
   );
