@@ -16,6 +16,7 @@ import { detailPoint, type ReportInput } from './model';
 import { FAULT_COLOR } from './scenarioText';
 import { shortRankerGpuLoss, smallReportInput } from './testing';
 
+const XSS = '<img src=x onerror=alert(1)>';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const section = (html: string) => html.match(/<section id="scenario"[\s\S]*?<\/section>/)?.[0] ?? '';
 const rowsOf = (html: string, testId: string) =>
@@ -116,6 +117,39 @@ describe('fault scenario section', () => {
     expect(bare.indexOf('<section id="scenario"')).toBeGreaterThan(bare.indexOf('<section id="assumptions"'));
     expect(section(bare)).toContain('No run of the scenario in this report');
     expect(section(bare)).not.toContain('<svg');
+  });
+});
+
+describe('a scenario of several kinds, with a hostile label', () => {
+  it('names each target (a partition by its call), its magnitude, and shades every event, escaped', async () => {
+    const base = loadTemplate('netflix');
+    const doc = {
+      ...base,
+      run: { ...base.run, durationSec: 12, warmupSec: 1 },
+      scenario: {
+        events: [
+          { kind: 'latency' as const, atSec: 3, durationSec: 4, target: 'ranker', factor: 3, label: XSS },
+          { kind: 'partition' as const, atSec: 4, durationSec: 2, target: 'recs-evcache', mode: 'hang' as const },
+          { kind: 'cacheFlush' as const, atSec: 5, durationSec: 0, target: 'evcache', warmSec: 3 },
+        ],
+      },
+    };
+    const parsed = parseTopology(doc);
+    expect(parsed.ok).toBe(true);
+    const html = buildReportHtml(await smallReportInput(doc, 1, 12));
+    const rows = rowsOf(html, 'scenario-events').slice(1);
+    expect(rows.map((r) => r.slice(1))).toEqual([
+      ['Online ranking model', '3 s', '4 s', 'service time ×3', esc(XSS)],
+      ['call Recommendation service → EVCache', '4 s', '2 s', 'calls hang until their timeout', '—'],
+      ['EVCache', '5 s', '0 s + 3 s warm-up', 'hit ratio 0, warms back over 3 s', '—'],
+    ]);
+    const chart = section(html).match(/<figure data-testid="chart-scenario-throughput">[\s\S]*?<\/figure>/)![0];
+    const bands = chart.match(/<g class="band">.*?<\/g>/g)!;
+    expect(bands.map((b) => b.match(/fill="(#[0-9a-f]{6})" fill-opacity/)![1])).toEqual([FAULT_COLOR.latency, FAULT_COLOR.partition, FAULT_COLOR.cacheFlush]);
+    // Each label one line below the last one still running over it.
+    expect(bands.map((b) => Number(b.match(/<text x="[^"]*" y="([^"]*)"/)![1]))).toEqual([46, 59, 72]);
+    expect(html).not.toContain('<img');
+    expect(bands[0]).toContain(esc(XSS));
   });
 });
 

@@ -48,7 +48,7 @@ function eventsTable(doc: Topology, events: readonly ScenarioEvent[]): string {
     describeEffect(e),
     e.label?.trim() || '—',
   ]);
-  return table('scenario-events', 'The scenario: timed faults (seconds from the start of the run, warm-up included)', ['Kind', 'Target', 'Start', 'Duration', 'Magnitude', 'Label'], rows, 99);
+  return table('scenario-events', 'The scenario: timed faults (seconds from the start of the run, warm-up included)', ['Kind', 'Target', 'Start', 'Duration', 'Magnitude', 'Label'], rows, 99, [0, 2]);
 }
 
 function blastRadiusTable(point: RunResult): string {
