@@ -136,7 +136,7 @@ test('a label like <img src=x onerror=alert(1)> stays text in the studio and the
   expect(dialogs).toEqual([]);
 });
 
-test('a template with a fault scenario: the report has the scenario section with the studio’s blast radius and the event as bands', async ({ page, context }) => {
+test('a template with a fault scenario: the report has the scenario section with the studio’s blast radius and the event as bands; its charts export as PNG', async ({ page, context }) => {
   const studio = new StudioPage(page);
   const results = new ResultsPanel(page);
   await studio.open();
@@ -173,6 +173,24 @@ test('a template with a fault scenario: the report has the scenario section with
   mkdirSync(SHOTS, { recursive: true });
   await view.setViewportSize({ width: 1100, height: 1400 });
   await section.screenshot({ path: `${SHOTS}/report-scenario.png` });
+
+  // Charts as PNG: the report's four charts and the scenario's three.
+  const names: string[] = [];
+  page.on('download', (d) => names.push(d.suggestedFilename()));
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('export-charts-png').click();
+  await expect.poll(() => names.length).toBe(7);
+  const prefix = names[0].replace(/latency\.png$/, '');
+  expect(prefix).toMatch(/^ranker-.*-$/);
+  expect(names.map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : n))).toEqual([
+    'latency.png',
+    'throughput.png',
+    'utilisation.png',
+    'distribution.png',
+    'scenario-throughput.png',
+    'scenario-latency.png',
+    'scenario-node.png',
+  ]);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
 });

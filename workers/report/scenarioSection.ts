@@ -109,6 +109,39 @@ function hitNodeChart(doc: Topology, point: RunResult, id: string, bands: Band[]
   return lineChart({ id: 'scenario-node', title: `${labelOf(doc, id)} through the scenario: utilisation`, xLabel: 'Seconds since the start of the run', yLabel: 'Busy servers / servers', series, bands, yMax: 1, height: 260 });
 }
 
+/** The section's charts (throughput, p99 latency, the first hit node), each with its test id, a short name and its caption; none without scenario figures. */
+export function scenarioCharts(doc: Topology, point: RunResult): { testId: string; name: string; svg: string; caption: string }[] {
+  const events = scenarioEventsOf(doc);
+  if (events.length === 0 || !hasResilience(point)) return [];
+  const bands = eventBands(events);
+  const hit = events.find((e) => point.microservices.nodes.some((x) => x.id === e.target && x.faultSeries))?.target;
+  const windowSec = point.microservices.timeSeries.windowSec;
+  return [
+    {
+      testId: 'chart-scenario-throughput',
+      name: 'scenario-throughput',
+      svg: throughputOverTime(point, bands),
+      caption: `Offered and completed requests per second, per ${fmtNum(windowSec)} s window, drawn at its middle (warm-up included). Shaded bands: the scenario's events, in the colour of their kind.`,
+    },
+    {
+      testId: 'chart-scenario-latency',
+      name: 'scenario-latency',
+      svg: latencyOverTime(doc, point, bands),
+      caption: `p99 latency of the requests completed in each window; a gap is a window in which nothing completed, and values above the top are clipped. The red line is the SLO${doc.slo.percentile === 'p99' ? '' : ` (on ${doc.slo.percentile}; recovery is judged on that percentile)`}.`,
+    },
+    ...(hit
+      ? [
+          {
+            testId: 'chart-scenario-node',
+            name: 'scenario-node',
+            svg: hitNodeChart(doc, point, hit, bands),
+            caption: "Busy servers over all the node's configured servers (crashed replicas included), per window, in each design: the first node the scenario hits.",
+          },
+        ]
+      : []),
+  ];
+}
+
 const fig = (testId: string, svg: string, caption: string) => `<figure data-testid="${testId}">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 const para = (text: string, testId: string, style = '') => `<p data-testid="${testId}"${style ? ` style="${style}"` : ''}>${esc(text)}</p>`;
 
@@ -121,16 +154,13 @@ export function scenarioSection(doc: Topology, point: RunResult | null, warmupSe
   const events = scenarioEventsOf(doc);
   if (events.length === 0) return '';
   const n = events.length;
-  const intro = `${n} timed fault${n === 1 ? '' : 's'}, run in both designs on the same arrivals (how each is mapped onto the monolith is listed under the blast radius).`;
+  const intro = `${n} timed fault${n === 1 ? '' : 's'}, run in both designs on the same arrivals.`;
   const head = `<section id="scenario" data-testid="scenario-section"><h2>Fault scenario</h2>${para(intro, 'scenario-intro')}${eventsTable(doc, events)}`;
   if (!point || !hasResilience(point)) {
     return `${head}${para('No run of the scenario in this report: run a load sweep for its blast radius.', 'scenario-no-run')}</section>`;
   }
   const r = recoverySentences(point, events, warmupSec);
   const notes = point.monolith.deployment?.scenarioNotes ?? [];
-  const bands = eventBands(events);
-  const hit = events.find((e) => point.microservices.nodes.some((x) => x.id === e.target && x.faultSeries))?.target;
-  const windowSec = point.microservices.timeSeries.windowSec;
   return (
     head +
     `<h3>Blast radius at ${esc(fmtRate(point.ratePerSec))}</h3>` +
@@ -141,9 +171,9 @@ export function scenarioSection(doc: Topology, point: RunResult | null, warmupSe
     blastRadiusTable(point) +
     (notes.length ? `<h3>The scenario in the monolith</h3><ul class="notes" data-testid="scenario-notes">${notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '') +
     `<h3>Over time</h3>` +
-    fig('chart-scenario-throughput', throughputOverTime(point, bands), `Offered and completed requests per second, per ${fmtNum(windowSec)} s window, drawn at its middle (warm-up included). Shaded bands: the scenario's events, in the colour of their kind.`) +
-    fig('chart-scenario-latency', latencyOverTime(doc, point, bands), `p99 latency of the requests completed in each window; a gap is a window in which nothing completed, and values above the top are clipped. The red line is the SLO${doc.slo.percentile === 'p99' ? '' : ` (on ${doc.slo.percentile}; recovery is judged on that percentile)`}.`) +
-    (hit ? fig('chart-scenario-node', hitNodeChart(doc, point, hit, bands), `Busy servers over all the node's configured servers (crashed replicas included), per window, in each design: the first node the scenario hits.`) : '') +
+    scenarioCharts(doc, point)
+      .map((c) => fig(c.testId, c.svg, c.caption))
+      .join('') +
     '</section>'
   );
 }
