@@ -116,7 +116,7 @@ export function buildReportHtml(input: ReportInput): string {
     verdictSection(input) +
     designSection(input) +
     assumptionsSection(input) +
-    (detailPoint(input.sweep, input.detailRatePerSec) ? '' : scenarioSection(doc, null, settings.warmupSec)) +
+    (detailPoint(input.sweep, input.detailRatePerSec) ? '' : scenarioSection(doc, input.scenarioRun ?? null, settings.warmupSec)) +
     resultsSections(input) +
     daySection(input.day ?? null) +
     '<footer><p>Open this file in the Loadsketch studio (File → Open file…) to edit the design: the document is embedded in it. ' +

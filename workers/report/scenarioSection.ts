@@ -147,7 +147,8 @@ const para = (text: string, testId: string, style = '') => `<p data-testid="${te
 
 /**
  * The section's HTML, or '' for a document without scenario events. `point`: the run the report details
- * (null without results: the events only); its blast radius is shown when it carries scenario figures.
+ * (the detailed sweep point, or a single run; null without results: the events only); its blast radius is shown
+ * when it carries scenario figures.
  * `warmupSec`: the runs' warm-up (to tell an overloaded design from a metastable one).
  */
 export function scenarioSection(doc: Topology, point: RunResult | null, warmupSec: number): string {
@@ -157,7 +158,7 @@ export function scenarioSection(doc: Topology, point: RunResult | null, warmupSe
   const intro = `${n} timed fault${n === 1 ? '' : 's'}, run in both designs on the same arrivals.`;
   const head = `<section id="scenario" data-testid="scenario-section"><h2>Fault scenario</h2>${para(intro, 'scenario-intro')}${eventsTable(doc, events)}`;
   if (!point || !hasResilience(point)) {
-    return `${head}${para('No run of the scenario in this report: run a load sweep for its blast radius.', 'scenario-no-run')}</section>`;
+    return `${head}${para('No run of the scenario in this report: run it (a single run or a load sweep) for its blast radius.', 'scenario-no-run')}</section>`;
   }
   const r = recoverySentences(point, events, warmupSec);
   const notes = point.monolith.deployment?.scenarioNotes ?? [];
