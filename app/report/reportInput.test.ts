@@ -76,6 +76,7 @@ describe('report input', () => {
     expect(notes).toEqual(['No load sweep: the report has the design, its assumptions and the fault scenario of the single run. Run a sweep for the load curves and the verdict.']);
     const html = buildReportHtml(input);
     expect(html).toContain('<h3>Blast radius at 420 req/s</h3>');
+    expect(html).toContain('No load test in this report: the design, its assumptions and one run of its fault scenario at 420 req/s (SLO p99 ≤ 150 ms).');
     expect(html).toContain('data-testid="chart-scenario-throughput"');
     expect(html.indexOf('<section id="scenario"')).toBeGreaterThan(html.indexOf('<section id="assumptions"'));
 

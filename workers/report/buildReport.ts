@@ -45,6 +45,8 @@ function verdictSection(input: ReportInput): string {
     if (v.reason) lines.push(p(v.reason, undefined, 'reason'));
     if (!input.capacity) lines.push(p('No capacity search in this report: the loads above are the highest swept loads that met the SLO.', 'meta'));
     lines.push(p(bottleneckSentence(doc, point), undefined, 'bottleneck'));
+  } else if (input.scenarioRun && doc.scenario?.events.length) {
+    lines.push(p(`No load test in this report: the design, its assumptions and one run of its fault scenario at ${fmtRate(input.scenarioRun.ratePerSec)} (SLO ${sloText(doc.slo)}).`, 'verdict', 'verdict'));
   } else {
     lines.push(p(`No load test in this report: only the design and its assumptions (SLO ${sloText(doc.slo)}).`, 'verdict', 'verdict'));
   }
