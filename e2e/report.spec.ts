@@ -3,7 +3,7 @@
  * a report of a swept template, open it (charts, verdict, parameter table),
  * re-import it (same document); PNG and CSV exports; a hostile label stays
  * text in the studio and the report and runs nothing; a template with a fault
- * scenario exports its scenario section.
+ * scenario exports its scenario section, from a sweep or a single run.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
@@ -191,6 +191,26 @@ test('a template with a fault scenario: the report has the scenario section with
     'scenario-latency.png',
     'scenario-node.png',
   ]);
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
+});
+
+test('a single run of the fault-scenario template: the report without a sweep has its scenario section', async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('ranker-gpu-loss');
+  await page.getByTestId('mode-single').check();
+  await results.run();
+  await results.waitDone();
+  await expect(page.getByTestId('resilience-card')).toBeVisible();
+  const studioRecovery = await page.getByTestId('recovery-microservices').textContent();
+  const report = await exportFile(page, 'export-report-html');
+  const view = await context.newPage();
+  const { dialogs, requests } = await openReport(view, report.path);
+  await expect(view.getByTestId('verdict')).toHaveText('No load test in this report: the design, its assumptions and one run of its fault scenario at 420 req/s (SLO p99 ≤ 150 ms).');
+  await expect(view.getByTestId('blast-radius').locator('tr', { hasText: 'Time to recover' }).locator('td').nth(1)).toHaveText(studioRecovery ?? '');
+  await expect(view.getByTestId('chart-scenario-latency').locator('g.band')).toHaveCount(1);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
 });
