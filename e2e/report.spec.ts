@@ -2,11 +2,12 @@
  * Reports from the studio, in real Chromium through the real workers: export
  * a report of a swept template, open it (charts, verdict, parameter table),
  * re-import it (same document); PNG and CSV exports; a hostile label stays
- * text in the studio and the report and runs nothing.
+ * text in the studio and the report and runs nothing; a template with a fault
+ * scenario exports its scenario section, from a sweep or a single run.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { fmtRate } from '../workers/report/format';
+import { fmtPct, fmtRate } from '../workers/report/format';
 import { ResultsPanel } from './pages/ResultsPanel';
 import { StudioPage } from './pages/StudioPage';
 
@@ -133,4 +134,83 @@ test('a label like <img src=x onerror=alert(1)> stays text in the studio and the
   await view.screenshot({ path: `${SHOTS}/report-xss.png` });
   expect(opened.dialogs).toEqual([]);
   expect(dialogs).toEqual([]);
+});
+
+test('a template with a fault scenario: the report has the scenario section with the studio’s blast radius and the event as bands; its charts export as PNG', async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('ranker-gpu-loss');
+  await results.sweep(2);
+  await results.run();
+  await results.waitDone();
+  // The blast-radius card at the point the studio shows, which is the point the report details.
+  await results.tab('timeseries');
+  const card = page.getByTestId('resilience-card');
+  await expect(card).toBeVisible();
+  const availability = async (d: string) => Number(await card.locator(`tr[data-key=availability] td[data-key=${d}]`).getAttribute('data-value'));
+  const studioAvailability = [await availability('microservices'), await availability('monolith')];
+  const studioRecovery = [await page.getByTestId('recovery-microservices').textContent(), await page.getByTestId('recovery-monolith').textContent()];
+
+  const report = await exportFile(page, 'export-report-html');
+  const view = await context.newPage();
+  const { dialogs, requests } = await openReport(view, report.path);
+  const section = view.getByTestId('scenario-section');
+  await expect(section.locator('h2')).toHaveText('Fault scenario');
+  const event = view.getByTestId('scenario-events').locator('tbody tr');
+  await expect(event).toHaveCount(1);
+  await expect(event.locator('td')).toHaveText(['Crash', 'Ranking model (GPU)', '60 s', '60 s', '2 replicas down', '2 ranker GPUs lost']);
+  const row = (name: string) => view.getByTestId('blast-radius').locator('tr', { hasText: name }).locator('td');
+  await expect(row('Availability')).toHaveText(['Availability (succeeded / offered)', ...studioAvailability.map(fmtPct)]);
+  await expect(row('Time to recover')).toHaveText(['Time to recover', ...studioRecovery.map((t) => t ?? '')]);
+  await expect(view.getByTestId('scenario-recovery')).toContainText('Microservices: ');
+  await expect(view.getByTestId('scenario-notes')).toContainText('ranker');
+  for (const id of ['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node']) {
+    const band = view.getByTestId(id).locator('g.band');
+    await expect(band).toHaveCount(1);
+    await expect(band).toContainText('2 ranker GPUs lost');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  await view.setViewportSize({ width: 1100, height: 1400 });
+  await section.screenshot({ path: `${SHOTS}/report-scenario.png` });
+
+  // Charts as PNG: the report's four charts and the scenario's three.
+  const names: string[] = [];
+  page.on('download', (d) => names.push(d.suggestedFilename()));
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('export-charts-png').click();
+  await expect.poll(() => names.length).toBe(7);
+  const prefix = names[0].replace(/latency\.png$/, '');
+  expect(prefix).toMatch(/^ranker-.*-$/);
+  expect(names.map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : n))).toEqual([
+    'latency.png',
+    'throughput.png',
+    'utilisation.png',
+    'distribution.png',
+    'scenario-throughput.png',
+    'scenario-latency.png',
+    'scenario-node.png',
+  ]);
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
+});
+
+test('a single run of the fault-scenario template: the report without a sweep has its scenario section', async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('ranker-gpu-loss');
+  await page.getByTestId('mode-single').check();
+  await results.run();
+  await results.waitDone();
+  await expect(page.getByTestId('resilience-card')).toBeVisible();
+  const studioRecovery = await page.getByTestId('recovery-microservices').textContent();
+  const report = await exportFile(page, 'export-report-html');
+  const view = await context.newPage();
+  const { dialogs, requests } = await openReport(view, report.path);
+  await expect(view.getByTestId('verdict')).toHaveText('No load test in this report: the design, its assumptions and one run of its fault scenario at 420 req/s (SLO p99 ≤ 150 ms).');
+  await expect(view.getByTestId('blast-radius').locator('tr', { hasText: 'Time to recover' }).locator('td').nth(1)).toHaveText(studioRecovery ?? '');
+  await expect(view.getByTestId('chart-scenario-latency').locator('g.band')).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
 });

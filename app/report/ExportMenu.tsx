@@ -3,6 +3,7 @@ import { buildReportHtml } from '../../workers/report/buildReport';
 import { nodesCsv, sweepCsv } from '../../workers/report/csv';
 import { detailPoint, simulatedBottleneck } from '../../workers/report/model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from '../../workers/report/reportCharts';
+import { scenarioCharts } from '../../workers/report/scenarioSection';
 import { Menu, MenuGroupLabel, MenuItem } from '../shell/Menu';
 import type { AppStore } from '../store';
 import { useAppStoreApi } from '../store/react';
@@ -39,6 +40,7 @@ async function chartPngs(store: AppStore): Promise<void> {
     ['throughput', throughputChart(sweep)],
     ['utilisation', utilizationChart(doc, point, simulatedBottleneck(doc, point)?.id ?? null)],
     ['distribution', distributionChart(point)],
+    ...scenarioCharts(doc, point).map((c): [string, string] => [c.name, c.svg]),
   ];
   for (const [name, svg] of charts) await downloadDataUrl(await svgPng(svg), `${slug(doc.name)}-${name}.png`);
 }

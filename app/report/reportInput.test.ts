@@ -6,6 +6,8 @@ import type { Topology } from '../../workers/engine/schema';
 import { loadTemplate } from '../../workers/templates';
 import { selectCapacityIsStale } from '../results/selectors';
 import { createAppStore } from '../store/index';
+import { buildReportHtml } from '../../workers/report/buildReport';
+import { shortRankerGpuLoss } from '../../workers/report/testing';
 import { reportInputFromState } from './reportInput';
 
 const doc = loadTemplate('mm1');
@@ -58,5 +60,42 @@ describe('report input', () => {
     expect(input.capacity).toBeNull();
     expect(notes).toContain('The capacity search was made on another version of the design, so the report leaves it out: press "Find capacity" again to include it.');
     expect(notes.some((n) => n.startsWith('No capacity search yet'))).toBe(false);
+  });
+
+  it('a finished single run of a document with scenario events brings its fault scenario into a report without a sweep', () => {
+    const scenarioDoc = shortRankerGpuLoss();
+    const run = runPoint(scenarioDoc, { ratePerSec: 420 });
+    const store = createAppStore({ doc: scenarioDoc });
+    const s = store.getState();
+    s.runStarted({ id: 1, kind: 'single', doc: scenarioDoc, rates: [420], replications: 1, startedAtMs: 0 });
+    s.runPointsDone(1, [{ index: 0, result: run }], 5);
+    s.runEnded(1, 'done');
+    const { input, notes } = reportInputFromState(store.getState(), 'now');
+    expect(input.sweep).toBeNull();
+    expect(input.scenarioRun).toBe(run);
+    expect(notes).toEqual(['No load sweep: the report has the design, its assumptions and the fault scenario of the single run. Run a sweep for the load curves and the verdict.']);
+    const html = buildReportHtml(input);
+    expect(html).toContain('<h3>Blast radius at 420 req/s</h3>');
+    expect(html).toContain('No load test in this report: the design, its assumptions and one run of its fault scenario at 420 req/s (SLO p99 ≤ 150 ms).');
+    expect(html).toContain('data-testid="chart-scenario-throughput"');
+    expect(html.indexOf('<section id="scenario"')).toBeGreaterThan(html.indexOf('<section id="assumptions"'));
+
+    // After an edit the report still shows the design as it was run, and says so.
+    store.getState().addNode('service', { x: 400, y: 0 });
+    const later = reportInputFromState(store.getState(), 'now');
+    expect(later.input.doc).toBe(scenarioDoc);
+    expect(later.notes).toContain('The design changed since the run: the report shows the design as it was run.');
+  });
+
+  it('a single run of a document without events adds nothing', () => {
+    const store = createAppStore({ doc });
+    const s = store.getState();
+    s.runStarted({ id: 1, kind: 'single', doc, rates: [20], replications: 1, startedAtMs: 0 });
+    s.runPointsDone(1, [{ index: 0, result: points[0] }], 5);
+    s.runEnded(1, 'done');
+    const { input, notes } = reportInputFromState(store.getState(), 'now');
+    expect(input.scenarioRun).toBeNull();
+    expect(notes[0]).toMatch(/^No finished load sweep/);
+    expect(buildReportHtml(input)).not.toContain('id="scenario"');
   });
 });

@@ -6,6 +6,7 @@
 import { capacityResult, designCapacity } from '../../workers/engine/capacity';
 import type { RunResult, SweepResult } from '../../workers/engine/results';
 import { resolveRun } from '../../workers/engine/run';
+import { hasResilience } from '../../workers/report/blastRadius';
 import { type DaySeries, dayOf } from '../../workers/report/daySeries';
 import type { ReportInput } from '../../workers/report/model';
 import { selectShownPoint } from '../results/selectors';
@@ -26,15 +27,26 @@ function finishedDay(s: AppState): DaySeries | null {
   return point ? dayOf(r.doc, point) : null;
 }
 
+/** The run on screen when it is a finished single run whose results carry scenario figures (a document with events), else null. */
+function finishedScenarioRun(s: AppState): RunResult | null {
+  const r = s.run;
+  if (r?.kind !== 'single' || r.status !== 'done') return null;
+  const point = selectShownPoint(s);
+  return point && hasResilience(point) ? point : null;
+}
+
 /** What the report will contain, and why something is missing (for a message to the user). */
 export function reportInputFromState(s: AppState, generatedAt: string): { input: ReportInput; notes: string[] } {
   const sweep = finishedSweep(s);
   const notes: string[] = [];
   const day = finishedDay(s);
-  const doc = (sweep || day) && s.run ? s.run.doc : s.doc;
-  if (!sweep && day) notes.push('No load sweep: the report has the design, its assumptions and the day of autoscaled traffic. Run a sweep for the load curves and the verdict.');
+  const scenarioRun = sweep ? null : finishedScenarioRun(s);
+  const doc = (sweep || day || scenarioRun) && s.run ? s.run.doc : s.doc;
+  if (!sweep && scenarioRun) notes.push('No load sweep: the report has the design, its assumptions and the fault scenario of the single run. Run a sweep for the load curves and the verdict.');
+  else if (!sweep && day) notes.push('No load sweep: the report has the design, its assumptions and the day of autoscaled traffic. Run a sweep for the load curves and the verdict.');
   else if (!sweep) notes.push('No finished load sweep: the report has the design and its assumptions only. Run a sweep for the charts and the verdict.');
   else if (s.run && s.run.doc !== s.doc) notes.push('The design changed since the sweep: the report shows the design as it was run.');
+  if (!sweep && scenarioRun && s.run && s.run.doc !== s.doc) notes.push('The design changed since the run: the report shows the design as it was run.');
   const c = s.capacity;
   // Only a search of the very design the report shows: not one from before (or after) an edit.
   const sameDesign = c !== null && c.doc === doc;
@@ -67,6 +79,7 @@ export function reportInputFromState(s: AppState, generatedAt: string): { input:
       generatedBy: 'the Loadsketch studio',
       generatedAt,
       day,
+      scenarioRun,
     },
     notes,
   };

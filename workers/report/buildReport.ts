@@ -12,6 +12,7 @@ import { esc, jsonForScript } from './escape';
 import { fmtNum, fmtRate } from './format';
 import { DOCUMENT_SCRIPT_ID } from './extract';
 import { llmSection } from './llmSection';
+import { scenarioSection } from './scenarioSection';
 import { detailPoint, labelOf, type ReportInput, simulatedBottleneck } from './model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from './reportCharts';
 import { bottleneckSentence, capacitySentence, costSentence, monolithSentence, sloText } from './sentences';
@@ -44,6 +45,8 @@ function verdictSection(input: ReportInput): string {
     if (v.reason) lines.push(p(v.reason, undefined, 'reason'));
     if (!input.capacity) lines.push(p('No capacity search in this report: the loads above are the highest swept loads that met the SLO.', 'meta'));
     lines.push(p(bottleneckSentence(doc, point), undefined, 'bottleneck'));
+  } else if (input.scenarioRun && doc.scenario?.events.length) {
+    lines.push(p(`No load test in this report: the design, its assumptions and one run of its fault scenario at ${fmtRate(input.scenarioRun.ratePerSec)} (SLO ${sloText(doc.slo)}).`, 'verdict', 'verdict'));
   } else {
     lines.push(p(`No load test in this report: only the design and its assumptions (SLO ${sloText(doc.slo)}).`, 'verdict', 'verdict'));
   }
@@ -88,6 +91,7 @@ function resultsSections(input: ReportInput): string {
     nodesResultTable(doc, point) +
     '</section>' +
     llmSection(doc, sweep, point) +
+    scenarioSection(doc, point, input.settings.warmupSec) +
     `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${fmtRate(point.ratePerSec)}, from the merged latency histograms.`)}</section>` +
     `<section id="analytic"><h2>Analytic comparison</h2>${analyticTable(doc, point)}` +
     (notes.length ? `<h3>Not covered by the formulas</h3><ul class="notes" data-testid="not-covered">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : p('The formulas cover every feature of this design at this load.')) +
@@ -114,6 +118,7 @@ export function buildReportHtml(input: ReportInput): string {
     verdictSection(input) +
     designSection(input) +
     assumptionsSection(input) +
+    (detailPoint(input.sweep, input.detailRatePerSec) ? '' : scenarioSection(doc, input.scenarioRun ?? null, settings.warmupSec)) +
     resultsSections(input) +
     daySection(input.day ?? null) +
     '<footer><p>Open this file in the Loadsketch studio (File → Open file…) to edit the design: the document is embedded in it. ' +

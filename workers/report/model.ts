@@ -27,6 +27,11 @@ export interface ReportInput {
   generatedAt?: string;
   /** A day of autoscaled traffic (one run of a document that autoscales), drawn in its own section; absent = none. */
   day?: DaySeries | null;
+  /**
+   * A finished single run of a document with scenario events, for the Fault scenario section of a report
+   * without a sweep (with a sweep, the section shows the detailed sweep point); absent = none.
+   */
+  scenarioRun?: RunResult | null;
 }
 
 /**

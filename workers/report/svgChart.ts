@@ -25,6 +25,14 @@ export interface RefLine {
   color: string;
 }
 
+/** A shaded span [from, to] of the x axis with a dashed edge and a label at its top left. */
+export interface Band {
+  from: number;
+  to: number;
+  label: string;
+  color: string;
+}
+
 export interface LineChartSpec {
   /** Unique within the page (used for the clip path's id). */
   id: string;
@@ -34,6 +42,8 @@ export interface LineChartSpec {
   series: LineSeries[];
   vLines?: RefLine[];
   hLines?: RefLine[];
+  /** Shaded spans of the x axis (e.g. a scenario's events), drawn under the lines; none = the chart is drawn exactly as without. */
+  bands?: Band[];
   /** Upper end of the y axis (values above are clipped); default: the largest finite value. */
   yMax?: number;
   width?: number;
@@ -80,6 +90,30 @@ export function legend(items: { name: string; color: string; dash?: string; box?
     return `${mark}<text x="${x + 24}" y="${y}" class="lg">${esc(it.name)}</text>`;
   });
   return { svg: `<g class="legend">${parts.join('')}</g>`, height: Math.ceil(items.length / perRow) * 18 };
+}
+
+/**
+ * Bands as SVG: a pale fill over [from, to] (at least 2 px wide, so an instant event shows), dashed edges and
+ * the label at the top left; a band that starts where an earlier one's label would still run drops its label
+ * one line lower.
+ */
+function bandsSvg(bands: readonly Band[], sx: (x: number) => number, xMin: number, xMax: number, top: number, height: number): string {
+  const labelEnds: number[] = [];
+  return bands
+    .filter((b) => b.to >= xMin && b.from <= xMax)
+    .map((b) => {
+      const x0 = sx(Math.max(b.from, xMin));
+      const x1 = Math.max(sx(Math.min(b.to, xMax)), x0 + 2);
+      let lane = 0;
+      while (labelEnds[lane] !== undefined && labelEnds[lane] > x0) lane++;
+      labelEnds[lane] = x0 + 6 + b.label.length * 6;
+      const edge = (x: number) => `<line x1="${x}" x2="${x}" y1="${top}" y2="${top + height}" stroke="${b.color}" stroke-opacity="0.6" stroke-dasharray="3 3"/>`;
+      return (
+        `<g class="band"><title>${esc(b.label)}</title><rect x="${x0}" y="${top}" width="${r1(x1 - x0)}" height="${height}" fill="${b.color}" fill-opacity="0.12"/>` +
+        `${edge(x0)}${edge(x1)}<text x="${r1(x0 + 4)}" y="${top + 12 + lane * 13}" class="ref" font-weight="600" fill="${b.color}">${esc(b.label)}</text></g>`
+      );
+    })
+    .join('');
 }
 
 /** Renders a line chart as a standalone `<svg>` string. */
@@ -132,6 +166,7 @@ export function lineChart(spec: LineChartSpec): string {
     ...(spec.vLines ?? []).filter((l) => l.at >= xMin && l.at <= X1).map((l, i) => `<line x1="${sx(l.at)}" x2="${sx(l.at)}" y1="${m.t}" y2="${m.t + ph}" stroke="${l.color}" stroke-dasharray="3 3"/><text x="${sx(l.at) - 4}" y="${m.t + 12 + i * 14}" class="ref" text-anchor="end" fill="${l.color}">${esc(l.label)}</text>`),
     ...(spec.hLines ?? []).filter((l) => l.at <= Y1).map((l) => `<line x1="${m.l}" x2="${m.l + pw}" y1="${sy(l.at)}" y2="${sy(l.at)}" stroke="${l.color}" stroke-dasharray="3 3"/><text x="${m.l + 6}" y="${sy(l.at) - 4}" class="ref" fill="${l.color}">${esc(l.label)}</text>`),
   ].join('');
+  const bands = spec.bands?.length ? bandsSvg(spec.bands, sx, xMin, X1, m.t, ph) : '';
   const lg = legend(spec.series.map((s) => ({ name: s.name, color: s.color, dash: s.dash })), m.l, H + 10, pw);
   const total = H + lg.height + 12;
   return (
@@ -141,7 +176,7 @@ export function lineChart(spec: LineChartSpec): string {
     `<text x="${W / 2}" y="18" class="ttl" text-anchor="middle">${esc(spec.title)}</text>` +
     grid +
     `<line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${m.t + ph}" class="axis"/><line x1="${m.l}" x2="${m.l + pw}" y1="${m.t + ph}" y2="${m.t + ph}" class="axis"/>` +
-    `<g clip-path="url(#${esc(clipId)})">${lines}${refs}</g>` +
+    `<g clip-path="url(#${esc(clipId)})">${bands}${lines}${refs}</g>` +
     `<text x="${m.l + pw / 2}" y="${H - 8}" class="al" text-anchor="middle">${esc(spec.xLabel)}</text>` +
     `<text transform="translate(16 ${m.t + ph / 2}) rotate(-90)" class="al" text-anchor="middle">${esc(spec.yLabel)}</text>` +
     lg.svg +

@@ -4,6 +4,7 @@ import type { RunResult } from '../engine/results';
 import { runPoint } from '../engine/run';
 import type { Topology } from '../engine/schema';
 import { sweepRates } from '../engine/sweep';
+import { loadTemplate } from '../templates';
 import type { ReportInput } from './model';
 
 /** Sweeps `doc` over `steps` loads and searches its capacity, each run `durationSec` long. */
@@ -24,4 +25,14 @@ export async function smallReportInput(doc: Topology, steps = 4, durationSec = 4
     generatedBy: 'a unit test',
     generatedAt: '2026-01-02 03:04',
   };
+}
+
+/**
+ * The ranker-gpu-loss template made short for tests: a 40 s run (4 s warm-up) in which the ranker loses 2 of its
+ * 8 GPUs from 12 s to 22 s (the template: 240 s, from 60 s to 120 s).
+ */
+export function shortRankerGpuLoss(): Topology {
+  const doc = loadTemplate('ranker-gpu-loss');
+  const events = (doc.scenario?.events ?? []).map((e) => ({ ...e, atSec: 12, durationSec: 10 }));
+  return { ...doc, run: { ...doc.run, durationSec: 40, warmupSec: 4 }, scenario: { events } };
 }
