@@ -466,9 +466,10 @@ export class ScenarioSimulator extends Simulator {
         const wMs = this.raw.windowMs;
         let t = t0;
         while (t < now) {
-          const k = this.windowOf(t);
-          let edge = k === this.windows - 1 ? now : Math.min(now, (k + 1) * wMs);
-          if (edge <= t) edge = now;
+          let k = this.windowOf(t);
+          // t × (1 / wMs) can round down across a window's end: step to the window that holds t.
+          while (k < this.windows - 1 && (k + 1) * wMs <= t) k++;
+          const edge = k === this.windows - 1 ? now : Math.min(now, (k + 1) * wMs);
           const o = F.nodeWindowOffset(i, k, this.windows);
           this.fr[o + F.NW_BUSY] += busy * (edge - t);
           this.fr[o + F.NW_QUEUE] += waiting * (edge - t);
