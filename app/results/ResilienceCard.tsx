@@ -6,74 +6,37 @@
  * scenario was mapped onto the monolith. Shown only for results that carry
  * `availability` (runs of a document with scenario events).
  */
-import { RECOVERY_STABLE_WINDOWS } from '../../workers/engine/resilience/recovery';
-import type { DesignResult, RunResult } from '../../workers/engine/results';
-import { type ScenarioEvent, lastEventEndSec } from '../../workers/engine/resilience/scenarioSchema';
+import type { RunResult } from '../../workers/engine/results';
+import type { ScenarioEvent } from '../../workers/engine/resilience/scenarioSchema';
+import { FAILURE_CAUSES, hasResilience, recoveryCell, recoverySentences } from '../../workers/report/blastRadius';
 import { NumCell } from './ChartFrame';
 import { fmtNum, fmtPct, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS, type Design } from './series';
 
-/** Causes in the order the card lists them, with their names. */
-const CAUSES: readonly [string, string][] = [
-  ['crash', 'crashed replica'],
-  ['outage', 'outage'],
-  ['partition', 'partition'],
-  ['error', 'injected error'],
-  ['timeout', 'timeout'],
-  ['dropped', 'dropped (full queue)'],
-  ['rejected', 'rejected (admission)'],
-  ['breakerOpen', 'breaker open'],
-];
+export { hasResilience, recoveryText } from '../../workers/report/blastRadius';
 
-const NOT_RECOVERED = 'did not recover by the end of the run';
-
-/** Whether a run's point carries scenario figures. */
-export function hasResilience(point: RunResult): boolean {
-  return point.microservices.availability !== undefined;
-}
-
-/** "recovered 4 s after the last event", "within the SLO as soon as the last event ended", or the metastable sentence. */
-export function recoveryText(r: { recoverySec?: number | null; recovered?: boolean }): string {
-  if (r.recoverySec === null || r.recovered === false) return NOT_RECOVERED;
-  if (r.recoverySec === undefined) return '—';
-  return r.recoverySec === 0 ? 'within the SLO as soon as the last event ended' : `recovered ${fmtNum(r.recoverySec)} s after the last event`;
-}
-
-/** Seconds the run went on after its last event ended (from the design's windows), or null without events. */
-function secondsAfterLastEvent(design: DesignResult, events: readonly ScenarioEvent[]): number | null {
-  const last = lastEventEndSec(events);
-  const { startSec, windowSec } = design.timeSeries;
-  if (last === null || startSec.length === 0) return null;
-  return startSec[startSec.length - 1] + windowSec - last;
-}
-
-/** `events`: the run's scenario (to tell a metastable failure from a run that ended too soon after its last event). */
-export function ResilienceCard({ point, events }: { point: RunResult; events: readonly ScenarioEvent[] }) {
+/**
+ * `events`: the run's scenario and `warmupSec` its warm-up, to tell a metastable failure from a run that ended too
+ * soon after its last event, or from a design already out of its SLO before the first event (overloaded). The
+ * sentences and cells are the report's (workers/report/blastRadius.ts): one builder for both.
+ */
+export function ResilienceCard({ point, events, warmupSec }: { point: RunResult; events: readonly ScenarioEvent[]; warmupSec: number }) {
   if (!hasResilience(point)) return null;
   const of = (d: Design) => point[d];
-  const after = secondsAfterLastEvent(point.microservices, events);
-  // Recovery needs RECOVERY_STABLE_WINDOWS compliant windows after the last event: a run that ends sooner cannot show one.
-  const tooShort = after !== null && after < RECOVERY_STABLE_WINDOWS * point.microservices.timeSeries.windowSec;
-  const causes = CAUSES.filter(([k]) => DESIGNS.some((d) => (of(d).endToEnd.errorsByCause?.[k] ?? 0) > 0));
+  const r = recoverySentences(point, events, warmupSec);
+  const causes = FAILURE_CAUSES.filter(([k]) => DESIGNS.some((d) => (of(d).endToEnd.errorsByCause?.[k] ?? 0) > 0));
   const notes = of('monolith').deployment?.scenarioNotes ?? [];
-  const stuck = DESIGNS.filter((d) => of(d).recovered === false);
   return (
     <figure className="ls-chart ls-resilience" data-testid="resilience-card">
       <h3 className="ls-chart-title">Blast radius: the scenario in both designs</h3>
       <p className="ls-sentence" data-testid="resilience-sentence">
-        {DESIGNS.map((d) => `${DESIGN_LABEL[d]}: ${fmtPct(of(d).availability)} of requests succeeded, ${recoveryText(of(d))}.`).join(' ')}
-        {stuck.length > 0 && tooShort && (
-          <span data-testid="resilience-too-short">
-            {' '}
-            The run ended {fmtNum(after ?? 0)} s after the last event, too soon to see {RECOVERY_STABLE_WINDOWS} windows within the SLO: run longer to
-            tell whether {stuck.length > 1 ? 'they recover' : `the ${DESIGN_LABEL[stuck[0]].toLowerCase()} recovers`}.
-          </span>
-        )}
-        {stuck.length > 0 && !tooShort && (
+        {r.summary}
+        {r.overloaded && <span data-testid="resilience-overloaded"> {r.overloaded}</span>}
+        {r.tooShort && <span data-testid="resilience-too-short"> {r.tooShort}</span>}
+        {r.metastable && (
           <strong className="ls-metastable" data-testid="resilience-metastable">
             {' '}
-            {stuck.length > 1 ? 'Both designs' : `The ${DESIGN_LABEL[stuck[0]].toLowerCase()}`} stayed out of {stuck.length > 1 ? 'their' : 'its'} SLO after the faults had ended: a
-            metastable failure (retries or queues keep it down, not the fault).
+            {r.metastable}
           </strong>
         )}
       </p>
@@ -129,7 +92,7 @@ export function ResilienceCard({ point, events }: { point: RunResult; events: re
               const r = of(d);
               return (
                 <td key={d} data-key={d} data-value={r.recoverySec ?? ''} data-testid={`recovery-${d}`} className={r.recovered === false ? 'ls-error' : undefined}>
-                  {r.recovered === false || r.recoverySec === null ? NOT_RECOVERED : r.recoverySec === undefined ? '—' : `${fmtNum(r.recoverySec)} s`}
+                  {recoveryCell(r)}
                 </td>
               );
             })}

@@ -62,7 +62,7 @@ function Curves() {
     return shown && runDoc ? (
       <>
         <SingleSummary point={shown} slo={slo} doc={runDoc} />
-        <ResilienceCard point={shown} events={scenarioEvents(runDoc)} />
+        <ResilienceCard point={shown} events={scenarioEvents(runDoc)} warmupSec={runDoc.run.warmupSec} />
       </>
     ) : (
       <p className="ls-hint">Running…</p>
@@ -121,7 +121,7 @@ function AtPoint({ tab }: { tab: 'nodes' | 'distribution' | 'timeseries' }) {
       {tab === 'distribution' && <DistributionChart point={point} />}
       {tab === 'timeseries' && (
         <>
-          <ResilienceCard point={point} events={scenarioEvents(doc)} />
+          <ResilienceCard point={point} events={scenarioEvents(doc)} warmupSec={doc.run.warmupSec} />
           <TimeSeriesView point={point} events={scenarioEvents(doc)} />
           <NodeFaultCharts point={point} events={scenarioEvents(doc)} nodes={doc.nodes} />
         </>

@@ -5,18 +5,11 @@
  * a latency spike is olive, not amber, so the monolith's line stays legible over it.
  */
 import type { Theme } from '../store/uiSlice';
+import { FAULT_COLOR } from '../../workers/report/scenarioText';
 import type { ScenarioEventKind } from './scenarioDoc';
 
 export const FAULT_COLOUR: Record<Theme, Record<ScenarioEventKind, string>> = {
-  light: {
-    crash: '#b91c1c',
-    outage: '#7f1d1d',
-    latency: '#4d7c0f',
-    capacity: '#7c3aed',
-    errors: '#be185d',
-    partition: '#475569',
-    cacheFlush: '#0f766e',
-  },
+  light: FAULT_COLOR,
   dark: {
     crash: '#f87171',
     outage: '#fca5a5',

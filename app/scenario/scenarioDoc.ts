@@ -7,22 +7,13 @@ import type { Topology } from '../../workers/engine/schema';
 import type { ScenarioEvent, ScenarioEventKind } from '../../workers/engine/resilience/scenarioSchema';
 
 export type { ScenarioEvent, ScenarioEventKind };
+/** The kinds' names, an event's effect in words and its name on charts: the report's (one wording for both). */
+export { describeEffect, eventName, KIND_LABEL } from '../../workers/report/scenarioText';
 
 const NONE: readonly ScenarioEvent[] = [];
 
 /** Every kind, in the order the editor offers them. */
 export const EVENT_KINDS: readonly ScenarioEventKind[] = ['crash', 'latency', 'capacity', 'errors', 'partition', 'outage', 'cacheFlush'];
-
-/** What each kind is called in the studio. */
-export const KIND_LABEL: Record<ScenarioEventKind, string> = {
-  crash: 'Crash',
-  latency: 'Latency spike',
-  capacity: 'Capacity cut',
-  errors: 'Errors',
-  partition: 'Partition',
-  outage: 'Outage',
-  cacheFlush: 'Cache flush',
-};
 
 /** The document's events (none when it has no scenario). */
 export function scenarioEvents(doc: Topology): readonly ScenarioEvent[] {
@@ -108,31 +99,4 @@ export function faultsByTarget(events: readonly ScenarioEvent[]): Map<string, Sc
     out.set(e.target, kinds);
   }
   return out;
-}
-
-const num = (v: number) => String(Number(v.toPrecision(4)));
-
-/** One line saying what an event does, e.g. "2 replicas down", "service time ×4 + 50 ms". */
-export function describeEffect(e: ScenarioEvent): string {
-  switch (e.kind) {
-    case 'crash':
-      return e.replicas !== undefined ? `${e.replicas} replica${e.replicas === 1 ? '' : 's'} down` : `${num((e.fraction ?? 0) * 100)} % of replicas down`;
-    case 'latency':
-      return ['service time', e.factor !== undefined ? `×${num(e.factor)}` : '', e.addMs !== undefined ? `+ ${num(e.addMs)} ms` : ''].filter(Boolean).join(' ');
-    case 'capacity':
-      return `concurrency −${num(e.percent)} %`;
-    case 'errors':
-      return `${num(e.fraction * 100)} % of visits fail`;
-    case 'partition':
-      return e.mode === 'hang' ? 'calls hang until their timeout' : 'calls fail at once';
-    case 'outage':
-      return 'every replica down';
-    case 'cacheFlush':
-      return `hit ratio 0, warms back over ${num(e.warmSec)} s`;
-  }
-}
-
-/** The event's name on the timeline and in the charts: its label, else its kind. */
-export function eventName(e: ScenarioEvent): string {
-  return e.label?.trim() || KIND_LABEL[e.kind];
 }

@@ -3,9 +3,9 @@
  * causes in the order they are listed, the time to recover (or that the run
  * did not), and the recovery sentence with its two endings: the run ended too
  * soon after the last event to tell, or the design stayed out of its SLO (a
- * metastable failure). The wording is the studio's blast-radius card
- * (app/results/ResilienceCard.tsx); app/report/scenarioText.test.ts fails if
- * the two drift apart.
+ * metastable failure, or already overloaded before it). The studio's
+ * blast-radius card (app/results/ResilienceCard.tsx) uses these too: one
+ * builder for the card and the report.
  */
 import { RECOVERY_STABLE_WINDOWS } from '../engine/resilience/recovery';
 import { type ScenarioEvent, lastEventEndSec } from '../engine/resilience/scenarioSchema';
@@ -91,7 +91,7 @@ export interface RecoverySentences {
 
 /**
  * `warmupSec` (the run's warm-up): when given, a design that did not recover but was already out of its SLO before
- * the first event is said to be overloaded rather than metastable (the studio's card does not make this check yet).
+ * the first event is said to be overloaded rather than metastable (the studio's card and the report both pass it).
  */
 export function recoverySentences(point: RunResult, events: readonly ScenarioEvent[], warmupSec?: number): RecoverySentences {
   const summary = DESIGNS.map((d) => `${DESIGN_LABEL[d]}: ${fmtPct(point[d].availability)} of requests succeeded, ${recoveryText(point[d])}.`).join(' ');

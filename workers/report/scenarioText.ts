@@ -1,9 +1,8 @@
 /**
  * A scenario's events in words and colours for the report: each kind's name,
  * what an event does ("2 replicas down"), its name on a chart (its label, else
- * its kind) and its kind's colour. The wording and the light-theme colours are
- * the studio's (app/scenario/scenarioDoc.ts, app/scenario/faultColours.ts);
- * app/report/scenarioText.test.ts fails if the two drift apart.
+ * its kind) and its kind's colour. The studio imports these (app/scenario/scenarioDoc.ts,
+ * app/scenario/faultColours.ts for its light theme): one wording for both.
  */
 import type { ScenarioEvent, ScenarioEventKind } from '../engine/resilience/scenarioSchema';
 
