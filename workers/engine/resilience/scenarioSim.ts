@@ -22,7 +22,8 @@
  * - "Service starts": service time × factor + addMs.
  * - "An attempt is made on an edge": a `fail` partition fails it at once
  *   (cause partition); a `hang` partition sends nothing and lets the
- *   attempt's timeout (if the edge has one) end it.
+ *   attempt's timeout (if the edge has one) end it. A message on a
+ *   partitioned async edge is lost.
  * - "An attempt failed" (error, crash, outage, partition): retried at once
  *   while the call's `retries` allow, as a timeout is; after the last, the
  *   call fails. A timeout keeps its own path (calls.ts). A callee that
@@ -393,6 +394,16 @@ export class ScenarioSimulator extends Simulator {
     // hang: nothing reaches the callee; the attempt's timeout, if the edge has one, ends it.
     const timeoutMs = this.m.edgeTimeoutMs[e];
     if (timeoutMs > 0) this.q.push(this.now + timeoutMs, EV_TIMEOUT, c, token);
+  }
+
+  /** A message on a partitioned async edge is lost (fail or hang: it never arrives); a failed send counts at the target. */
+  protected override sendAsync(f: number, e: number): void {
+    const p = this.edgePart[e];
+    if (p === PARTITION_NONE) {
+      super.sendAsync(f, e);
+      return;
+    }
+    if (p === PARTITION_FAIL) this.fr[F.nodeWindowOffset(this.m.edgeTarget[e], this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
   }
 
   protected override onTimeout(c: number, token: number): void {
