@@ -1,12 +1,11 @@
 /** The real engine handle: a module Web Worker running workers/sim.worker.ts, wrapped by comlink. */
 import { type Remote, transfer, wrap } from 'comlink';
 import type { SimWorkerApi } from '../../workers/sim.worker';
-import type { ReplicationResult } from '../../workers/engine/raw';
+import { type ReplicationResult, rawBuffers as designBuffers } from '../../workers/engine/raw';
 import type { EngineHandle } from './workerPool';
 
 function rawBuffers(r: ReplicationResult): ArrayBuffer[] {
-  const list = [r.microservices, r.monolith].flatMap((d) => [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy]);
-  return [...new Set(list.map((a) => a.buffer as ArrayBuffer))];
+  return [...new Set([...designBuffers(r.microservices), ...designBuffers(r.monolith)])];
 }
 
 function failureText(e: Event): string {

@@ -6,7 +6,7 @@ import { dayProfile } from './autoscale/dayProfiles';
 import { deriveMonolith } from './monolith';
 import { rightSize } from './rightsize';
 import { type ParseResult, parseTopology } from './parse';
-import type { DesignRaw, ReplicationResult } from './raw';
+import { type ReplicationResult, rawBuffers } from './raw';
 import type { DesignResult, RunResult, SweepResult } from './results';
 import { combineReplications, runPoint, simulateReplication } from './run';
 import { sweep, sweepRates } from './sweep';
@@ -25,13 +25,6 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
   return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, ts.replicas, ts.cost, ts.costPerMillionRequests, ts.sloViolationSec, d.latencyHistogram.counts, ...nodeSeries].map(
     (a) => a.buffer as ArrayBuffer,
   );
-}
-
-function rawBuffers(d: DesignRaw): ArrayBuffer[] {
-  const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic];
-  if (d.llm) arrays.push(d.llm);
-  if (d.fault) arrays.push(d.fault);
-  return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
 /**

@@ -157,3 +157,11 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     ...(r.fault ? { fault: r.fault.slice() } : {}),
   };
 }
+
+/** The typed-array buffers of one design's raw result (the elastic, LLM and fault blocks included when present), to move between threads. */
+export function rawBuffers(d: DesignRaw): ArrayBuffer[] {
+  const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic];
+  if (d.llm) arrays.push(d.llm);
+  if (d.fault) arrays.push(d.fault);
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
