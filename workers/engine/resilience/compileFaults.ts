@@ -30,9 +30,9 @@ export interface CompiledFaults {
 }
 
 /** Compiles `doc.scenario` for a design whose stations and edges are compiled; null without events. */
-export function compileFaults(doc: Topology, st: CompiledStations, edgeIds: readonly string[], engineNode: (i: number) => boolean): CompiledFaults | null {
+export function compileFaults(doc: Topology, st: CompiledStations, edgeIds: readonly string[], engineNode: (i: number) => boolean, always = false): CompiledFaults | null {
   const events = doc.scenario?.events ?? [];
-  if (events.length === 0) return null;
+  if (events.length === 0 && !always) return null;
   const nodeIds = doc.nodes.map((n) => n.id);
   const taken = new Set(nodeIds);
   const units = [...new Set([...doc.pools.map((p) => p.unit), ...doc.nodes.map((n) => n.unit)].filter((u): u is string => u != null && !taken.has(u)))];
