@@ -19,6 +19,7 @@ import type { SimBudget, SimSpec } from './simulate';
 import { simulateDesignRaw as simulate } from './resilience/patternSim';
 import { monolithElasticSpec } from './autoscale/monolithScale';
 import { designResult } from './stats';
+import { monolithFaults } from './resilience/compileFaults';
 
 /** Most time-series windows a run keeps (windowSec is raised to respect it). */
 export const MAX_WINDOWS = 1000;
@@ -119,7 +120,9 @@ interface Designs {
 function compileBoth(doc: Topology): Designs {
   const { doc: monoDoc, deployment } = deriveMonolithDeployment(doc);
   const mono = compileModel(withResolvedPrices(monoDoc), monolithElasticSpec(doc, deployment));
-  return { micro: compileModel(withResolvedPrices(doc)), mono, monoDoc, deployment };
+  const micro = compileModel(withResolvedPrices(doc));
+  if (micro.scenario !== null) mono.scenario = monolithFaults(mono, monoDoc, micro.scenario);
+  return { micro, mono, monoDoc, deployment };
 }
 
 /**

@@ -33,6 +33,8 @@ function design(d: RunResult['microservices']) {
     saturatedNode: d.saturatedNode,
     costPerHour: d.costPerHour,
     costPerMillionRequests: d.costPerMillionRequests,
+    // A scenario run's figures (absent otherwise, so other goldens are unchanged).
+    ...(d.availability !== undefined ? { availability: d.availability, goodputPerSec: d.goodputPerSec, recoverySec: d.recoverySec, recovered: d.recovered } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
  * document without events: such a design never reaches the scenario
  * simulator (resilience/scenarioSim.ts).
  */
+import type { CompiledModel } from '../compile';
 import type { CompiledStations } from '../compileStations';
 import { LB_POOLED } from '../compileStations';
 import type { Topology } from '../schema';
@@ -25,11 +26,26 @@ export interface CompiledFaults {
   groupColumns: Int32Array[];
   /** Per group: 1 when its servers cannot be faulted (a batching or LLM engine: not simulated yet). */
   groupEngine: Uint8Array;
-  /** End of the last event, ms (recovery is measured from it). */
+  /** End of the last event, ms (recovery is measured from it; the monolith takes the microservice design's). */
   lastEventEndMs: number;
 }
 
-/** Compiles `doc.scenario` for a design whose stations and edges are compiled; null without events. */
+/**
+ * The monolith of a scenario run: compiled with a scenario even when the mapping left it no event (every
+ * event was a partition of an in-process call), and measuring recovery from the same instant as the
+ * microservice design (the end of the document's last event).
+ */
+export function monolithFaults(mono: CompiledModel, monoDoc: Topology, micro: CompiledFaults): CompiledFaults {
+  const f = mono.scenario ?? compileFaults(monoDoc, mono, mono.edgeIds, (i) => mono.nodeBatchMax[i] > 0 || mono.nodeSpecial[i] !== 0, true)!;
+  return { ...f, lastEventEndMs: micro.lastEventEndMs };
+}
+
+/**
+ * Compiles `doc.scenario` for a design whose stations and edges are compiled; null without events, unless
+ * `always` (the derived monolith of a scenario run whose events all vanished in the mapping, or a design
+ * with resilience patterns (compilePatterns.ts): it still reports the scenario's results, with a timeline of
+ * no effect).
+ */
 export function compileFaults(doc: Topology, st: CompiledStations, edgeIds: readonly string[], engineNode: (i: number) => boolean, always = false): CompiledFaults | null {
   const events = doc.scenario?.events ?? [];
   if (events.length === 0 && !always) return null;

@@ -117,6 +117,26 @@ describe('fault scenarios in the simulator', () => {
     expect(db.utilization[50]).toBeLessThan(1.5 * db.utilization[10]);
   });
 
+  it('a partitioned async edge loses its messages for the partition and only then', () => {
+    const doc = testDoc2({
+      nodes: [
+        { id: 'api', kind: 'service', replicas: 2, concurrency: 8, serviceTime: { dist: 'exponential', meanMs: 2 } },
+        { id: 'log', kind: 'queue', replicas: 1, concurrency: 8, serviceTime: { dist: 'exponential', meanMs: 1 } },
+      ],
+      edges: [{ id: 'api-log', source: 'api', target: 'log', mode: 'async' }],
+      workload: { entry: 'api', ratePerSec: 100 },
+      run: { durationSec: 60, warmupSec: 0, seed: 3 },
+      scenario: { events: [{ atSec: 0, durationSec: 30, kind: 'partition', target: 'api-log' }] },
+    });
+    const d = simulateDesign(doc);
+    const log = d.nodes.find((n) => n.id === 'log')!;
+    // Messages arrive in the second half only: about half the requests' rate over the run.
+    expect(log.arrivalRatePerSec / d.nodes[0].arrivalRatePerSec).toBeGreaterThan(0.45);
+    expect(log.arrivalRatePerSec / d.nodes[0].arrivalRatePerSec).toBeLessThan(0.55);
+    expect(d.endToEnd.errors).toBe(0);
+    expect(Math.max(...log.faultSeries!.errors.slice(0, 29))).toBeGreaterThan(0);
+  });
+
   it('a crash of 2 of 4 balanced replicas doubles the survivors’ utilisation; the crashed ones serve nothing', () => {
     const events: ScenarioEventSpec[] = [{ atSec: 0, durationSec: 100, kind: 'crash', target: 'db', replicas: 2 }];
     const healthy = simulateDesign({ ...chain(events, { ratePerSec: 200 }), scenario: undefined });

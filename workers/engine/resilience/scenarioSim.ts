@@ -22,7 +22,8 @@
  * - "Service starts": service time × factor + addMs.
  * - "An attempt is made on an edge": a `fail` partition fails it at once
  *   (cause partition); a `hang` partition sends nothing and lets the
- *   attempt's timeout (if the edge has one) end it.
+ *   attempt's timeout (if the edge has one) end it. A message on a
+ *   partitioned async edge is lost.
  * - "An attempt failed" (error, crash, outage, partition): retried at once
  *   while the call's `retries` allow, as a timeout is; after the last, the
  *   call fails. A timeout keeps its own path (calls.ts). A callee that
@@ -396,6 +397,16 @@ export class ScenarioSimulator extends Simulator {
     if (timeoutMs > 0) this.q.push(this.now + timeoutMs, EV_TIMEOUT, c, token);
   }
 
+  /** A message on a partitioned async edge is lost (fail or hang: it never arrives); a failed send counts at the target. */
+  protected override sendAsync(f: number, e: number): void {
+    const p = this.edgePart[e];
+    if (p === PARTITION_NONE) {
+      super.sendAsync(f, e);
+      return;
+    }
+    if (p === PARTITION_FAIL) this.fr[F.nodeWindowOffset(this.m.edgeTarget[e], this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
+  }
+
   protected override onTimeout(c: number, token: number): void {
     this.pendingCause = CAUSE_TIMEOUT;
     super.onTimeout(c, token);
@@ -467,9 +478,10 @@ export class ScenarioSimulator extends Simulator {
         const wMs = this.raw.windowMs;
         let t = t0;
         while (t < now) {
-          const k = this.windowOf(t);
-          let edge = k === this.windows - 1 ? now : Math.min(now, (k + 1) * wMs);
-          if (edge <= t) edge = now;
+          let k = this.windowOf(t);
+          // t × (1 / wMs) can round down across a window's end: step to the window that holds t.
+          while (k < this.windows - 1 && (k + 1) * wMs <= t) k++;
+          const edge = k === this.windows - 1 ? now : Math.min(now, (k + 1) * wMs);
           const o = F.nodeWindowOffset(i, k, this.windows);
           this.fr[o + F.NW_BUSY] += busy * (edge - t);
           this.fr[o + F.NW_QUEUE] += waiting * (edge - t);
