@@ -176,7 +176,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     costPerHour: 0,
     nodeSpecial: new Uint8Array(0),
     scenario: null,
-    patterns: compilePatterns(doc, edges),
+    patterns: compilePatterns(doc, edges, stations),
     engines: compileEngines(doc, edges, (i) => stations.groupReplicas[stations.nodeGroup[i]]),
     ...elastic,
   };

@@ -95,6 +95,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       ...normalizeElasticity(n, n.concurrency ?? k.concurrency),
       ...(n.unit != null ? { unit: n.unit } : {}),
       ...(n.admission ? { admission: admissionCopy(n.admission) } : {}),
+      ...(n.queueDiscipline !== undefined ? { queueDiscipline: n.queueDiscipline } : {}),
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({

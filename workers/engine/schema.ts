@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
 import { TritonBatchingSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 import { ScenarioSchema } from './resilience/scenarioSchema';
-import { AdmissionSchema, CircuitBreakerSchema } from './resilience/patternSchema';
+import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './resilience/patternSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
@@ -192,6 +192,8 @@ export const NodeSchema = z
     unit: id.nullable().optional(),
     /** Admission control (resilience/patternSchema.ts): over the limit a request is rejected at once. Absent = none. */
     admission: AdmissionSchema.optional(),
+    /** Which waiting request a free server takes: `fifo` (the oldest) or `lifo` (the newest). Absent = fifo. */
+    queueDiscipline: QueueDisciplineSchema.optional(),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;

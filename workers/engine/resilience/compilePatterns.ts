@@ -3,6 +3,7 @@
  * runs them): circuit breakers per compiled edge, admission control per node.
  * Null for a design that uses none: it never reaches the pattern simulator.
  */
+import type { CompiledStations } from '../compileStations';
 import type { Topology, TopologyEdge } from '../schema';
 import type { CircuitBreakerSpec } from './circuitBreaker';
 
@@ -22,12 +23,18 @@ export interface CompiledPatterns {
   bucketPerFill: Float64Array;
   bucketFillMs: Float64Array;
   bucketNode: Int32Array;
+  /** Per station: 1 when a free server takes the newest waiting request (`queueDiscipline: lifo`). */
+  stationLifo: Uint8Array;
 }
 
-/** Compiles the patterns of `doc` whose sync-edge list in compiled order is `edges`; null when there are none. */
-export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[]): CompiledPatterns | null {
+/**
+ * Compiles the patterns of `doc` whose edges in compiled order are `edges`; null when there are none.
+ * `lifo` applies to a node with its own servers; a pool member (the monolith's merged components) keeps
+ * the pool's one FIFO line.
+ */
+export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
   const anyEdge = edges.some((e) => e.circuitBreaker != null && e.mode === 'sync');
-  const anyNode = doc.nodes.some((n) => n.admission != null);
+  const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo');
   if (!anyEdge && !anyNode) return null;
   const edgeBreaker = new Int32Array(edges.length).fill(-1);
   const breakers: CircuitBreakerSpec[] = [];
@@ -51,6 +58,11 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[]): 
       buckets.push({ max: a.rateLimit.maxTokens, per: a.rateLimit.tokensPerFill, ms: a.rateLimit.fillIntervalMs, node: i });
     }
   });
+  const stationLifo = new Uint8Array(st.stationCount);
+  doc.nodes.forEach((node, i) => {
+    if (node.queueDiscipline !== 'lifo' || node.pool !== null) return;
+    for (let s = 0; s < st.stationCount; s++) if (st.stationGroup[s] === st.nodeGroup[i]) stationLifo[s] = 1;
+  });
   return {
     edgeBreaker,
     breakers,
@@ -61,5 +73,6 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[]): 
     bucketPerFill: Float64Array.from(buckets, (b) => b.per),
     bucketFillMs: Float64Array.from(buckets, (b) => b.ms),
     bucketNode: Int32Array.from(buckets, (b) => b.node),
+    stationLifo,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The document fields of the resilience patterns the simulator runs (wired:
- * resilience/patternSim.ts): a circuit breaker on a sync edge and admission
- * control on a node. Optional; absent means off, and a document without them
+ * resilience/patternSim.ts): a circuit breaker on a sync edge, admission
+ * control on a node and a node's queue discipline. Optional; absent means off, and a document without them
  * keeps its meaning and its results bit for bit. Kept apart from
  * resilienceSchema.ts (which re-exports them) so that schema.ts can import
  * them without an import cycle.
@@ -46,3 +46,6 @@ export const AdmissionSchema = z
   .strict()
   .refine((a) => a.maxInFlight !== undefined || a.rateLimit !== undefined, { error: 'give maxInFlight, rateLimit or both' });
 export type Admission = z.infer<typeof AdmissionSchema>;
+
+/** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
+export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);

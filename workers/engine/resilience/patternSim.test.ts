@@ -3,7 +3,10 @@
  * rules in circuitBreaker.ts): an open breaker sends nothing, it opens and
  * re-opens as its window dictates, conservation holds with `breakerOpen`
  * counted as a cause, the same seed gives the same bits, and a document
- * without patterns never reaches the pattern simulator.
+ * without patterns never reaches the pattern simulator. Admission control
+ * on nodes: an in-flight cap is a queue capacity (M/M/1/K), a token bucket
+ * admits at most its tokens plus its fills, rejected attempts are retried,
+ * conservation counts `rejected` apart.
  */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
@@ -11,7 +14,10 @@ import type { DesignResult } from '../results';
 import { resolveRun, simSpec, simulateDesign } from '../run';
 import type { Topology } from '../schema';
 import { testDoc2 } from '../testing/docs';
+import { N_VISITS, NODE_FIELDS } from '../raw';
 import { CB_OPEN } from './circuitBreaker';
+import { CAUSE_REJECTED } from './failureCauses';
+import { FR_CAUSES } from './faultRaw';
 import { PatternSimulator } from './patternSim';
 import type { ScenarioEventSpec } from './scenarioSchema';
 
@@ -122,5 +128,100 @@ describe('circuit breakers in the simulator', () => {
     const r = parseTopology({ ...doc, edges: [{ ...doc.edges[0], mode: 'async' }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('edges[0].circuitBreaker');
+  });
+});
+
+/** One M/M/1 node (10 ms) at λ = 80 req/s, 120 s. */
+function single(node: Record<string, unknown>, ratePerSec = 80): Topology {
+  return testDoc2({
+    nodes: [{ id: 'api', kind: 'service', replicas: 1, concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 10 }, ...node }],
+    edges: [],
+    workload: { entry: 'api', ratePerSec },
+    run: { durationSec: 120, warmupSec: 0, seed: 9 },
+  });
+}
+
+function runRaw(doc: Topology): { sim: PatternSimulator; raw: ReturnType<PatternSimulator['run']> } {
+  const sim = new PatternSimulator(compileModel(doc), simSpec(doc, resolveRun(doc), doc.run.seed));
+  return { sim, raw: sim.run() };
+}
+
+describe('admission control in the simulator', () => {
+  it('maxInFlight K on one server rejects exactly the requests a queue of K − 1 drops (M/M/1/K), counted as rejected', () => {
+    const k = 4;
+    const capped = simulateDesign(single({ admission: { maxInFlight: k } }));
+    const queued = simulateDesign(single({ queueCapacity: k - 1 }));
+    expect(capped.endToEnd.rejected).toBe(queued.endToEnd.dropped);
+    expect(capped.endToEnd.completed).toBe(queued.endToEnd.completed);
+    expect(capped.endToEnd.p99Ms).toBe(queued.endToEnd.p99Ms);
+    expect(capped.endToEnd.errors).toBe(0);
+    expect(capped.endToEnd.errorsByCause?.rejected).toBe(capped.endToEnd.rejected);
+    // M/M/1/K blocking probability (1 − ρ)ρ^K / (1 − ρ^(K+1)) (Kleinrock, Queueing Systems I, §3.6): ρ = 0.8, K = 4 → 0.1218.
+    const rho = 0.8;
+    const blocking = ((1 - rho) * rho ** k) / (1 - rho ** (k + 1));
+    expect(capped.endToEnd.rejected! / capped.endToEnd.arrivals).toBeCloseTo(blocking, 1);
+    conserved(capped);
+  });
+
+  it('a token bucket admits at most maxTokens + fills × tokensPerFill, and nearly that under twice its rate', () => {
+    // 1 token every 20 ms = 50/s against λ = 100/s for 120 s: at most 10 + 6000 admitted.
+    const d = simulateDesign(single({ serviceTime: { dist: 'exponential', meanMs: 1 }, admission: { rateLimit: { maxTokens: 10, fillIntervalMs: 20 } } }, 100));
+    const admitted = d.endToEnd.completed + d.endToEnd.inFlight;
+    expect(admitted).toBeLessThanOrEqual(10 + 6000);
+    expect(admitted).toBeGreaterThan(0.98 * 6000);
+    expect(d.endToEnd.rejected).toBe(d.endToEnd.arrivals - admitted);
+    conserved(d);
+  });
+
+  it('a rejected attempt is retried while the call allows (at the same instant: rejected again), and fails with cause rejected', () => {
+    for (const retries of [0, 2]) {
+      const doc = breakerChain([], { db: { replicas: 1, concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 8 }, admission: { maxInFlight: 2 } }, edge: { timeoutMs: 60_000, retries } });
+      const { sim, raw } = runRaw(doc);
+      const rejectedCalls = raw.fault![FR_CAUSES + CAUSE_REJECTED];
+      expect(rejectedCalls).toBeGreaterThan(100);
+      expect(sim.rejectedAt[1]).toBe((retries + 1) * rejectedCalls);
+      expect(raw.nodeStats[1 * NODE_FIELDS + N_VISITS]).toBeGreaterThan(sim.rejectedAt[1]);
+      conserved(simulateDesign(doc));
+    }
+  });
+
+  it('breaker and admission together: conservation, and the same seed gives the same results', () => {
+    const doc = breakerChain(failing, { db: { admission: { maxInFlight: 3, rateLimit: { maxTokens: 5, tokensPerFill: 2, fillIntervalMs: 25 } } }, edge: { timeoutMs: 30, retries: 1, circuitBreaker: fast }, ratePerSec: 150 });
+    const a = simulateDesign(doc);
+    conserved(a);
+    expect(a.endToEnd.rejected).toBeGreaterThan(0);
+    expect(a.endToEnd.errorsByCause!.breakerOpen).toBeGreaterThan(0);
+    expect(simulateDesign(doc)).toEqual(a);
+  });
+
+  it('parse: admission needs maxInFlight or rateLimit; the bucket’s default fill is 1 token', () => {
+    expect(() => single({ admission: {} })).toThrow(/admission/);
+    expect(single({ admission: { rateLimit: { maxTokens: 3, fillIntervalMs: 10 } } }).nodes[0].admission).toEqual({ rateLimit: { maxTokens: 3, tokensPerFill: 1, fillIntervalMs: 10 } });
+  });
+});
+
+describe('queue discipline in the simulator', () => {
+  it('lifo on M/M/1 (ρ = 0.8): the same departures and mean (a work-conserving order: the same number in system on every path), a far longer tail', () => {
+    const fifo = simulateDesign(single({}));
+    const lifo = simulateDesign(single({ queueDiscipline: 'lifo' }));
+    expect(lifo.endToEnd.completed).toBe(fifo.endToEnd.completed);
+    expect(Math.abs(lifo.endToEnd.meanMs / fifo.endToEnd.meanMs - 1)).toBeLessThan(0.03);
+    // FIFO M/M/1: response time exponential with mean 1/(μ − λ) = 50 ms, p99 = 50 ln 100 ≈ 230 ms.
+    expect(fifo.endToEnd.p99Ms).toBeGreaterThan(180);
+    expect(fifo.endToEnd.p99Ms).toBeLessThan(290);
+    expect(lifo.endToEnd.p99Ms).toBeGreaterThan(1.3 * fifo.endToEnd.p99Ms);
+    expect(lifo.endToEnd.p50Ms).toBeLessThan(fifo.endToEnd.p50Ms);
+    conserved(lifo);
+  });
+
+  it('fifo written out keeps the plain simulator; lifo is refused on a pool member', () => {
+    expect(compileModel(single({ queueDiscipline: 'fifo' })).patterns).toBeNull();
+    expect(() =>
+      testDoc2({
+        nodes: [{ id: 'api', kind: 'service', pool: 'p', queueDiscipline: 'lifo' }],
+        pools: [{ id: 'p', servers: 4 }],
+        workload: { entry: 'api' },
+      }),
+    ).toThrow(/queueDiscipline/);
   });
 });

@@ -19,6 +19,7 @@
  *   (requests waiting or in service there) or with an empty token bucket it
  *   is rejected at once, cause `rejected`; a rejected attempt is retried
  *   while the call's retries allow, as a failed one is.
+ * - "A server frees" at a `lifo` station: it takes the newest waiting visit.
  */
 import type { CompiledModel } from '../compile';
 import { NODE_FIELDS, N_VISITS } from '../raw';
@@ -46,6 +47,7 @@ export class PatternSimulator extends ScenarioSimulator {
   private readonly maxInFlight: Int32Array;
   private readonly nodeBucket: Int32Array;
   private readonly admits: Uint8Array;
+  private readonly lifo: Uint8Array;
   /** Per call: the start (ms) of its attempt awaiting its breaker record, NaN for none. */
   private cStartMs = new Float64Array(1024).fill(Number.NaN);
 
@@ -60,6 +62,23 @@ export class PatternSimulator extends ScenarioSimulator {
     this.nodeBucket = p.nodeBucket;
     this.admits = Uint8Array.from(p.nodeMaxInFlight, (x, i) => (x > 0 || p.nodeBucket[i] >= 0 ? 1 : 0));
     this.rejectedAt = new Float64Array(m.nodeCount);
+    this.lifo = p.stationLifo;
+  }
+
+  /** As the Simulator's, but a lifo station's free server takes the newest waiting visit. */
+  protected override serveWaiting(s: number): void {
+    // Unset while the ScenarioSimulator's constructor applies its first segment (nothing waits yet).
+    if (this.lifo?.[s] !== 1) {
+      super.serveWaiting(s);
+      return;
+    }
+    const line = this.fifo[s];
+    while (this.free[s] > 0 && line.size > 0) {
+      const j = line.pop();
+      const nj = this.fNode[j];
+      this.queueDelta(nj, -1);
+      this.startService(j, nj, s);
+    }
   }
 
   override allocCall(): number {

@@ -14,9 +14,9 @@ import { z } from 'zod';
 import { int, num, positive } from '../zodFields';
 import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
-import { AdmissionSchema, CircuitBreakerSchema } from './patternSchema';
+import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
 
-export { AdmissionSchema, CircuitBreakerSchema } from './patternSchema';
+export { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
 
 
 /** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
@@ -43,8 +43,6 @@ export const HedgingSchema = z
   .object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) })
   .strict();
 
-/** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
-export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);
 
 /** Load-dependent service time (slowdown.ts); maxFactor caps the multiplier. */
 export const SlowdownSchema = z
