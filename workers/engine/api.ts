@@ -31,6 +31,7 @@ function rawBuffers(d: DesignRaw): ArrayBuffer[] {
   const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic];
   if (d.llm) arrays.push(d.llm);
   if (d.fault) arrays.push(d.fault);
+  if (d.breakers) arrays.push(d.breakers);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 

@@ -94,6 +94,8 @@ export interface DesignRaw {
   elastic: Float64Array;
   /** Present only for a design with scenario events: the fault statistics (resilience/faultRaw.ts). */
   fault?: Float64Array;
+  /** Present only for a design with circuit breakers: per breaker (resilience/patternResults.ts) the times it opened and the attempts it refused, whole run. */
+  breakers?: Float64Array;
 }
 
 /** Offsets of one autoscaled group's totals in {@link DesignRaw.elastic}. */
@@ -135,6 +137,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   if (a.llm && b.llm) mergeLlmBlocks(a.llm, b.llm);
   addInto(a.elastic, b.elastic);
   if (a.fault && b.fault) addInto(a.fault, b.fault);
+  if (a.breakers && b.breakers) addInto(a.breakers, b.breakers);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -155,5 +158,6 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     ...(r.llm ? { llm: r.llm.slice() } : {}),
     elastic: r.elastic.slice(),
     ...(r.fault ? { fault: r.fault.slice() } : {}),
+    ...(r.breakers ? { breakers: r.breakers.slice() } : {}),
   };
 }

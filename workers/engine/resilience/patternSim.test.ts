@@ -15,6 +15,7 @@ import { resolveRun, simSpec, simulateDesign } from '../run';
 import type { Topology } from '../schema';
 import { testDoc2 } from '../testing/docs';
 import { N_VISITS, NODE_FIELDS } from '../raw';
+import { replicationSeed } from '../rng';
 import { CB_OPEN } from './circuitBreaker';
 import { CAUSE_REJECTED } from './failureCauses';
 import { FR_CAUSES } from './faultRaw';
@@ -44,7 +45,7 @@ class WatchedSimulator extends PatternSimulator {
     private readonly target: number,
   ) {
     const m = compileModel(doc);
-    super(m, simSpec(doc, resolveRun(doc), doc.run.seed));
+    super(m, simSpec(doc, resolveRun(doc), replicationSeed(doc.run.seed, 0))); // replication 0, as simulateDesign runs it
   }
   protected override arrive(f: number): void {
     if (this.fNode[f] === this.target) {
@@ -87,6 +88,9 @@ describe('circuit breakers in the simulator', () => {
     expect(byCause.error).toBeLessThanOrEqual(10 + 10 * opened);
     expect(byCause.breakerOpen).toBeGreaterThan(4000);
     expect(byCause.breakerOpen + byCause.error).toBe(d.endToEnd.errors);
+    // The result keeps the breaker's own counts: every refusal failed one request (no retries here).
+    expect(d.breakers).toEqual([{ edge: 'api-db', opened, refused: sim.breakers.rejected[0] }]);
+    expect(byCause.breakerOpen).toBe(sim.breakers.rejected[0]);
     conserved(d);
   });
 
@@ -107,6 +111,7 @@ describe('circuit breakers in the simulator', () => {
   it('same seed, same results; a document without patterns compiles without them', () => {
     const doc = breakerChain(failing, { edge: { circuitBreaker: fast } });
     expect(simulateDesign(doc)).toEqual(simulateDesign(doc));
+    expect(simulateDesign(breakerChain(failing)).breakers).toBeUndefined();
     expect(compileModel(doc).patterns).not.toBeNull();
     const plain = compileModel(breakerChain([]));
     expect(plain.patterns).toBeNull();

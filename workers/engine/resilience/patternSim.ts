@@ -28,6 +28,7 @@ import type { SimSpec } from '../simulate';
 import { TokenBuckets } from './admission';
 import { CircuitBreakers } from './circuitBreaker';
 import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED } from './failureCauses';
+import { breakerRaw } from './patternResults';
 import { ScenarioSimulator, simulateDesignRaw as simulateScenarioOrPlain } from './scenarioSim';
 
 /** Runs one replication: the pattern simulator when the design uses a pattern, else the scenario, elastic or plain one. */
@@ -90,6 +91,12 @@ export class PatternSimulator extends ScenarioSimulator {
     }
     this.cStartMs[c] = Number.NaN;
     return c;
+  }
+
+  override run(): R.DesignRaw {
+    const raw = super.run();
+    if (this.breakers.opened.length > 0) raw.breakers = breakerRaw(this.breakers);
+    return raw;
   }
 
   protected override attempt(c: number): void {
