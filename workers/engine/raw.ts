@@ -94,6 +94,8 @@ export interface DesignRaw {
   elastic: Float64Array;
   /** Present only for a design with scenario events: the fault statistics (resilience/faultRaw.ts). */
   fault?: Float64Array;
+  /** Present only for a design with circuit breakers: per breaker (resilience/patternResults.ts) the times it opened and the attempts it refused, whole run. */
+  breakers?: Float64Array;
 }
 
 /** Offsets of one autoscaled group's totals in {@link DesignRaw.elastic}. */
@@ -135,6 +137,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   if (a.llm && b.llm) mergeLlmBlocks(a.llm, b.llm);
   addInto(a.elastic, b.elastic);
   if (a.fault && b.fault) addInto(a.fault, b.fault);
+  if (a.breakers && b.breakers) addInto(a.breakers, b.breakers);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -155,13 +158,15 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     ...(r.llm ? { llm: r.llm.slice() } : {}),
     elastic: r.elastic.slice(),
     ...(r.fault ? { fault: r.fault.slice() } : {}),
+    ...(r.breakers ? { breakers: r.breakers.slice() } : {}),
   };
 }
 
-/** The typed-array buffers of one design's raw result (the elastic, LLM and fault blocks included when present), to move between threads. */
+/** The typed-array buffers of one design's raw result (the elastic, LLM, fault and breaker blocks included when present), to move between threads. */
 export function rawBuffers(d: DesignRaw): ArrayBuffer[] {
   const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic];
   if (d.llm) arrays.push(d.llm);
   if (d.fault) arrays.push(d.fault);
+  if (d.breakers) arrays.push(d.breakers);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

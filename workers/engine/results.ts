@@ -83,7 +83,10 @@ export interface EndToEndResult {
   /** Requests still in flight when the run ended. */
   inFlight: number;
   ci95?: Ci95;
-  /** Scenario runs only: requests refused by admission control (0 until admission control is simulated); arrivals = completed + errors + dropped + rejected + inFlight. */
+  /**
+   * Scenario and resilience-pattern runs only: requests whose last failed attempt was refused by admission
+   * control (not counted in `errors`); arrivals = completed + errors + dropped + rejected + inFlight.
+   */
   rejected?: number;
   /**
    * Scenario runs only: requests that did not complete, by the cause of their last failed attempt
@@ -192,6 +195,16 @@ export interface LatencyHistogramResult {
   counts: Float64Array;
 }
 
+/** One edge's circuit breaker over a run (warm-up included), summed over replications. */
+export interface BreakerResult {
+  /** The edge's id. */
+  edge: string;
+  /** Times the breaker went to OPEN (from CLOSED or HALF_OPEN). */
+  opened: number;
+  /** Attempts it refused (OPEN, or HALF_OPEN with no trial call left): nothing was sent for them. */
+  refused: number;
+}
+
 /** One design's (microservices' or monolith's) simulated result. */
 export interface DesignResult {
   endToEnd: EndToEndResult;
@@ -226,6 +239,8 @@ export interface DesignResult {
   llmNodes?: LlmNodeResult[];
   /** The monolith only, and only when `monolith.autoscale` is set: its units' replicas, cold starts and cost (the design's `timeSeries.replicas` also counts the remote infra). */
   unit?: ElasticUnitResult;
+  /** Designs with circuit breakers only: each breaker's counts, in edge order. */
+  breakers?: BreakerResult[];
   /** Scenario runs only: completed / arrivals (requests that arrived after the warm-up); NaN when none arrived. */
   availability?: number;
   /** Scenario runs only: requests that arrived after the warm-up and completed within the SLO threshold (`slo.thresholdMs`), per measured second. */

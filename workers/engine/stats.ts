@@ -7,6 +7,7 @@ import { llmDesignFields } from './llm/llmResults';
 import { addNodeElasticity, type ElasticSeries, elasticity, unitElasticity } from './autoscale/elasticResults';
 import type { CompiledModel } from './compile';
 import { addFaultResults } from './resilience/faultResults';
+import { breakerResults } from './resilience/patternResults';
 import { FINE_SUB_BUCKETS, quantiles } from './histogram';
 import * as R from './raw';
 import type { Ci95, DesignResult, EndToEndResult, NodeResult, TimeSeriesResult } from './results';
@@ -156,5 +157,6 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
     ...llmDesignFields(m, merged),
     ...(unit ? { unit } : {}),
     ...fault,
+    ...(merged.breakers ? { breakers: breakerResults(m, merged.breakers) } : {}),
   };
 }
