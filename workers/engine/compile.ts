@@ -7,6 +7,7 @@ import { batchFactors } from './batchCost';
 import { type CompiledElastic, compileElastic, type MonolithElasticSpec } from './autoscale/compileElastic';
 import { compileCalls } from './compileCalls';
 import { type CompiledFaults, compileFaults } from './resilience/compileFaults';
+import { type CompiledPatterns, compilePatterns } from './resilience/compilePatterns';
 import { type CompiledEngines, compileEngines, SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
 import { type CompiledStations, compileStations } from './compileStations';
 import { detExp as detExpImported, detLog } from './detmath';
@@ -89,6 +90,8 @@ export interface CompiledModel extends CompiledStations, CompiledElastic {
   engines: CompiledEngines;
   /** The fault scenario (resilience/compileFaults.ts); null without events: the plain simulator runs. */
   scenario: CompiledFaults | null;
+  /** Circuit breakers and admission control (resilience/compilePatterns.ts); null without them: no pattern simulator. */
+  patterns: CompiledPatterns | null;
 }
 
 function setDist(st: ServiceTime, i: number, dist: Uint8Array, p1: Float64Array, p2: Float64Array): void {
@@ -173,6 +176,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     costPerHour: 0,
     nodeSpecial: new Uint8Array(0),
     scenario: null,
+    patterns: compilePatterns(doc, edges, stations),
     engines: compileEngines(doc, edges, (i) => stations.groupReplicas[stations.nodeGroup[i]]),
     ...elastic,
   };
@@ -222,7 +226,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     m.batchAddMs.set(adds[k], at);
     at += f.length;
   });
-  m.scenario = compileFaults(doc, stations, m.edgeIds, (i) => m.nodeBatchMax[i] > 0 || m.nodeSpecial[i] !== 0);
+  m.scenario = compileFaults(doc, stations, m.edgeIds, (i) => m.nodeBatchMax[i] > 0 || m.nodeSpecial[i] !== 0, m.patterns !== null);
   return m;
 }
 

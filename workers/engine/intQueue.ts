@@ -35,6 +35,12 @@ export class IntQueue {
     return x;
   }
 
+  /** Removes and returns the newest item (size must be > 0): a LIFO line. */
+  pop(): number {
+    this.size--;
+    return this.buf[(this.head + this.size) & (this.buf.length - 1)];
+  }
+
   /** The oldest item (size must be > 0). */
   peek(): number {
     return this.buf[this.head];

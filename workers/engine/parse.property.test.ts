@@ -103,14 +103,19 @@ type Path = (string | number)[];
 // biome-ignore lint/suspicious/noExplicitAny: mutations write junk of any type anywhere
 type Loose = any;
 
-/** Every path to a value inside `v` (objects and lists), the root excluded. */
-function pathsOf(v: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  if (v && typeof v === 'object') {
+/**
+ * Every path to a value inside `v` (objects and lists), the root excluded. A cycle is walked once (a
+ * mutation can make one: the junk constants are shared objects, so "add" may put one inside itself).
+ */
+function pathsOf(v: unknown, prefix: Path = [], out: Path[] = [], above = new Set<object>()): Path[] {
+  if (v && typeof v === 'object' && !above.has(v)) {
+    above.add(v);
     for (const [k, child] of Object.entries(v)) {
       const p = [...prefix, Array.isArray(v) ? Number(k) : k];
       out.push(p);
-      pathsOf(child, p, out);
+      pathsOf(child, p, out, above);
     }
+    above.delete(v);
   }
   return out;
 }

@@ -21,6 +21,7 @@ import {
   TopologySpecSchema,
 } from './schema';
 import { snapshot } from './snapshot';
+import type { Admission } from './resilience/patternSchema';
 import { LLM_DEFAULT, normalizeLlm, TOKENS_DEFAULT, type Tokens } from './llm/schema';
 
 export { formatPath, type TopologyError } from './errorText';
@@ -53,6 +54,11 @@ function llmEdgeFields(e: EdgeSpec): Partial<TopologyEdge> {
   if (e.streaming !== undefined) out.streaming = e.streaming;
   if (e.kvTransfer !== undefined) out.kvTransfer = e.kvTransfer && { ...e.kvTransfer };
   return out;
+}
+
+/** A copy of a node's admission control (its token bucket copied too). */
+function admissionCopy(a: Admission): Admission {
+  return { ...a, ...(a.rateLimit ? { rateLimit: { ...a.rateLimit } } : {}) };
 }
 
 /** `{tokens}` copied, or nothing (documents without llm-servers serialize as before). */
@@ -88,6 +94,8 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       ...(n.llm ? { llm: normalizeLlm(n.llm) } : n.kind === 'llm-server' ? { llm: normalizeLlm(LLM_DEFAULT) } : {}),
       ...normalizeElasticity(n, n.concurrency ?? k.concurrency),
       ...(n.unit != null ? { unit: n.unit } : {}),
+      ...(n.admission ? { admission: admissionCopy(n.admission) } : {}),
+      ...(n.queueDiscipline !== undefined ? { queueDiscipline: n.queueDiscipline } : {}),
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({
@@ -102,6 +110,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     retries: e.retries ?? EDGE_DEFAULTS.retries,
     stage: e.stage ?? EDGE_DEFAULTS.stage,
     ...llmEdgeFields(e),
+    ...(e.circuitBreaker ? { circuitBreaker: { ...e.circuitBreaker } } : {}),
   }));
   const w = spec.workload;
   return {

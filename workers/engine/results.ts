@@ -83,7 +83,10 @@ export interface EndToEndResult {
   /** Requests still in flight when the run ended. */
   inFlight: number;
   ci95?: Ci95;
-  /** Scenario runs only: requests refused by admission control (0 until admission control is simulated); arrivals = completed + errors + dropped + rejected + inFlight. */
+  /**
+   * Scenario and resilience-pattern runs only: requests whose last failed attempt was refused by admission
+   * control (not counted in `errors`); arrivals = completed + errors + dropped + rejected + inFlight.
+   */
   rejected?: number;
   /**
    * Scenario runs only: requests that did not complete, by the cause of their last failed attempt

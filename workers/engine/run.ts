@@ -16,7 +16,7 @@ import type { DesignResult, RunOptions, RunResult } from './results';
 import { replicationSeed } from './rng';
 import type { Topology } from './schema';
 import type { SimBudget, SimSpec } from './simulate';
-import { simulateDesignRaw as simulate } from './resilience/scenarioSim';
+import { simulateDesignRaw as simulate } from './resilience/patternSim';
 import { monolithElasticSpec } from './autoscale/monolithScale';
 import { designResult } from './stats';
 import { monolithFaults } from './resilience/compileFaults';

@@ -18,6 +18,7 @@ import { LIMITS } from './limits';
 import { TritonBatchingSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 import { ScenarioSchema } from './resilience/scenarioSchema';
+import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './resilience/patternSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
@@ -189,6 +190,10 @@ export const NodeSchema = z
      * the llm-servers it co-locates (docs/model.md, "LLM servers in the monolith").
      */
     unit: id.nullable().optional(),
+    /** Admission control (resilience/patternSchema.ts): over the limit a request is rejected at once. Absent = none. */
+    admission: AdmissionSchema.optional(),
+    /** Which waiting request a free server takes: `fifo` (the oldest) or `lifo` (the newest). Absent = fifo. */
+    queueDiscipline: QueueDisciplineSchema.optional(),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;
@@ -233,6 +238,8 @@ export const EdgeSchema = z
     streaming: z.boolean().optional(),
     /** Edges from a prefill-mode to a decode-mode llm-server only: the prompt-KV transfer time added to the call. */
     kvTransfer: KvTransferSchema.nullable().optional(),
+    /** Sync edges only: a Resilience4j circuit breaker on the calls (resilience/patternSchema.ts). Absent = none. */
+    circuitBreaker: CircuitBreakerSchema.optional(),
   })
   .strict();
 export type TopologyEdge = z.infer<typeof EdgeSchema>;

@@ -11,6 +11,7 @@ import type { TopologyError } from './parse';
 import type { Hardware, TopologySpec } from './schema';
 import { checkLlm } from './llm/semantics';
 import { scenarioProblems } from './resilience/scenarioSemantics';
+import { patternProblems } from './resilience/patternSemantics';
 
 /** Returns every problem of meaning in a shape-valid document (empty when it is sound). */
 export function checkMeaning(spec: TopologySpec): TopologyError[] {
@@ -109,6 +110,7 @@ export function checkMeaning(spec: TopologySpec): TopologyError[] {
   });
 
   errors.push(...scenarioProblems(spec));
+  errors.push(...patternProblems(spec));
 
   if (errors.length === 0) {
     const cycle = findCycle(spec, roleOf);

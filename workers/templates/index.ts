@@ -17,6 +17,7 @@ import ragAssistant from './rag-assistant.json';
 import ragLlm from './rag-llm.json';
 import rankerGpuLoss from './ranker-gpu-loss.json';
 import retrieveRankRerank from './retrieve-rank-rerank.json';
+import retryStormBreaker from './retry-storm-breaker.json';
 import tandem from './tandem.json';
 import tfxServing from './tfx-serving.json';
 import uberMichelangelo from './uber-michelangelo.json';
@@ -43,6 +44,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
   { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
   { id: 'ranker-gpu-loss', group: 'paper', spec: rankerGpuLoss },
+  { id: 'retry-storm-breaker', group: 'paper', spec: retryStormBreaker },
   { id: 'mm1', group: 'classroom', spec: mm1 },
   { id: 'mmc', group: 'classroom', spec: mmc },
   { id: 'tandem', group: 'classroom', spec: tandem },

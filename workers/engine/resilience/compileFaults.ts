@@ -42,8 +42,9 @@ export function monolithFaults(mono: CompiledModel, monoDoc: Topology, micro: Co
 
 /**
  * Compiles `doc.scenario` for a design whose stations and edges are compiled; null without events, unless
- * `always` (the derived monolith of a scenario run whose events all vanished in the mapping: it still
- * reports the scenario's results, with a timeline of no effect).
+ * `always` (the derived monolith of a scenario run whose events all vanished in the mapping, or a design
+ * with resilience patterns (compilePatterns.ts): it still reports the scenario's results, with a timeline of
+ * no effect).
  */
 export function compileFaults(doc: Topology, st: CompiledStations, edgeIds: readonly string[], engineNode: (i: number) => boolean, always = false): CompiledFaults | null {
   const events = doc.scenario?.events ?? [];

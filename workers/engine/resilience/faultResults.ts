@@ -25,6 +25,8 @@ export function addFaultResults(
   if (!fr || !fc) return {};
   const causes = fr.subarray(F.FR_CAUSES, F.FR_GOOD);
   e2e.rejected = rejectedCount(causes);
+  // A rejected request finished failed (counted in errors by the simulator); it is reported apart.
+  e2e.errors -= e2e.rejected;
   e2e.errorsByCause = errorsByCause(causes);
   const windows = raw.series.length / R.SERIES_FIELDS;
   const wMs = raw.windowMs;

@@ -14,6 +14,9 @@ import { z } from 'zod';
 import { int, num, positive } from '../zodFields';
 import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
+import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
+
+export { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
 
 
 /** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
@@ -35,42 +38,11 @@ export const RetryBudgetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('grpc-throttle'), maxTokens: positive(1000), tokenRatio: positive(1000) }).strict(),
 ]);
 
-/** A Resilience4j count-based circuit breaker; defaults CircuitBreakerConfig.DEFAULT_* (times in ms, rates in %). */
-export const CircuitBreakerSchema = z
-  .object({
-    slidingWindowSize: int(1, 100_000).default(100),
-    minimumNumberOfCalls: int(1, 100_000).default(100),
-    failureRateThreshold: positive(100).default(50),
-    slowCallRateThreshold: positive(100).default(100),
-    slowCallDurationThresholdMs: positive(LIMITS.maxServiceMs).default(60_000),
-    waitDurationInOpenStateMs: positive(LIMITS.maxServiceMs).default(60_000),
-    permittedNumberOfCallsInHalfOpenState: int(1, 100_000).default(10),
-  })
-  .strict();
-
 /** Hedged requests: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC: 2..5). */
 export const HedgingSchema = z
   .object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) })
   .strict();
 
-/** Admission control on a node: a cap on requests inside it, or an Envoy local-rate-limit token bucket. */
-export const AdmissionSchema = z.union([
-  z.object({ maxInFlight: int(1, LIMITS.maxQueueCapacity) }).strict(),
-  z
-    .object({
-      rateLimit: z
-        .object({
-          maxTokens: int(1, 1_000_000_000),
-          tokensPerFill: int(1, 1_000_000_000).default(1),
-          fillIntervalMs: positive(LIMITS.maxServiceMs),
-        })
-        .strict(),
-    })
-    .strict(),
-]);
-
-/** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
-export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);
 
 /** Load-dependent service time (slowdown.ts); maxFactor caps the multiplier. */
 export const SlowdownSchema = z

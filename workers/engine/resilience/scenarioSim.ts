@@ -73,8 +73,8 @@ export class ScenarioSimulator extends Simulator {
   private fState = new Uint8Array(1024);
   private fCause = new Uint8Array(1024);
   private genSeq = 0;
-  /** The cause of the failure being answered (set just before answer(c, true)). */
-  private pendingCause = CAUSE_ERROR;
+  /** The cause of the failure being answered (set just before answer(c, true)), or of the attempt failed before a retry. */
+  protected pendingCause = CAUSE_ERROR;
   private rootDropped = false;
   // Per node, in the current segment.
   private readonly nodeFault: Uint8Array;
@@ -266,7 +266,7 @@ export class ScenarioSimulator extends Simulator {
   }
 
   /** Visit f of node i failed at once: a request fails, an attempt fails (and may be retried), a message is lost. */
-  private failVisit(f: number, i: number, cause: number): void {
+  protected failVisit(f: number, i: number, cause: number): void {
     this.fr[F.nodeWindowOffset(i, this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
     const flags = this.fFlags[f];
     if (flags & F_ROOT) {
@@ -282,7 +282,8 @@ export class ScenarioSimulator extends Simulator {
   }
 
   /** An attempt of call c failed: the next attempt at once while retries are left, else the call fails. */
-  private failAttempt(c: number, cause: number): void {
+  protected failAttempt(c: number, cause: number): void {
+    this.pendingCause = cause;
     if (this.cLeft[c] > 0) {
       this.cLeft[c]--;
       this.attempt(c);

@@ -1,0 +1,78 @@
+/**
+ * The wired resilience patterns of one design, compiled (resilience/patternSim.ts
+ * runs them): circuit breakers per compiled edge, admission control per node.
+ * Null for a design that uses none: it never reaches the pattern simulator.
+ */
+import type { CompiledStations } from '../compileStations';
+import type { Topology, TopologyEdge } from '../schema';
+import type { CircuitBreakerSpec } from './circuitBreaker';
+
+/** The compiled patterns. */
+export interface CompiledPatterns {
+  /** Per compiled edge: its breaker's index, −1 for none. */
+  edgeBreaker: Int32Array;
+  /** Per breaker: its settings and its compiled edge. */
+  breakers: CircuitBreakerSpec[];
+  breakerEdge: Int32Array;
+  /** Per node: the most requests inside it (waiting or in service), 0 for no cap. */
+  nodeMaxInFlight: Int32Array;
+  /** Per node: its token bucket's index, −1 for none. */
+  nodeBucket: Int32Array;
+  /** Per bucket: Envoy TokenBucket fields (tokens, tokens, ms) and its node. */
+  bucketMaxTokens: Float64Array;
+  bucketPerFill: Float64Array;
+  bucketFillMs: Float64Array;
+  bucketNode: Int32Array;
+  /** Per station: 1 when a free server takes the newest waiting request (`queueDiscipline: lifo`). */
+  stationLifo: Uint8Array;
+}
+
+/**
+ * Compiles the patterns of `doc` whose edges in compiled order are `edges`; null when there are none.
+ * `lifo` applies to a node with its own servers; a pool member (the monolith's merged components) keeps
+ * the pool's one FIFO line.
+ */
+export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
+  const anyEdge = edges.some((e) => e.circuitBreaker != null && e.mode === 'sync');
+  const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo');
+  if (!anyEdge && !anyNode) return null;
+  const edgeBreaker = new Int32Array(edges.length).fill(-1);
+  const breakers: CircuitBreakerSpec[] = [];
+  const breakerEdge: number[] = [];
+  edges.forEach((e, k) => {
+    if (e.circuitBreaker == null || e.mode !== 'sync') return;
+    edgeBreaker[k] = breakers.length;
+    breakers.push({ ...e.circuitBreaker });
+    breakerEdge.push(k);
+  });
+  const n = doc.nodes.length;
+  const nodeMaxInFlight = new Int32Array(n);
+  const nodeBucket = new Int32Array(n).fill(-1);
+  const buckets: { max: number; per: number; ms: number; node: number }[] = [];
+  doc.nodes.forEach((node, i) => {
+    const a = node.admission;
+    if (!a) return;
+    nodeMaxInFlight[i] = a.maxInFlight ?? 0;
+    if (a.rateLimit) {
+      nodeBucket[i] = buckets.length;
+      buckets.push({ max: a.rateLimit.maxTokens, per: a.rateLimit.tokensPerFill, ms: a.rateLimit.fillIntervalMs, node: i });
+    }
+  });
+  const stationLifo = new Uint8Array(st.stationCount);
+  doc.nodes.forEach((node, i) => {
+    if (node.queueDiscipline !== 'lifo' || node.pool !== null) return;
+    for (let s = 0; s < st.stationCount; s++) if (st.stationGroup[s] === st.nodeGroup[i]) stationLifo[s] = 1;
+  });
+  return {
+    edgeBreaker,
+    breakers,
+    breakerEdge: Int32Array.from(breakerEdge),
+    nodeMaxInFlight,
+    nodeBucket,
+    bucketMaxTokens: Float64Array.from(buckets, (b) => b.max),
+    bucketPerFill: Float64Array.from(buckets, (b) => b.per),
+    bucketFillMs: Float64Array.from(buckets, (b) => b.ms),
+    bucketNode: Int32Array.from(buckets, (b) => b.node),
+    stationLifo,
+  };
+}

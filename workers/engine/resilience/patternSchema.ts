@@ -1,0 +1,51 @@
+/**
+ * The document fields of the resilience patterns the simulator runs (wired:
+ * resilience/patternSim.ts): a circuit breaker on a sync edge, admission
+ * control on a node and a node's queue discipline. Optional; absent means off, and a document without them
+ * keeps its meaning and its results bit for bit. Kept apart from
+ * resilienceSchema.ts (which re-exports them) so that schema.ts can import
+ * them without an import cycle.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { int, positive } from '../zodFields';
+
+/** A Resilience4j count-based circuit breaker; defaults CircuitBreakerConfig.DEFAULT_* (times in ms, rates in %). */
+export const CircuitBreakerSchema = z
+  .object({
+    slidingWindowSize: int(1, 100_000).default(100),
+    minimumNumberOfCalls: int(1, 100_000).default(100),
+    failureRateThreshold: positive(100).default(50),
+    slowCallRateThreshold: positive(100).default(100),
+    slowCallDurationThresholdMs: positive(LIMITS.maxServiceMs).default(60_000),
+    waitDurationInOpenStateMs: positive(LIMITS.maxServiceMs).default(60_000),
+    permittedNumberOfCallsInHalfOpenState: int(1, 100_000).default(10),
+  })
+  .strict();
+export type CircuitBreaker = z.infer<typeof CircuitBreakerSchema>;
+
+/** Envoy's local rate limit token bucket (type.v3.TokenBucket): starts full; tokensPerFill (default 1) every fillIntervalMs. */
+export const RateLimitSchema = z
+  .object({
+    maxTokens: int(1, 1_000_000_000),
+    tokensPerFill: int(1, 1_000_000_000).default(1),
+    fillIntervalMs: positive(LIMITS.maxServiceMs),
+  })
+  .strict();
+
+/**
+ * Admission control on a node: a cap on requests inside it (waiting or in
+ * service; Envoy's `max_requests`), an Envoy local-rate-limit token bucket,
+ * or both (a request must pass both). At least one is required.
+ */
+export const AdmissionSchema = z
+  .object({
+    maxInFlight: int(1, LIMITS.maxQueueCapacity).optional(),
+    rateLimit: RateLimitSchema.optional(),
+  })
+  .strict()
+  .refine((a) => a.maxInFlight !== undefined || a.rateLimit !== undefined, { error: 'give maxInFlight, rateLimit or both' });
+export type Admission = z.infer<typeof AdmissionSchema>;
+
+/** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
+export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);
