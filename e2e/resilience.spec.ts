@@ -49,7 +49,7 @@ test('a circuit breaker stops the retry storm; without it the run does not recov
   await expect(studio.field('breaker')).toBeChecked();
   await expect(studio.field('breaker-failureRateThreshold')).toHaveValue('50');
   await expect(studio.field('breaker-waitDurationInOpenStateMs')).toHaveValue('60000');
-  await expect(page.getByTestId('breaker-summary')).toContainText('Opens when ≥ 50 % of the last 100 calls fail');
+  await expect(page.getByTestId('breaker-summary')).toHaveText('Opens when ≥ 50 % of the last 100 calls failed; open 60 s, then 10 trial calls.');
   await hoverForTooltip(page, page.getByTestId('breaker-info'));
   await expect(page.getByRole('tooltip')).toContainText('Resilience4j');
 

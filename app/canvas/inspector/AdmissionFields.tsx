@@ -65,7 +65,7 @@ export function AdmissionFields({ node, at }: { node: TopologyNode; at: string }
           ))}
         {rate && (
           <p className="ls-hint" data-testid="rateLimit-summary">
-            Lets {fmtNum(rate.perSec)} req/s through on average, bursts of up to {fmtNum(rate.burst)}.
+            {fmtNum(rate.perSec)} req/s on average, bursts of up to {fmtNum(rate.burst)}.
           </p>
         )}
       </Section>
@@ -87,6 +87,7 @@ export function AdmissionFields({ node, at }: { node: TopologyNode; at: string }
             apply={(d) => queueDiscipline(node.id, d)}
           />
         )}
+        {!lifoRefused && <p className="ls-hint">lifo: newest first; same mean wait, longer tail</p>}
       </Section>
     </>
   );

@@ -11,7 +11,7 @@ import { InfoTip } from './InfoTip';
 import { BREAKER_DEFAULTS, breakerField, breakerOn } from './resilienceEdits';
 
 const FIELDS: { field: keyof CircuitBreaker; label: string; unit: string; hint: string }[] = [
-  { field: 'failureRateThreshold', label: 'Failure rate threshold', unit: '%', hint: 'Opens when this share of the recorded calls failed' },
+  { field: 'failureRateThreshold', label: 'Failure rate threshold', unit: '%', hint: 'Opens at this share of failed calls' },
   { field: 'slidingWindowSize', label: 'Sliding window', unit: 'calls', hint: 'Outcomes of the last N calls are recorded' },
   { field: 'minimumNumberOfCalls', label: 'Minimum calls', unit: 'calls', hint: 'No verdict before this many are recorded' },
   { field: 'waitDurationInOpenStateMs', label: 'Wait in open state', unit: 'ms', hint: 'Open: calls fail at once, the callee sees none' },
@@ -43,8 +43,9 @@ export function CircuitBreakerFields({ edge, at }: { edge: TopologyEdge; at: str
       {b ? (
         <>
           <p className="ls-hint" data-testid="breaker-summary">
-            Opens when ≥ {b.failureRateThreshold} % of the last {b.slidingWindowSize} calls fail (after {Math.min(b.minimumNumberOfCalls, b.slidingWindowSize)}),
-            fails calls at once for {sec(b.waitDurationInOpenStateMs)}, then tries {b.permittedNumberOfCallsInHalfOpenState}.
+            Opens when ≥ {b.failureRateThreshold} % of the last {b.slidingWindowSize} calls failed
+            {b.minimumNumberOfCalls < b.slidingWindowSize && ` (from ${b.minimumNumberOfCalls} on)`}; open {sec(b.waitDurationInOpenStateMs)}, then{' '}
+            {b.permittedNumberOfCallsInHalfOpenState} trial calls.
           </p>
           {FIELDS.map(({ field, label, unit, hint }) => (
             <InputField
