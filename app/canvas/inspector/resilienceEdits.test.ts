@@ -58,4 +58,10 @@ describe('resilience edits', () => {
     const refused = queueDiscipline(llm.nodes[i].id, 'lifo')(llm);
     expect(documentErrors(refused).map((e) => e.path)).toContain(`nodes[${i}].queueDiscipline`);
   });
+
+  it('a pattern on an autoscaled document adds the parser’s problem (the store refuses the edit)', () => {
+    const doc = loadTemplate('netflix-autoscaled');
+    const node = doc.nodes.find((n) => n.kind !== 'llm-server' && n.role !== 'offline')!;
+    expect(documentErrors(maxInFlight(node.id, 8)(doc)).map((e) => e.path)).toContain('nodes');
+  });
 });
