@@ -138,3 +138,22 @@ test('admission control and the queue discipline on a node: written when set, re
   await expect(page.getByTestId('admission-section')).toHaveCount(0);
   await expect(page.getByTestId('queue-section')).toHaveCount(0);
 });
+
+test('admission control instead of the breaker: a cap of 5 in flight at the feature store rejects the excess and the run recovers', async ({ page }) => {
+  // CLI, breaker removed, features.admission {maxInFlight: 5}: recoverySec 1.67, 135 rejected, 2 timeouts.
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('retry-storm-breaker');
+  await page.locator(`.react-flow__edge[data-id="${EDGE}"]`).click({ force: true });
+  await studio.field('breaker').uncheck();
+  await studio.selectNode('features');
+  await studio.setField('admission-maxInFlight', '5');
+  await page.getByTestId('mode-single').check();
+  await runAtDocumentRate(page, results);
+  const recovery = page.getByTestId('recovery-microservices');
+  await expect(recovery).toHaveText(/^\d+(\.\d+)? s$/);
+  expect(Number(await recovery.getAttribute('data-value'))).toBeCloseTo(1.67, 1);
+  expect(Number(await cell(page, 'rejected').getAttribute('data-value'))).toBeGreaterThan(100);
+  await expect(cell(page, 'cause-breakerOpen')).toHaveCount(0);
+});
