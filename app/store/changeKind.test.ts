@@ -16,6 +16,18 @@ describe('changeKind', () => {
     expect(back.nodes.find((x) => x.id === cache.id)?.hitRatio).toBe(0.9);
     expect(parseTopology(changeKind(doc, doc.nodes.find((x) => x.kind === 'model-server')?.id ?? '', 'service')).ok).toBe(true);
   });
+
+  it('a node that becomes an llm-server loses its admission control and lifo (refused there); other kinds keep them', () => {
+    const doc = loadTemplate('retry-storm-breaker');
+    const withPatterns = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'features' ? { ...n, admission: { maxInFlight: 4 }, queueDiscipline: 'lifo' as const } : n)) };
+    const llm = changeKind(withPatterns, 'features', 'llm-server').nodes[1];
+    expect('admission' in llm || 'queueDiscipline' in llm).toBe(false);
+    const db = changeKind(withPatterns, 'features', 'database').nodes[1];
+    expect(db).toMatchObject({ admission: { maxInFlight: 4 }, queueDiscipline: 'lifo' });
+    // Valid but for the template's latency event, which the parser refuses on an llm-server.
+    const r = parseTopology(changeKind(withPatterns, 'features', 'llm-server'));
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['scenario.events[0].target']);
+  });
 });
 
 describe('a new node', () => {

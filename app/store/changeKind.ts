@@ -3,7 +3,9 @@
  * numbers (replicas, concurrency, service time: an import may have measured
  * them) and takes the new kind's role; fields only one kind may hold are
  * reset (a cache's hit ratio, a model server's batching and model memory, an
- * llm-server's engine and the LLM fields of its calls).
+ * llm-server's engine and the LLM fields of its calls). A node that becomes an
+ * llm-server also loses its admission control and queue discipline: the
+ * parser refuses both there and the inspector does not show them.
  */
 import { KINDS, NODE_DEFAULTS } from '../../workers/engine/kinds';
 import type { NodeKind, Topology, TopologyEdge, TopologyNode } from '../../workers/engine/schema';
@@ -16,10 +18,17 @@ function withoutLlmFields(e: TopologyEdge): TopologyEdge {
   return rest;
 }
 
+/** A node without admission control and queue discipline. */
+function withoutPatterns<N extends Pick<TopologyNode, 'admission' | 'queueDiscipline'>>(n: N): Omit<N, 'admission' | 'queueDiscipline'> {
+  const { admission: _a, queueDiscipline: _q, ...rest } = n;
+  return rest;
+}
+
 export function changeKind(doc: Topology, id: string, kind: NodeKind): Topology {
   const node = doc.nodes.find((n) => n.id === id);
   if (!node || node.kind === kind) return doc;
-  const { llm: _llm, ...rest } = node;
+  const { llm: _llm, ...kept } = node;
+  const rest = kind === 'llm-server' ? withoutPatterns(kept) : kept;
   const next: TopologyNode = {
     ...rest,
     kind,

@@ -2,6 +2,7 @@
 import type { Topology, TopologyEdge } from '../../../workers/engine/schema';
 import { updateEdge } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
+import { CircuitBreakerFields } from './CircuitBreakerFields';
 import { InputField, SelectField } from './fields';
 import { LlmEdgeFields } from './LlmEdgeFields';
 
@@ -43,8 +44,8 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
         ]}
         apply={(mode) => (doc) => {
           if (mode !== 'async') return updateEdge(doc, edge.id, { mode });
-          // An async call waits for nothing: no timeout, and none of the LLM call fields (they need a sync call).
-          const { tokens: _t, streaming: _s, kvTransfer: _k, ...rest } = edge;
+          // An async call waits for nothing: no timeout, no breaker, and none of the LLM call fields (they need a sync call).
+          const { tokens: _t, streaming: _s, kvTransfer: _k, circuitBreaker: _b, ...rest } = edge;
           return { ...doc, edges: doc.edges.map((e) => (e.id === edge.id ? { ...rest, mode, timeoutMs: null, retries: 0 } : e)) };
         }}
       />
@@ -60,6 +61,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           {num('retries', 'Retries')}
         </div>
       )}
+      <CircuitBreakerFields edge={edge} at={at} />
       <LlmEdgeFields edge={edge} at={at} />
       <button type="button" className="ls-button danger" onClick={() => store.getState().deleteSelection()}>
         Delete call

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { Tooltip } from '../../shell/Tooltip';
 import { KindIcon } from '../icons';
+import { AdmissionFields } from './AdmissionFields';
 import { BatchCostField } from './BatchCostField';
 import { DeploymentFields } from './DeploymentFields';
 import { ElasticityFields } from './ElasticityFields';
@@ -131,6 +132,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               apply={(v) => (doc) => updateNode(doc, node.id, { holdWorkerDuringCalls: v })}
             />
           </Section>
+          <AdmissionFields node={node} at={at} />
           {node.id !== entry && (
             <button
               type="button"

@@ -183,10 +183,14 @@ export function CheckField(props: { label: string; path: string; testId: string;
   );
 }
 
-export function Section({ title, children }: { title: string; children: ReactNode }) {
+/** A titled group of fields; `info` (an InfoTip) sits at the title's right. */
+export function Section({ title, info, testId, children }: { title: string; info?: ReactNode; testId?: string; children: ReactNode }) {
   return (
-    <section className="ls-section">
-      <h3>{title}</h3>
+    <section className="ls-section" data-testid={testId}>
+      <h3 className={info ? 'ls-title-info' : undefined}>
+        {info ? <span>{title}</span> : title}
+        {info}
+      </h3>
       {children}
     </section>
   );
