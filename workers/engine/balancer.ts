@@ -61,23 +61,32 @@ export class ReplicaChooser {
       if (m.groupUnit[fg] === u && m.groupBalancer[fg] !== LB_POOLED) return s0 + (m.stationReplica[from] % n);
     }
     if (n === 1) return s0;
+    return this.pick(g, kind, s0, n);
+  }
+
+  /**
+   * The rule of group g's balancer `kind` over its replicas s0 … s0 + count − 1 (count ≥ 2): all of them here,
+   * the ones up during a fault (resilience/scenarioChooser.ts).
+   */
+  protected pick(g: number, kind: number, s0: number, count: number): number {
     if (kind === LB_ROUND_ROBIN) {
-      const r = this.next[g];
-      this.next[g] = r + 1 === n ? 0 : r + 1;
+      // next[g] < count always when every replica is up; after replicas went down it may not be.
+      const r = this.next[g] < count ? this.next[g] : 0;
+      this.next[g] = r + 1 === count ? 0 : r + 1;
       return s0 + r;
     }
     const rng = this.rng[g]!;
-    if (kind === LB_RANDOM) return s0 + Math.floor(rng.next() * n);
+    if (kind === LB_RANDOM) return s0 + Math.floor(rng.next() * count);
     const out = this.outstanding;
     if (kind === LB_P2C) {
-      const a = s0 + Math.floor(rng.next() * n);
-      const b = s0 + Math.floor(rng.next() * n);
+      const a = s0 + Math.floor(rng.next() * count);
+      const b = s0 + Math.floor(rng.next() * count);
       return out[b] < out[a] ? b : a;
     }
     // LB_LEAST_OUTSTANDING: full scan, ties by reservoir sampling.
     let best = s0;
     let tied = 1;
-    for (let s = s0 + 1; s < s0 + n; s++) {
+    for (let s = s0 + 1; s < s0 + count; s++) {
       if (out[s] < out[best]) {
         best = s;
         tied = 1;
@@ -89,4 +98,3 @@ export class ReplicaChooser {
     return best;
   }
 }
-

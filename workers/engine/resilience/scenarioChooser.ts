@@ -12,7 +12,7 @@ import { ReplicaChooser } from '../balancer';
 import type { CompiledModel } from '../compile';
 import * as L from '../compileStations';
 
-const { LB_P2C, LB_POOLED, LB_RANDOM, LB_ROUND_ROBIN } = L;
+const { LB_POOLED } = L;
 
 /** The balancer of a design with a fault scenario. */
 export class ScenarioChooser extends ReplicaChooser {
@@ -41,30 +41,6 @@ export class ScenarioChooser extends ReplicaChooser {
       }
     }
     if (up <= 1) return s0;
-    if (kind === LB_ROUND_ROBIN) {
-      const r = this.next[g] < up ? this.next[g] : 0;
-      this.next[g] = r + 1 === up ? 0 : r + 1;
-      return s0 + r;
-    }
-    const rng = this.rng[g]!;
-    if (kind === LB_RANDOM) return s0 + Math.floor(rng.next() * up);
-    const out = this.outstanding;
-    if (kind === LB_P2C) {
-      const a = s0 + Math.floor(rng.next() * up);
-      const b = s0 + Math.floor(rng.next() * up);
-      return out[b] < out[a] ? b : a;
-    }
-    let best = s0;
-    let tied = 1;
-    for (let s = s0 + 1; s < s0 + up; s++) {
-      if (out[s] < out[best]) {
-        best = s;
-        tied = 1;
-      } else if (out[s] === out[best]) {
-        tied++;
-        if (Math.floor(rng.next() * tied) === 0) best = s;
-      }
-    }
-    return best;
+    return this.pick(g, kind, s0, up);
   }
 }
