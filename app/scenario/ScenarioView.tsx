@@ -5,10 +5,11 @@
  * undo steps, autosaved, exported and shared with the document.
  */
 import './scenario.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { validateScenario } from '../../workers/engine/resilience/scenarioValidate';
 import type { Topology } from '../../workers/engine/schema';
 import { useAppStore, useAppStoreApi } from '../store/react';
+import { useSettledDoc } from '../store/useSettledDoc';
 import { documentErrors, pathIsUnder } from '../store/validation';
 import { EventEditor } from './EventEditor';
 import { ScenarioTimeline } from './ScenarioTimeline';
@@ -27,27 +28,6 @@ function meaningProblems(doc: Topology) {
   });
   const parsed = new Set(documentErrors(doc).map((e) => `${e.path}\n${e.message}`));
   return found.filter((e) => !parsed.has(`${e.path}\n${e.message}`));
-}
-
-const SETTLE_MS = 200;
-
-/** The store's document, updated SETTLE_MS after it stops changing. */
-function useSettledDoc(): Topology {
-  const store = useAppStoreApi();
-  const [doc, setDoc] = useState(() => store.getState().doc);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = store.subscribe((s, prev) => {
-      if (s.doc === prev.doc) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => setDoc(store.getState().doc), SETTLE_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [store]);
-  return doc;
 }
 
 export function ScenarioView() {

@@ -5,35 +5,17 @@
  * document unchanged. Current document problems under the field's JSON path
  * are shown too.
  */
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { TopologyError } from '../../../workers/engine/parse';
 import type { Topology } from '../../../workers/engine/schema';
 import { useAppStoreApi } from '../../store/react';
+import { useSettledDoc } from '../../store/useSettledDoc';
 import { documentErrors, pathIsUnder } from '../../store/validation';
 
 type Edit = (doc: Topology) => Topology;
-const PROBLEMS_DELAY_MS = 200;
-
-/**
- * Problems of the current document under `path`. The document is read a
- * moment after it settles, so dragging a node on a large canvas does not
- * re-run the parser on every frame.
- */
+/** Problems of the current document under `path`, read once the document has settled (useSettledDoc). */
 function useFieldProblems(path: string): TopologyError[] {
-  const store = useAppStoreApi();
-  const [doc, setDoc] = useState(() => store.getState().doc);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = store.subscribe((s, prev) => {
-      if (s.doc === prev.doc) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => setDoc(store.getState().doc), PROBLEMS_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [store]);
+  const doc = useSettledDoc();
   return documentErrors(doc).filter((e) => pathIsUnder(e.path, path));
 }
 
