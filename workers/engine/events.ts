@@ -28,3 +28,5 @@ export const EV_AUTOSCALE = 7;
 export const EV_REPLICA_READY = 8;
 /** A fault scenario's change point (a = segment index, see resilience/scenarioSim.ts). */
 export const EV_SCENARIO = 9;
+/** A user of a closed workload sends its next request (a = user, see resilience/patternSim.ts). */
+export const EV_SUBMIT = 10;

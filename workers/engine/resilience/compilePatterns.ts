@@ -6,6 +6,7 @@
 import type { CompiledStations } from '../compileStations';
 import type { Topology, TopologyEdge } from '../schema';
 import type { CircuitBreakerSpec } from './circuitBreaker';
+import type { ThinkTimeSpec } from './closedWorkload';
 
 /** The compiled patterns. */
 export interface CompiledPatterns {
@@ -25,6 +26,15 @@ export interface CompiledPatterns {
   bucketNode: Int32Array;
   /** Per station: 1 when a free server takes the newest waiting request (`queueDiscipline: lifo`). */
   stationLifo: Uint8Array;
+  /** Per node: load-dependent service time, 0 none, 1 linear, 2 exponential (slowdown.ts). */
+  nodeSlowShape: Uint8Array;
+  /** Per node: 1 when the slowdown's load is the queue length, 0 the utilisation. */
+  nodeSlowByQueue: Uint8Array;
+  /** Per node: the slowdown's coefficient and cap. */
+  nodeSlowK: Float64Array;
+  nodeSlowMax: Float64Array;
+  /** The closed workload (`workload.model: "closed"`), null for the open one. */
+  closed: { users: number; thinkTime: ThinkTimeSpec } | null;
 }
 
 /**
@@ -34,8 +44,10 @@ export interface CompiledPatterns {
  */
 export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
   const anyEdge = edges.some((e) => e.circuitBreaker != null && e.mode === 'sync');
-  const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo');
-  if (!anyEdge && !anyNode) return null;
+  const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null);
+  const w = doc.workload;
+  const closed = w.model === 'closed' && w.users !== undefined && w.thinkTime !== undefined ? { users: w.users, thinkTime: { ...w.thinkTime } } : null;
+  if (!anyEdge && !anyNode && closed === null) return null;
   const edgeBreaker = new Int32Array(edges.length).fill(-1);
   const breakers: CircuitBreakerSpec[] = [];
   const breakerEdge: number[] = [];
@@ -63,6 +75,10 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
     if (node.queueDiscipline !== 'lifo' || node.pool !== null) return;
     for (let s = 0; s < st.stationCount; s++) if (st.stationGroup[s] === st.nodeGroup[i]) stationLifo[s] = 1;
   });
+  const nodeSlowShape = Uint8Array.from(doc.nodes, (x) => (x.slowdown ? (x.slowdown.shape === 'linear' ? 1 : 2) : 0));
+  const nodeSlowByQueue = Uint8Array.from(doc.nodes, (x) => (x.slowdown?.basis === 'queueLength' ? 1 : 0));
+  const nodeSlowK = Float64Array.from(doc.nodes, (x) => x.slowdown?.coefficient ?? 0);
+  const nodeSlowMax = Float64Array.from(doc.nodes, (x) => x.slowdown?.maxFactor ?? 1);
   return {
     edgeBreaker,
     breakers,
@@ -74,5 +90,10 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
     bucketFillMs: Float64Array.from(buckets, (b) => b.ms),
     bucketNode: Int32Array.from(buckets, (b) => b.node),
     stationLifo,
+    nodeSlowShape,
+    nodeSlowByQueue,
+    nodeSlowK,
+    nodeSlowMax,
+    closed,
   };
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { int, positive } from '../zodFields';
+import { int, num, positive } from '../zodFields';
 
 /** A Resilience4j count-based circuit breaker; defaults CircuitBreakerConfig.DEFAULT_* (times in ms, rates in %). */
 export const CircuitBreakerSchema = z
@@ -49,3 +49,17 @@ export type Admission = z.infer<typeof AdmissionSchema>;
 
 /** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
 export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);
+
+/**
+ * Load-dependent service time (slowdown.ts): the drawn service time × 1 + coefficient·x (linear) or
+ * e^(coefficient·x) (exponential), x the replica's utilisation at service start or its queue length, capped at maxFactor.
+ */
+export const SlowdownSchema = z
+  .object({
+    shape: z.enum(['linear', 'exponential']),
+    basis: z.enum(['utilization', 'queueLength']).default('utilization'),
+    coefficient: num(0, 1000),
+    maxFactor: num(1, 1000).default(100),
+  })
+  .strict();
+export type Slowdown = z.infer<typeof SlowdownSchema>;

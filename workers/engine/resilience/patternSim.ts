@@ -20,16 +20,33 @@
  *   is rejected at once, cause `rejected`; a rejected attempt is retried
  *   while the call's retries allow, as a failed one is.
  * - "A server frees" at a `lifo` station: it takes the newest waiting visit.
+ * - "Service starts" at a node with `slowdown`: the drawn service time is
+ *   multiplied by slowdown.ts's factor at the station's load at that instant:
+ *   x = busy servers (this visit included) / the station's servers, or the
+ *   visits still waiting there (this one taken out).
+ * - A closed workload (`workload.model: "closed"`; closedWorkload.ts): the
+ *   open arrival process is off (run.ts gives it rate 0); each user thinks
+ *   from time 0, then "a user sends a request" (EV_SUBMIT) is the arrival at
+ *   the entry; when that request ends — answered, failed, dropped or
+ *   rejected — the user thinks again and sends the next one.
  */
 import type { CompiledModel } from '../compile';
+import { EV_SUBMIT } from '../events';
 import { NODE_FIELDS, N_VISITS } from '../raw';
+import { Rng, streamSeed } from '../rng';
+import { F_ROOT } from '../simState';
 import type * as R from '../raw';
 import type { SimSpec } from '../simulate';
 import { TokenBuckets } from './admission';
 import { CircuitBreakers } from './circuitBreaker';
+import { ClosedWorkload, ThinkTime } from './closedWorkload';
 import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED } from './failureCauses';
 import { breakerRaw } from './patternResults';
+import { slowdownFactor } from './slowdown';
 import { ScenarioSimulator, simulateDesignRaw as simulateScenarioOrPlain } from './scenarioSim';
+
+/** The random stream of a closed workload's think times (far from the node, balancer and fault streams). */
+export const THINK_STREAM = 5_000_000;
 
 /** Runs one replication: the pattern simulator when the design uses a pattern, else the scenario, elastic or plain one. */
 export function simulateDesignRaw(m: CompiledModel, spec: SimSpec): R.DesignRaw {
@@ -51,6 +68,15 @@ export class PatternSimulator extends ScenarioSimulator {
   private readonly lifo: Uint8Array;
   /** Per call: the start (ms) of its attempt awaiting its breaker record, NaN for none. */
   private cStartMs = new Float64Array(1024).fill(Number.NaN);
+  private readonly slowShape: Uint8Array;
+  /** The station of the visit whose service is starting (for slowdown). */
+  private startingAt = -1;
+  /** The closed workload's users, null for an open workload. */
+  readonly users: ClosedWorkload | null;
+  /** Per frame: the user whose request it is (root frames of a closed workload), else −1. */
+  private fUser = new Int32Array(1024).fill(-1);
+  /** The user whose request the next root frame carries, −1 for none. */
+  private submitting = -1;
 
   constructor(m: CompiledModel, spec: SimSpec) {
     super(m, spec);
@@ -64,6 +90,74 @@ export class PatternSimulator extends ScenarioSimulator {
     this.admits = Uint8Array.from(p.nodeMaxInFlight, (x, i) => (x > 0 || p.nodeBucket[i] >= 0 ? 1 : 0));
     this.rejectedAt = new Float64Array(m.nodeCount);
     this.lifo = p.stationLifo;
+    this.slowShape = p.nodeSlowShape;
+    const c = p.closed;
+    this.users = c === null ? null : new ClosedWorkload(c.users, new ThinkTime(c.thinkTime), new Rng(streamSeed(spec.seed, THINK_STREAM)));
+    if (this.users !== null) for (let u = 0; u < this.users.users; u++) this.think(u, this.users.start(u));
+  }
+
+  protected override startService(f: number, i: number, s: number): void {
+    this.startingAt = s;
+    super.startService(f, i, s);
+  }
+
+  /** A service time of node i, slowed by its load at service start when it has a slowdown. */
+  protected override drawService(i: number): number {
+    const ms = super.drawService(i);
+    const shape = this.slowShape[i];
+    if (shape === 0) return ms;
+    const p = this.m.patterns!;
+    const s = this.startingAt;
+    const x = p.nodeSlowByQueue[i] === 1 ? this.fifo[s].size : (this.m.stationServers[s] - this.free[s]) / this.m.stationServers[s];
+    return ms * slowdownFactor(shape === 2, p.nodeSlowK[i], p.nodeSlowMax[i], x);
+  }
+
+  /** User u sends its next request at tMs (not at all when that is past the end). */
+  private think(u: number, tMs: number): void {
+    if (tMs <= this.endMs) this.q.push(tMs, EV_SUBMIT, u, 0);
+  }
+
+  /** A user of the closed workload sends a request: an arrival at the entry, carrying the user. */
+  protected override onSubmit(u: number): void {
+    this.submitting = u;
+    this.onArrival();
+    if (this.submitting >= 0) {
+      // Turned away before it got a frame (the live-visit cap): the user thinks again at once.
+      this.submitting = -1;
+      this.think(u, this.users!.onResponse(u, this.now));
+    }
+  }
+
+  /** The request of root frame f ended: its user (if any) thinks, then sends the next. */
+  private userAnswered(f: number): void {
+    const u = this.fUser[f];
+    if (u < 0) return;
+    this.fUser[f] = -1;
+    this.think(u, this.users!.onResponse(u, this.now));
+  }
+
+  protected override finishRequest(f: number, flags: number): void {
+    if (this.users !== null) this.userAnswered(f);
+    super.finishRequest(f, flags);
+  }
+
+  protected override drop(f: number, i: number): void {
+    if (this.users !== null && this.fFlags[f] & F_ROOT) this.userAnswered(f);
+    super.drop(f, i);
+  }
+
+  override allocFrame(): number {
+    const f = super.allocFrame();
+    // Unset while the base constructors run.
+    if (this.fUser === undefined) return f;
+    if (f >= this.fUser.length) {
+      const grown = new Int32Array(Math.max(f + 1, this.fUser.length * 2)).fill(-1);
+      grown.set(this.fUser);
+      this.fUser = grown;
+    }
+    this.fUser[f] = this.submitting;
+    this.submitting = -1;
+    return f;
   }
 
   /** As the Simulator's, but a lifo station's free server takes the newest waiting visit. */

@@ -14,9 +14,9 @@ import { z } from 'zod';
 import { int, num, positive } from '../zodFields';
 import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
-import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
+import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
-export { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
+export { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
 
 /** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
@@ -43,16 +43,6 @@ export const HedgingSchema = z
   .object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) })
   .strict();
 
-
-/** Load-dependent service time (slowdown.ts); maxFactor caps the multiplier. */
-export const SlowdownSchema = z
-  .object({
-    shape: z.enum(['linear', 'exponential']),
-    basis: z.enum(['utilization', 'queueLength']).default('utilization'),
-    coefficient: num(0, 1000),
-    maxFactor: num(1, 1000).default(100),
-  })
-  .strict();
 
 /** The workload's source of requests: open (the rate, as today; the default) or closed (users who think between requests). */
 export const WorkloadModelSchema = z.discriminatedUnion('model', [
