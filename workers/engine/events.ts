@@ -30,3 +30,5 @@ export const EV_REPLICA_READY = 8;
 export const EV_SCENARIO = 9;
 /** A user of a closed workload sends its next request (a = user, see resilience/patternSim.ts). */
 export const EV_SUBMIT = 10;
+/** A call's retry after its back-off (a = call, b = its token when the wait began; stale when it changed). */
+export const EV_RETRY = 11;

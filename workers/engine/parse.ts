@@ -112,6 +112,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     stage: e.stage ?? EDGE_DEFAULTS.stage,
     ...llmEdgeFields(e),
     ...(e.circuitBreaker ? { circuitBreaker: { ...e.circuitBreaker } } : {}),
+    ...(e.backoff ? { backoff: { ...e.backoff } } : {}),
   }));
   const w = spec.workload;
   return {

@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
 import { TritonBatchingSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 import { ScenarioSchema } from './resilience/scenarioSchema';
-import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './resilience/patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './resilience/patternSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
@@ -242,6 +242,8 @@ export const EdgeSchema = z
     kvTransfer: KvTransferSchema.nullable().optional(),
     /** Sync edges only: a Resilience4j circuit breaker on the calls (resilience/patternSchema.ts). Absent = none. */
     circuitBreaker: CircuitBreakerSchema.optional(),
+    /** Sync edges with retries only: the wait before each retry (resilience/backoff.ts, Envoy's defaults). Absent = retry at once. */
+    backoff: BackoffSchema.optional(),
   })
   .strict();
 export type TopologyEdge = z.infer<typeof EdgeSchema>;

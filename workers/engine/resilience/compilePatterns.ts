@@ -26,6 +26,12 @@ export interface CompiledPatterns {
   bucketNode: Int32Array;
   /** Per station: 1 when a free server takes the newest waiting request (`queueDiscipline: lifo`). */
   stationLifo: Uint8Array;
+  /** Per compiled edge: 1 when its retries wait a back-off (backoff.ts), then its base, multiplier, cap (ms) and full jitter (1). */
+  edgeBackoff: Uint8Array;
+  edgeBackoffBaseMs: Float64Array;
+  edgeBackoffMult: Float64Array;
+  edgeBackoffMaxMs: Float64Array;
+  edgeBackoffJitter: Uint8Array;
   /** Per node: load-dependent service time, 0 none, 1 linear, 2 exponential (slowdown.ts). */
   nodeSlowShape: Uint8Array;
   /** Per node: 1 when the slowdown's load is the queue length, 0 the utilisation. */
@@ -43,7 +49,7 @@ export interface CompiledPatterns {
  * the pool's one FIFO line.
  */
 export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
-  const anyEdge = edges.some((e) => e.circuitBreaker != null && e.mode === 'sync');
+  const anyEdge = edges.some((e) => (e.circuitBreaker != null || e.backoff != null) && e.mode === 'sync');
   const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null);
   const w = doc.workload;
   const closed = w.model === 'closed' && w.users !== undefined && w.thinkTime !== undefined ? { users: w.users, thinkTime: { ...w.thinkTime } } : null;
@@ -79,7 +85,13 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
   const nodeSlowByQueue = Uint8Array.from(doc.nodes, (x) => (x.slowdown?.basis === 'queueLength' ? 1 : 0));
   const nodeSlowK = Float64Array.from(doc.nodes, (x) => x.slowdown?.coefficient ?? 0);
   const nodeSlowMax = Float64Array.from(doc.nodes, (x) => x.slowdown?.maxFactor ?? 1);
+  const sb = (e: TopologyEdge) => (e.mode === 'sync' ? e.backoff : undefined);
   return {
+    edgeBackoff: Uint8Array.from(edges, (e) => (sb(e) ? 1 : 0)),
+    edgeBackoffBaseMs: Float64Array.from(edges, (e) => sb(e)?.baseMs ?? 0),
+    edgeBackoffMult: Float64Array.from(edges, (e) => sb(e)?.multiplier ?? 1),
+    edgeBackoffMaxMs: Float64Array.from(edges, (e) => sb(e)?.maxMs ?? 0),
+    edgeBackoffJitter: Uint8Array.from(edges, (e) => (sb(e)?.jitter === 'full' ? 1 : 0)),
     edgeBreaker,
     breakers,
     breakerEdge: Int32Array.from(breakerEdge),

@@ -63,3 +63,14 @@ export const SlowdownSchema = z
   })
   .strict();
 export type Slowdown = z.infer<typeof SlowdownSchema>;
+
+/** Retry back-off on a sync edge with retries; defaults Envoy's (25 ms, × 2, 250 ms, full jitter; backoff.ts). maxMs below baseMs is refused. */
+export const BackoffSchema = z
+  .object({
+    baseMs: positive(LIMITS.maxServiceMs).default(25),
+    multiplier: num(1, 10).default(2),
+    maxMs: positive(LIMITS.maxServiceMs).default(250),
+    jitter: z.enum(['full', 'none']).default('full'),
+  })
+  .strict()
+  .refine((b) => b.maxMs >= b.baseMs, { error: 'must be at least baseMs', path: ['maxMs'] });

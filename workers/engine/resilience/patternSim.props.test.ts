@@ -1,6 +1,6 @@
 /**
  * Properties of runs with resilience patterns over random small documents
- * (fast-check): circuit breakers with small windows on random sync edges,
+ * (fast-check): circuit breakers with small windows and retry back-offs on random sync edges,
  * admission control (in-flight caps, token buckets), lifo and load-dependent service time (slowdown) on random nodes,
  * with or without fault events, with an open or a closed workload. Requests are conserved in both designs with
  * every loss counted by its cause (rejected apart from errors), and the same
@@ -29,6 +29,7 @@ const node = fc.record({
 const edge = fc.record({
   async: fc.boolean(),
   timeout: fc.option(fc.record({ timeoutMs: fc.double({ min: 5, max: 80, noNaN: true }), retries: fc.integer({ min: 0, max: 2 }) })),
+  backoff: fc.option(fc.record({ baseMs: fc.double({ min: 0.5, max: 30, noNaN: true }), multiplier: fc.double({ min: 1, max: 4, noNaN: true }), maxMs: fc.constant(200), jitter: fc.constantFrom('full', 'none') })),
   breaker: fc.option(
     fc.record({
       slidingWindowSize: fc.integer({ min: 1, max: 20 }),
@@ -59,6 +60,7 @@ const documents = fc
       mode: e.async ? 'async' : 'sync',
       networkMs: 0.5,
       ...(!e.async && e.timeout ? e.timeout : {}),
+      ...(!e.async && e.timeout && e.timeout.retries > 0 && e.backoff ? { backoff: e.backoff } : {}),
       ...(!e.async && e.breaker ? { circuitBreaker: e.breaker } : {}),
     }));
     const admission = (n: (typeof nodes)[number]) =>

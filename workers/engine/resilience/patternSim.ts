@@ -24,6 +24,12 @@
  *   multiplied by slowdown.ts's factor at the station's load at that instant:
  *   x = busy servers (this visit included) / the station's servers, or the
  *   visits still waiting there (this one taken out).
+ * - "An attempt failed, a retry is allowed" on an edge with `backoff`
+ *   (failed at the callee, timed out, partitioned, rejected): the retry
+ *   waits backoff.ts's wait for retry n (min(maxMs, base × multiplier^(n−1)),
+ *   × a uniform draw from the edge's stream with full jitter); the failed
+ *   attempt is abandoned at once (its late answer is ignored) and recorded
+ *   by the edge's breaker then. Edges without it retry at once, as before.
  * - A closed workload (`workload.model: "closed"`; closedWorkload.ts): the
  *   open arrival process is off (run.ts gives it rate 0); each user thinks
  *   from time 0, then "a user sends a request" (EV_SUBMIT) is the arrival at
@@ -31,8 +37,8 @@
  *   rejected — the user thinks again and sends the next one.
  */
 import type { CompiledModel } from '../compile';
-import { EV_SUBMIT } from '../events';
-import { NODE_FIELDS, N_VISITS } from '../raw';
+import { EV_RETRY, EV_SUBMIT } from '../events';
+import { NODE_FIELDS, N_VISITS, T_TIMEOUTS } from '../raw';
 import { Rng, streamSeed } from '../rng';
 import { F_ROOT } from '../simState';
 import type * as R from '../raw';
@@ -40,13 +46,19 @@ import type { SimSpec } from '../simulate';
 import { TokenBuckets } from './admission';
 import { CircuitBreakers } from './circuitBreaker';
 import { ClosedWorkload, ThinkTime } from './closedWorkload';
-import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED } from './failureCauses';
+import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED, CAUSE_TIMEOUT } from './failureCauses';
+import { backoffMs } from './backoff';
 import { breakerRaw } from './patternResults';
 import { slowdownFactor } from './slowdown';
 import { ScenarioSimulator, simulateDesignRaw as simulateScenarioOrPlain } from './scenarioSim';
 
 /** The random stream of a closed workload's think times (far from the node, balancer and fault streams). */
 export const THINK_STREAM = 5_000_000;
+/** First random stream of the back-off draws (compiled edge e uses BACKOFF_STREAM0 + e). */
+export const BACKOFF_STREAM0 = 6_000_000;
+
+/** Never drawn from (back-off without jitter does not touch its rng). */
+const ZERO_RNG = new Rng(0);
 
 /** Runs one replication: the pattern simulator when the design uses a pattern, else the scenario, elastic or plain one. */
 export function simulateDesignRaw(m: CompiledModel, spec: SimSpec): R.DesignRaw {
@@ -71,6 +83,10 @@ export class PatternSimulator extends ScenarioSimulator {
   private readonly slowShape: Uint8Array;
   /** The station of the visit whose service is starting (for slowdown). */
   private startingAt = -1;
+  /** Per edge with a back-off and full jitter: its random stream. */
+  private readonly backoffRng: (Rng | null)[];
+  /** Per call: the cause of the failed attempt its pending retry follows. */
+  private cRetryCause = new Int8Array(1024);
   /** The closed workload's users, null for an open workload. */
   readonly users: ClosedWorkload | null;
   /** Per frame: the user whose request it is (root frames of a closed workload), else −1. */
@@ -91,9 +107,48 @@ export class PatternSimulator extends ScenarioSimulator {
     this.rejectedAt = new Float64Array(m.nodeCount);
     this.lifo = p.stationLifo;
     this.slowShape = p.nodeSlowShape;
+    this.backoffRng = Array.from(p.edgeBackoffJitter, (j, e) => (j === 1 && p.edgeBackoff[e] === 1 ? new Rng(streamSeed(spec.seed, BACKOFF_STREAM0 + e)) : null));
     const c = p.closed;
     this.users = c === null ? null : new ClosedWorkload(c.users, new ThinkTime(c.thinkTime), new Rng(streamSeed(spec.seed, THINK_STREAM)));
     if (this.users !== null) for (let u = 0; u < this.users.users; u++) this.think(u, this.users.start(u));
+  }
+
+  protected override failAttempt(c: number, cause: number): void {
+    if (this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) this.retryLater(c, cause);
+    else super.failAttempt(c, cause);
+  }
+
+  protected override onTimeout(c: number, token: number): void {
+    if (this.cToken[c] !== token) return; // answered already: lazily cancelled
+    if (this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) {
+      if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
+      this.retryLater(c, CAUSE_TIMEOUT);
+    } else super.onTimeout(c, token);
+  }
+
+  /** Call c's attempt failed with `cause` and a retry is left: the retry waits its back-off. */
+  private retryLater(c: number, cause: number): void {
+    const p = this.m.patterns!;
+    const e = this.cEdge[c];
+    this.cLeft[c]--;
+    const n = this.m.edgeRetries[e] - this.cLeft[c];
+    const rng = this.backoffRng[e];
+    const waitMs = backoffMs(n, p.edgeBackoffBaseMs[e], p.edgeBackoffMult[e], p.edgeBackoffMaxMs[e], rng !== null, rng ?? ZERO_RNG);
+    // The failed attempt is over now: its breaker records it, its late answer is ignored.
+    const b = this.edgeBreaker[e];
+    const before = this.cStartMs[c];
+    if (b >= 0 && !Number.isNaN(before)) this.breakers.record(b, this.now, true, this.now - before);
+    this.cStartMs[c] = Number.NaN;
+    const token = ++this.tokenSeq;
+    this.cToken[c] = token;
+    this.cRetryCause[c] = cause;
+    this.q.push(this.now + waitMs, EV_RETRY, c, token);
+  }
+
+  protected override onRetry(c: number, token: number): void {
+    if (this.cToken[c] !== token) return; // the call is gone (its caller failed)
+    this.pendingCause = this.cRetryCause[c];
+    this.attempt(c);
   }
 
   protected override startService(f: number, i: number, s: number): void {
@@ -184,6 +239,11 @@ export class PatternSimulator extends ScenarioSimulator {
       this.cStartMs = grown;
     }
     this.cStartMs[c] = Number.NaN;
+    if (c >= this.cRetryCause.length) {
+      const grown = new Int8Array(Math.max(c + 1, this.cRetryCause.length * 2));
+      grown.set(this.cRetryCause);
+      this.cRetryCause = grown;
+    }
     return c;
   }
 

@@ -14,21 +14,10 @@ import { z } from 'zod';
 import { int, num, positive } from '../zodFields';
 import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
-import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
-export { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
+export { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
-
-/** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
-export const BackoffSchema = z
-  .object({
-    baseMs: positive(LIMITS.maxServiceMs).default(25),
-    multiplier: num(1, 10).default(2),
-    maxMs: positive(LIMITS.maxServiceMs).default(250),
-    jitter: z.enum(['full', 'none']).default('full'),
-  })
-  .strict()
-  .refine((b) => b.maxMs >= b.baseMs, { error: 'must be at least baseMs', path: ['maxMs'] });
 
 /** Envoy's concurrency budget (20 %, 3) or gRPC's retry-throttling token bucket (A6: 0 < maxTokens ≤ 1000, tokenRatio > 0). */
 export const RetryBudgetSchema = z.discriminatedUnion('kind', [
