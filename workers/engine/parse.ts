@@ -113,6 +113,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     ...llmEdgeFields(e),
     ...(e.circuitBreaker ? { circuitBreaker: { ...e.circuitBreaker } } : {}),
     ...(e.backoff ? { backoff: { ...e.backoff } } : {}),
+    ...(e.hedging ? { hedging: { ...e.hedging } } : {}),
   }));
   const w = spec.workload;
   return {

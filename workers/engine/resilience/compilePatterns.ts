@@ -32,6 +32,9 @@ export interface CompiledPatterns {
   edgeBackoffMult: Float64Array;
   edgeBackoffMaxMs: Float64Array;
   edgeBackoffJitter: Uint8Array;
+  /** Per compiled edge: its hedging delay (ms), −1 for no hedging, and its maxAttempts. */
+  edgeHedgeAfterMs: Float64Array;
+  edgeHedgeMax: Int32Array;
   /** Per node: load-dependent service time, 0 none, 1 linear, 2 exponential (slowdown.ts). */
   nodeSlowShape: Uint8Array;
   /** Per node: 1 when the slowdown's load is the queue length, 0 the utilisation. */
@@ -49,7 +52,7 @@ export interface CompiledPatterns {
  * the pool's one FIFO line.
  */
 export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
-  const anyEdge = edges.some((e) => (e.circuitBreaker != null || e.backoff != null) && e.mode === 'sync');
+  const anyEdge = edges.some((e) => (e.circuitBreaker != null || e.backoff != null || e.hedging != null) && e.mode === 'sync');
   const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null);
   const w = doc.workload;
   const closed = w.model === 'closed' && w.users !== undefined && w.thinkTime !== undefined ? { users: w.users, thinkTime: { ...w.thinkTime } } : null;
@@ -87,6 +90,8 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
   const nodeSlowMax = Float64Array.from(doc.nodes, (x) => x.slowdown?.maxFactor ?? 1);
   const sb = (e: TopologyEdge) => (e.mode === 'sync' ? e.backoff : undefined);
   return {
+    edgeHedgeAfterMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.hedging ? e.hedging.hedgeAfterMs : -1)),
+    edgeHedgeMax: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.hedging ? e.hedging.maxAttempts : 0)),
     edgeBackoff: Uint8Array.from(edges, (e) => (sb(e) ? 1 : 0)),
     edgeBackoffBaseMs: Float64Array.from(edges, (e) => sb(e)?.baseMs ?? 0),
     edgeBackoffMult: Float64Array.from(edges, (e) => sb(e)?.multiplier ?? 1),

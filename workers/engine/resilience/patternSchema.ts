@@ -74,3 +74,6 @@ export const BackoffSchema = z
   })
   .strict()
   .refine((b) => b.maxMs >= b.baseMs, { error: 'must be at least baseMs', path: ['maxMs'] });
+
+/** Hedged requests on a sync edge: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC A6: 2..5). */
+export const HedgingSchema = z.object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) }).strict();

@@ -11,7 +11,7 @@ import type { TopologySpec } from '../schema';
 
 /** Whether the document uses a wired pattern (a breaker on an edge, admission or lifo on a node, a closed workload). */
 export function usesPatterns(spec: Pick<TopologySpec, 'nodes' | 'edges'> & { workload?: Pick<TopologySpec['workload'], 'model'> }): boolean {
-  return spec.workload?.model === 'closed' || spec.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null) || (spec.edges ?? []).some((e) => e.circuitBreaker != null || e.backoff != null);
+  return spec.workload?.model === 'closed' || spec.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null) || (spec.edges ?? []).some((e) => e.circuitBreaker != null || e.backoff != null || e.hedging != null);
 }
 
 /** Every problem of the document's patterns (empty without any). */
@@ -20,6 +20,14 @@ export function patternProblems(spec: TopologySpec): TopologyError[] {
   if (!usesPatterns(spec)) return errors;
   (spec.edges ?? []).forEach((e, i) => {
     if (e.backoff != null && (e.mode === 'async' || !e.retries)) errors.push({ path: `edges[${i}].backoff`, message: 'a back-off applies to sync edges with retries only' });
+    if (e.hedging != null) {
+      const target = spec.nodes.find((n) => n.id === e.target);
+      if (e.mode === 'async' || e.retries || e.timeoutMs != null || e.circuitBreaker != null) {
+        errors.push({ path: `edges[${i}].hedging`, message: 'hedging applies to sync edges without retries, timeout or circuit breaker (gRPC A6: a call retries or hedges, not both)' });
+      } else if (target && (target.kind === 'llm-server' || target.batching != null)) {
+        errors.push({ path: `edges[${i}].hedging`, message: 'hedging into an llm-server or a batching model server is not simulated yet' });
+      }
+    }
     if (e.circuitBreaker != null && e.mode === 'async') errors.push({ path: `edges[${i}].circuitBreaker`, message: 'a circuit breaker applies to sync calls only' });
   });
   spec.nodes.forEach((n, i) => {

@@ -1,6 +1,6 @@
 /**
  * Properties of runs with resilience patterns over random small documents
- * (fast-check): circuit breakers with small windows and retry back-offs on random sync edges,
+ * (fast-check): circuit breakers with small windows, retry back-offs and hedging on random sync edges,
  * admission control (in-flight caps, token buckets), lifo and load-dependent service time (slowdown) on random nodes,
  * with or without fault events, with an open or a closed workload. Requests are conserved in both designs with
  * every loss counted by its cause (rejected apart from errors), and the same
@@ -30,6 +30,8 @@ const edge = fc.record({
   async: fc.boolean(),
   timeout: fc.option(fc.record({ timeoutMs: fc.double({ min: 5, max: 80, noNaN: true }), retries: fc.integer({ min: 0, max: 2 }) })),
   backoff: fc.option(fc.record({ baseMs: fc.double({ min: 0.5, max: 30, noNaN: true }), multiplier: fc.double({ min: 1, max: 4, noNaN: true }), maxMs: fc.constant(200), jitter: fc.constantFrom('full', 'none') })),
+  hedged: fc.integer({ min: 0, max: 3 }),
+  hedging: fc.option(fc.record({ hedgeAfterMs: fc.double({ min: 0, max: 20, noNaN: true }), maxAttempts: fc.integer({ min: 2, max: 5 }) })),
   breaker: fc.option(
     fc.record({
       slidingWindowSize: fc.integer({ min: 1, max: 20 }),
@@ -59,9 +61,11 @@ const documents = fc
       target: `n${k + 1}`,
       mode: e.async ? 'async' : 'sync',
       networkMs: 0.5,
-      ...(!e.async && e.timeout ? e.timeout : {}),
-      ...(!e.async && e.timeout && e.timeout.retries > 0 && e.backoff ? { backoff: e.backoff } : {}),
-      ...(!e.async && e.breaker ? { circuitBreaker: e.breaker } : {}),
+      // A quarter of the sync edges hedge (and then neither retry, time out nor break: gRPC A6).
+      ...(!e.async && e.hedged === 0 && e.hedging ? { hedging: e.hedging } : {}),
+      ...(!e.async && !(e.hedged === 0 && e.hedging) && e.timeout ? e.timeout : {}),
+      ...(!e.async && !(e.hedged === 0 && e.hedging) && e.timeout && e.timeout.retries > 0 && e.backoff ? { backoff: e.backoff } : {}),
+      ...(!e.async && !(e.hedged === 0 && e.hedging) && e.breaker ? { circuitBreaker: e.breaker } : {}),
     }));
     const admission = (n: (typeof nodes)[number]) =>
       n.maxInFlight !== null || n.rateLimit !== null ? { admission: { ...(n.maxInFlight !== null ? { maxInFlight: n.maxInFlight } : {}), ...(n.rateLimit !== null ? { rateLimit: n.rateLimit } : {}) } } : {};
@@ -102,6 +106,7 @@ describe('resilience patterns on random documents', () => {
     let rejecting = 0;
     let breaking = 0;
     let closedRuns = 0;
+    let hedgedRuns = 0;
     fc.assert(
       fc.property(documents, fc.integer({ min: 0, max: 1000 }), (doc, seed) => {
         const a = runPoint(doc, { seed });
@@ -110,6 +115,7 @@ describe('resilience patterns on random documents', () => {
         expect(runPoint(doc, { seed }).microservices.endToEnd).toEqual(a.microservices.endToEnd);
         if ((a.microservices.endToEnd.rejected ?? 0) > 0) rejecting++;
         if ((a.microservices.endToEnd.errorsByCause?.breakerOpen ?? 0) > 0) breaking++;
+        if (doc.edges.some((x) => x.hedging)) hedgedRuns++;
         const users = doc.workload.model === 'closed' ? (doc.workload.users ?? 0) : 0;
         if (users > 0) {
           // A closed workload never has more requests in flight than users, in either design.
@@ -125,5 +131,6 @@ describe('resilience patterns on random documents', () => {
     expect(rejecting).toBeGreaterThan(3);
     expect(breaking).toBeGreaterThan(1);
     expect(closedRuns).toBeGreaterThan(3);
+    expect(hedgedRuns).toBeGreaterThan(3);
   });
 });

@@ -30,6 +30,13 @@
  *   × a uniform draw from the edge's stream with full jitter); the failed
  *   attempt is abandoned at once (its late answer is ignored) and recorded
  *   by the edge's breaker then. Edges without it retry at once, as before.
+ * - Hedged calls on an edge with `hedging` (hedging.ts): attempt 1 at the
+ *   call, attempt k `hedgeAfterMs` after k − 1 (EV_HEDGE), a failed attempt
+ *   sends the next at once; the first success answers the caller; the
+ *   losers are cancelled: one that has not started service when the call is
+ *   over (waiting in a queue, or still on the network) is discarded when a
+ *   server would take it, without using it; one in service runs to its end,
+ *   its answer ignored. The call fails when every attempt failed.
  * - A closed workload (`workload.model: "closed"`; closedWorkload.ts): the
  *   open arrival process is off (run.ts gives it rate 0); each user thinks
  *   from time 0, then "a user sends a request" (EV_SUBMIT) is the arrival at
@@ -37,16 +44,17 @@
  *   rejected — the user thinks again and sends the next one.
  */
 import type { CompiledModel } from '../compile';
-import { EV_RETRY, EV_SUBMIT } from '../events';
+import { EV_HEDGE, EV_RETRY, EV_SUBMIT } from '../events';
 import { NODE_FIELDS, N_VISITS, T_TIMEOUTS } from '../raw';
 import { Rng, streamSeed } from '../rng';
-import { F_ROOT } from '../simState';
+import { F_ASYNC, F_FAILED, F_ROOT } from '../simState';
 import type * as R from '../raw';
 import type { SimSpec } from '../simulate';
 import { TokenBuckets } from './admission';
 import { CircuitBreakers } from './circuitBreaker';
 import { ClosedWorkload, ThinkTime } from './closedWorkload';
-import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED, CAUSE_TIMEOUT } from './failureCauses';
+import { CAUSE_BREAKER_OPEN, CAUSE_DROPPED, CAUSE_REJECTED, CAUSE_TIMEOUT } from './failureCauses';
+import { HEDGE_FAIL, HEDGE_SEND_NOW, HEDGE_WIN, HedgedCalls } from './hedging';
 import { backoffMs } from './backoff';
 import { breakerRaw } from './patternResults';
 import { slowdownFactor } from './slowdown';
@@ -87,6 +95,16 @@ export class PatternSimulator extends ScenarioSimulator {
   private readonly backoffRng: (Rng | null)[];
   /** Per call: the cause of the failed attempt its pending retry follows. */
   private cRetryCause = new Int8Array(1024);
+  /** Hedged calls, one slot per call record (null without hedged edges). */
+  private hedges: HedgedCalls | null;
+  /** Per call: the token of its first attempt (its attempts have tokens from it on), −1 before. */
+  private cHedgeBase = new Float64Array(1024).fill(-1);
+  /** Per frame: 1 for an attempt of a hedged call. */
+  private fHedged = new Uint8Array(1024);
+  /** The next frame allocated is a hedged attempt. */
+  private hedgingAttempt = false;
+  /** Hedged attempts discarded before service (cancelled losers). */
+  hedgesCancelled = 0;
   /** The closed workload's users, null for an open workload. */
   readonly users: ClosedWorkload | null;
   /** Per frame: the user whose request it is (root frames of a closed workload), else −1. */
@@ -107,13 +125,14 @@ export class PatternSimulator extends ScenarioSimulator {
     this.rejectedAt = new Float64Array(m.nodeCount);
     this.lifo = p.stationLifo;
     this.slowShape = p.nodeSlowShape;
+    this.hedges = p.edgeHedgeAfterMs.some((x) => x >= 0) ? new HedgedCalls(1024) : null;
     this.backoffRng = Array.from(p.edgeBackoffJitter, (j, e) => (j === 1 && p.edgeBackoff[e] === 1 ? new Rng(streamSeed(spec.seed, BACKOFF_STREAM0 + e)) : null));
     const c = p.closed;
     this.users = c === null ? null : new ClosedWorkload(c.users, new ThinkTime(c.thinkTime), new Rng(streamSeed(spec.seed, THINK_STREAM)));
     if (this.users !== null) for (let u = 0; u < this.users.users; u++) this.think(u, this.users.start(u));
   }
 
-  protected override failAttempt(c: number, cause: number): void {
+  private failAttemptWithBackoff(c: number, cause: number): void {
     if (this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) this.retryLater(c, cause);
     else super.failAttempt(c, cause);
   }
@@ -151,7 +170,76 @@ export class PatternSimulator extends ScenarioSimulator {
     this.attempt(c);
   }
 
+  /** Whether frame f is an attempt of a hedged call that is still going on. */
+  private hedgedLive(f: number): boolean {
+    const c = this.fCall[f];
+    return this.cToken[c] !== -1 && this.fToken[f] >= this.cHedgeBase[c];
+  }
+
+  /** Whether frame f is an attempt of a hedged call (not a root, not a message). */
+  private isHedgedAttempt(f: number): boolean {
+    return this.hedges !== null && this.fHedged[f] === 1 && (this.fFlags[f] & (F_ROOT | F_ASYNC)) === 0;
+  }
+
+  /** Sends the next attempt of hedged call c (already counted by HedgedCalls), re-arming its timer. */
+  private sendHedge(c: number): void {
+    const at = this.hedges!.nextTimerMs[c];
+    if (at < Number.POSITIVE_INFINITY) this.q.push(at, EV_HEDGE, c, this.cHedgeBase[c]);
+    this.attempt(c);
+  }
+
+  protected override onHedge(c: number, base: number): void {
+    if (this.cToken[c] === -1 || this.cHedgeBase[c] !== base) return; // the call is over
+    const p = this.m.patterns!;
+    const e = this.cEdge[c];
+    if (this.hedges!.onTimer(c, this.now, p.edgeHedgeAfterMs[e], p.edgeHedgeMax[e])) this.sendHedge(c);
+  }
+
+  /** An attempt of hedged call c answered (ok or failed): the call's answer to give, 2 × c + failed, or −1 for none yet. */
+  private hedgeAnswer(c: number, ok: boolean): number {
+    const p = this.m.patterns!;
+    const e = this.cEdge[c];
+    const code = this.hedges!.onAnswer(c, this.now, ok, p.edgeHedgeAfterMs[e], p.edgeHedgeMax[e]);
+    if (code === HEDGE_WIN) return 2 * c;
+    if (code === HEDGE_FAIL) return 2 * c + 1;
+    if (code === HEDGE_SEND_NOW) this.sendHedge(c);
+    return -1;
+  }
+
+  protected override closeVisit(f: number): number {
+    if (!this.isHedgedAttempt(f) || !this.hedgedLive(f)) return super.closeVisit(f);
+    const c = this.fCall[f];
+    const ok = (this.fFlags[f] & F_FAILED) === 0;
+    this.cToken[c] = this.fToken[f];
+    super.closeVisit(f);
+    return this.hedgeAnswer(c, ok);
+  }
+
+  protected override failVisit(f: number, i: number, cause: number): void {
+    if (this.isHedgedAttempt(f) && this.hedgedLive(f)) this.cToken[this.fCall[f]] = this.fToken[f];
+    super.failVisit(f, i, cause);
+  }
+
+  protected override failAttempt(c: number, cause: number): void {
+    if (this.hedges !== null && this.m.patterns!.edgeHedgeAfterMs[this.cEdge[c]] >= 0) {
+      const x = this.hedgeAnswer(c, false);
+      if (x >= 0) {
+        this.pendingCause = cause;
+        this.answer(c, true);
+      }
+      return;
+    }
+    this.failAttemptWithBackoff(c, cause);
+  }
+
   protected override startService(f: number, i: number, s: number): void {
+    if (this.isHedgedAttempt(f) && !this.hedgedLive(f)) {
+      // A cancelled loser: it leaves without using the server (the caller's loop goes on to the next).
+      this.hedgesCancelled++;
+      this.outstandingDelta(s, -1);
+      this.freeFrame(f);
+      return;
+    }
     this.startingAt = s;
     super.startService(f, i, s);
   }
@@ -198,6 +286,16 @@ export class PatternSimulator extends ScenarioSimulator {
 
   protected override drop(f: number, i: number): void {
     if (this.users !== null && this.fFlags[f] & F_ROOT) this.userAnswered(f);
+    if (this.isHedgedAttempt(f) && this.hedgedLive(f)) {
+      // The base would answer the call on the latest attempt's token only: answer through the hedge instead.
+      const c = this.fCall[f];
+      const token = this.cToken[c];
+      this.cToken[c] = -2;
+      super.drop(f, i);
+      this.cToken[c] = token;
+      this.failAttempt(c, CAUSE_DROPPED);
+      return;
+    }
     super.drop(f, i);
   }
 
@@ -212,6 +310,15 @@ export class PatternSimulator extends ScenarioSimulator {
     }
     this.fUser[f] = this.submitting;
     this.submitting = -1;
+    if (this.hedges !== null) {
+      if (f >= this.fHedged.length) {
+        const grown = new Uint8Array(Math.max(f + 1, this.fHedged.length * 2));
+        grown.set(this.fHedged);
+        this.fHedged = grown;
+      }
+      this.fHedged[f] = this.hedgingAttempt ? 1 : 0;
+      this.hedgingAttempt = false;
+    }
     return f;
   }
 
@@ -239,6 +346,22 @@ export class PatternSimulator extends ScenarioSimulator {
       this.cStartMs = grown;
     }
     this.cStartMs[c] = Number.NaN;
+    if (this.hedges !== null) {
+      if (c >= this.cHedgeBase.length) {
+        const grown = new Float64Array(Math.max(c + 1, this.cHedgeBase.length * 2)).fill(-1);
+        grown.set(this.cHedgeBase);
+        this.cHedgeBase = grown;
+      }
+      if (c >= this.hedges.sent.length) {
+        const h = new HedgedCalls(Math.max(c + 1, this.hedges.sent.length * 2));
+        h.sent.set(this.hedges.sent);
+        h.outstanding.set(this.hedges.outstanding);
+        h.done.set(this.hedges.done);
+        h.nextTimerMs.set(this.hedges.nextTimerMs);
+        this.hedges = h;
+      }
+      this.cHedgeBase[c] = -1;
+    }
     if (c >= this.cRetryCause.length) {
       const grown = new Int8Array(Math.max(c + 1, this.cRetryCause.length * 2));
       grown.set(this.cRetryCause);
@@ -254,6 +377,19 @@ export class PatternSimulator extends ScenarioSimulator {
   }
 
   protected override attempt(c: number): void {
+    if (this.hedges !== null && this.m.patterns!.edgeHedgeAfterMs[this.cEdge[c]] >= 0) {
+      if (this.cHedgeBase[c] < 0) {
+        // The call's first attempt: its token is the next one (no breaker on a hedged edge).
+        const e = this.cEdge[c];
+        this.cHedgeBase[c] = this.tokenSeq + 1;
+        const at = this.hedges.start(c, this.now, this.m.patterns!.edgeHedgeAfterMs[e], this.m.patterns!.edgeHedgeMax[e]);
+        if (at < Number.POSITIVE_INFINITY) this.q.push(at, EV_HEDGE, c, this.cHedgeBase[c]);
+      }
+      this.hedgingAttempt = true;
+      super.attempt(c);
+      this.hedgingAttempt = false;
+      return;
+    }
     const b = this.edgeBreaker[this.cEdge[c]];
     if (b < 0) {
       super.attempt(c);

@@ -12,11 +12,10 @@
  */
 import { z } from 'zod';
 import { int, num, positive } from '../zodFields';
-import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
-import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
-export { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
+export { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
 
 /** Envoy's concurrency budget (20 %, 3) or gRPC's retry-throttling token bucket (A6: 0 < maxTokens ≤ 1000, tokenRatio > 0). */
@@ -26,12 +25,6 @@ export const RetryBudgetSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('grpc-throttle'), maxTokens: positive(1000), tokenRatio: positive(1000) }).strict(),
 ]);
-
-/** Hedged requests: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC: 2..5). */
-export const HedgingSchema = z
-  .object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) })
-  .strict();
-
 
 /** The workload's source of requests: open (the rate, as today; the default) or closed (users who think between requests). */
 export const WorkloadModelSchema = z.discriminatedUnion('model', [
