@@ -11,7 +11,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
-import { runPoint, resolveRun, simSpec, simulateDesign } from '../run';
+import type { ReplicationResult } from '../raw';
+import { combineReplications, runPoint, resolveRun, simSpec, simulateDesign, simulateReplication } from '../run';
 import type { Topology } from '../schema';
 import { testDoc2 } from '../testing/docs';
 import { replicationSeed } from '../rng';
@@ -70,6 +71,27 @@ describe('closed workload', () => {
       // R = N/X − Z with deterministic Z = 100 ms (no sampling in Z).
       expect(Math.abs(20 / (e.throughputPerSec / 1000) - 100 - e.meanMs) / e.meanMs).toBeLessThan(0.03);
     }
+  });
+
+  it('gives identical results from 1 or 4 workers with every new field (closed users, slowdown, hedging, back-off)', () => {
+    const doc = testDoc2({
+      nodes: [
+        { id: 'api', kind: 'service', replicas: 2, concurrency: 8, serviceTime: { dist: 'exponential', meanMs: 2 }, callMode: 'parallel' },
+        { id: 'rank', kind: 'model-server', replicas: 2, concurrency: 2, serviceTime: { dist: 'lognormal', meanMs: 6, cv: 1.5 }, slowdown: { shape: 'exponential', basis: 'queueLength', coefficient: 0.1 } },
+        { id: 'db', kind: 'database', replicas: 1, concurrency: 2, serviceTime: { dist: 'exponential', meanMs: 3 } },
+      ],
+      edges: [
+        { id: 'api-rank', source: 'api', target: 'rank', networkMs: 0.5, hedging: { hedgeAfterMs: 12, maxAttempts: 3 } },
+        { id: 'api-db', source: 'api', target: 'db', networkMs: 0.5, timeoutMs: 15, retries: 2, backoff: {} },
+      ],
+      workload: { entry: 'api', model: 'closed', users: 30, thinkTime: { dist: 'exponential', meanMs: 40 } },
+      run: { durationSec: 20, warmupSec: 2, seed: 11 },
+    });
+    const opts = { replications: 4 };
+    const one = runPoint(doc, opts);
+    const reps: ReplicationResult[] = [3, 1, 0, 2].map((k) => structuredClone(simulateReplication(doc, opts, k)));
+    expect(combineReplications(doc, opts, reps)).toEqual(one);
+    expect(one.microservices.endToEnd.timeouts).toBeGreaterThan(0);
   });
 
   it('is refused without users or thinkTime, and users/thinkTime without model closed', () => {
