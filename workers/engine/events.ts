@@ -28,3 +28,9 @@ export const EV_AUTOSCALE = 7;
 export const EV_REPLICA_READY = 8;
 /** A fault scenario's change point (a = segment index, see resilience/scenarioSim.ts). */
 export const EV_SCENARIO = 9;
+/** A user of a closed workload sends its next request (a = user, see resilience/patternSim.ts). */
+export const EV_SUBMIT = 10;
+/** A call's retry after its back-off (a = call, b = its token when the wait began; stale when it changed). */
+export const EV_RETRY = 11;
+/** A hedged call's hedge timer (a = call, b = the token of its first attempt; stale when the call is over). */
+export const EV_HEDGE = 12;

@@ -15,6 +15,8 @@ export const LIMITS = {
   /** replicas × concurrency of one node, and the monolith's servers. */
   maxServers: 100000,
   maxQueueCapacity: 1_000_000,
+  /** Users of a closed workload (workload.users). */
+  maxClosedUsers: 100_000,
   /** One hour, in ms: the longest service time, timeout or burst. */
   maxServiceMs: 3_600_000,
   maxCv: 20,

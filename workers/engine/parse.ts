@@ -96,6 +96,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       ...(n.unit != null ? { unit: n.unit } : {}),
       ...(n.admission ? { admission: admissionCopy(n.admission) } : {}),
       ...(n.queueDiscipline !== undefined ? { queueDiscipline: n.queueDiscipline } : {}),
+      ...(n.slowdown ? { slowdown: { ...n.slowdown } } : {}),
     };
   });
   const edges: TopologyEdge[] = (spec.edges ?? []).map((e) => ({
@@ -111,6 +112,8 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     stage: e.stage ?? EDGE_DEFAULTS.stage,
     ...llmEdgeFields(e),
     ...(e.circuitBreaker ? { circuitBreaker: { ...e.circuitBreaker } } : {}),
+    ...(e.backoff ? { backoff: { ...e.backoff } } : {}),
+    ...(e.hedging ? { hedging: { ...e.hedging } } : {}),
   }));
   const w = spec.workload;
   return {
@@ -127,6 +130,9 @@ export function normalizeTopology(spec: TopologySpec): Topology {
       profile: w.profile ? w.profile.map((p) => ({ ...p })) : null,
       burst: { ...(w.burst ?? WORKLOAD_DEFAULTS.burst) },
       ...tokensOf(w.tokens ?? (spec.nodes.some((n) => n.kind === 'llm-server') ? TOKENS_DEFAULT : null)),
+      ...(w.model !== undefined ? { model: w.model } : {}),
+      ...(w.users !== undefined ? { users: w.users } : {}),
+      ...(w.thinkTime !== undefined ? { thinkTime: { ...w.thinkTime } } : {}),
     },
     run: { ...RUN_DEFAULTS, ...spec.run },
     pools: (spec.pools ?? []).map((p) => ({

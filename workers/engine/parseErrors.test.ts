@@ -45,7 +45,7 @@ const CASES: Case[] = [
   ['uniform min > max', (d) => (d.nodes[1].serviceTime = { dist: 'uniform', minMs: 9, maxMs: 3 }), 'nodes[1].serviceTime.maxMs', 'Node "ranker": serviceTime maxMs (3) must be at least minMs (9)'],
   ['unknown node field', (d) => (d.nodes[1].colour = 'red'), 'nodes[1]', 'Node "ranker": unknown field "colour"'],
   ['unknown top-level field', (d) => (d.author = 'me'), 'author', 'unknown field "author" at the top level'],
-  ['unknown nested field', (d) => (d.workload.users = 5), 'workload', 'unknown field "users" in workload'],
+  ['unknown nested field', (d) => (d.workload.clients = 5), 'workload', 'unknown field "clients" in workload'],
   ['duplicate node id', (d) => (d.nodes[2].id = 'gw'), 'nodes[2].id', 'Node "gw": id is already used by nodes[0]'],
   ['duplicate edge id', (d) => d.edges.push({ id: 'e1', source: 'gw', target: 'cache' }), 'edges[1].id', 'Edge "e1": id is already used by edges[0]'],
   ['edge to a missing node', (d) => (d.edges[0].target = 'ghost'), 'edges[0].target', 'Edge "e1": target "ghost" is not a node of this document'],

@@ -97,8 +97,9 @@ export function simSpec(doc: Topology, run: ResolvedRun, repSeed: number, budget
   const kind = doc.workload.arrival;
   return {
     arrival: kind === 'constant' ? ARRIVAL_CONSTANT : kind === 'bursty' ? ARRIVAL_BURSTY : ARRIVAL_POISSON,
-    ratePerSec: run.ratePerSec,
-    profile: run.profile,
+    // A closed workload's users send the requests (resilience/patternSim.ts): no open arrivals.
+    ratePerSec: doc.workload.model === 'closed' ? 0 : run.ratePerSec,
+    profile: doc.workload.model === 'closed' ? null : run.profile,
     burst: doc.workload.burst,
     warmupMs: run.warmupSec * 1000,
     durationMs: run.durationSec * 1000,

@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
 import { TritonBatchingSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 import { ScenarioSchema } from './resilience/scenarioSchema';
-import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './resilience/patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './resilience/patternSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
@@ -194,6 +194,8 @@ export const NodeSchema = z
     admission: AdmissionSchema.optional(),
     /** Which waiting request a free server takes: `fifo` (the oldest) or `lifo` (the newest). Absent = fifo. */
     queueDiscipline: QueueDisciplineSchema.optional(),
+    /** Load-dependent service time (resilience/patternSchema.ts, slowdown.ts): slower as the replica gets busier. Absent = none. */
+    slowdown: SlowdownSchema.optional(),
   })
   .strict();
 export type TopologyNode = z.infer<typeof NodeSchema>;
@@ -240,6 +242,10 @@ export const EdgeSchema = z
     kvTransfer: KvTransferSchema.nullable().optional(),
     /** Sync edges only: a Resilience4j circuit breaker on the calls (resilience/patternSchema.ts). Absent = none. */
     circuitBreaker: CircuitBreakerSchema.optional(),
+    /** Sync edges with retries only: the wait before each retry (resilience/backoff.ts, Envoy's defaults). Absent = retry at once. */
+    backoff: BackoffSchema.optional(),
+    /** Sync edges without retries, timeout or breaker only: hedged requests (resilience/hedging.ts, gRPC A6 hedgingPolicy). Absent = none. */
+    hedging: HedgingSchema.optional(),
   })
   .strict();
 export type TopologyEdge = z.infer<typeof EdgeSchema>;
@@ -273,6 +279,12 @@ export const WorkloadSchema = z
     burst: BurstSchema,
     /** Input and output tokens of each request (needed when the design has an llm-server; absent otherwise). */
     tokens: TokensSchema.nullable().optional(),
+    /** `open` (requests at `ratePerSec`, the default when absent) or `closed`: `users` who each send one request, await it, think, repeat (resilience/closedWorkload.ts). */
+    model: z.enum(['open', 'closed']).optional(),
+    /** Closed workload only: the number of users, each with at most one request in flight. */
+    users: int(1, LIMITS.maxClosedUsers).optional(),
+    /** Closed workload only: a user's think time between a response and its next request (ms), a distribution like `serviceTime`. */
+    thinkTime: ServiceTimeSchema.optional(),
   })
   .strict();
 export type Workload = z.infer<typeof WorkloadSchema>;

@@ -35,7 +35,7 @@ const bucketOf = bucketOfImported;
 /** Version 1's batch cost: a batch of b takes one sampled service time × (1 + BATCH_ALPHA × (b − 1)) (see batchCost.ts). */
 export const BATCH_ALPHA = 0.1;
 export { HARD_MAX_LIVE_VISITS, MAX_LIVE_VISITS } from './calls';
-const { EV_ARRIVAL, EV_AUTOSCALE, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_REPLICA_READY, EV_SCENARIO, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
+const { EV_ARRIVAL, EV_AUTOSCALE, EV_BATCH_DONE, EV_BATCH_TIMER, EV_DONE, EV_HEDGE, EV_LLM_ADMIT, EV_LLM_STEP, EV_MID, EV_NODE, EV_REPLICA_READY, EV_RETRY, EV_SCENARIO, EV_SUBMIT, EV_TIMEOUT, EV_TRITON_DONE, EV_TRITON_TIMER } = E;
 
 /** What one simulation needs besides the model. Times in ms. */
 export interface SimSpec {
@@ -138,6 +138,15 @@ export class Simulator extends LlmSim {
 
   /** "A scenario change point is reached": only designs with fault events schedule it (resilience/scenarioSim.ts). */
   protected onScenario(_segment: number): void {}
+
+  /** "A user of a closed workload sends a request": only closed workloads schedule it (resilience/patternSim.ts). */
+  protected onSubmit(_user: number): void {}
+
+  /** "A back-off ends, the call retries": only edges with a back-off schedule it (resilience/patternSim.ts). */
+  protected onRetry(_call: number, _token: number): void {}
+
+  /** "A hedge timer fires": only hedged edges schedule it (resilience/patternSim.ts). */
+  protected onHedge(_call: number, _token: number): void {}
 
   run(): DesignRaw {
     const q = this.q;
@@ -244,6 +253,15 @@ export class Simulator extends LlmSim {
         break;
       case EV_SCENARIO:
         this.onScenario(a);
+        break;
+      case EV_SUBMIT:
+        this.onSubmit(a);
+        break;
+      case EV_RETRY:
+        this.onRetry(a, b);
+        break;
+      case EV_HEDGE:
+        this.onHedge(a, b);
         break;
       default:
         throw new Error(`unknown event kind ${kind}`);

@@ -5,6 +5,7 @@
  */
 import { parseTopology } from '../engine/parse';
 import type { Topology } from '../engine/schema';
+import embeddingCacheStampede from './embedding-cache-stampede.json';
 import fanout from './fanout.json';
 import mlLifecycle from './ml-lifecycle.json';
 import mm1 from './mm1.json';
@@ -45,6 +46,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
   { id: 'ranker-gpu-loss', group: 'paper', spec: rankerGpuLoss },
   { id: 'retry-storm-breaker', group: 'paper', spec: retryStormBreaker },
+  { id: 'embedding-cache-stampede', group: 'paper', spec: embeddingCacheStampede },
   { id: 'mm1', group: 'classroom', spec: mm1 },
   { id: 'mmc', group: 'classroom', spec: mmc },
   { id: 'tandem', group: 'classroom', spec: tandem },

@@ -6,6 +6,7 @@
 import type { CompiledStations } from '../compileStations';
 import type { Topology, TopologyEdge } from '../schema';
 import type { CircuitBreakerSpec } from './circuitBreaker';
+import type { ThinkTimeSpec } from './closedWorkload';
 
 /** The compiled patterns. */
 export interface CompiledPatterns {
@@ -25,6 +26,24 @@ export interface CompiledPatterns {
   bucketNode: Int32Array;
   /** Per station: 1 when a free server takes the newest waiting request (`queueDiscipline: lifo`). */
   stationLifo: Uint8Array;
+  /** Per compiled edge: 1 when its retries wait a back-off (backoff.ts), then its base, multiplier, cap (ms) and full jitter (1). */
+  edgeBackoff: Uint8Array;
+  edgeBackoffBaseMs: Float64Array;
+  edgeBackoffMult: Float64Array;
+  edgeBackoffMaxMs: Float64Array;
+  edgeBackoffJitter: Uint8Array;
+  /** Per compiled edge: its hedging delay (ms), −1 for no hedging, and its maxAttempts. */
+  edgeHedgeAfterMs: Float64Array;
+  edgeHedgeMax: Int32Array;
+  /** Per node: load-dependent service time, 0 none, 1 linear, 2 exponential (slowdown.ts). */
+  nodeSlowShape: Uint8Array;
+  /** Per node: 1 when the slowdown's load is the queue length, 0 the utilisation. */
+  nodeSlowByQueue: Uint8Array;
+  /** Per node: the slowdown's coefficient and cap. */
+  nodeSlowK: Float64Array;
+  nodeSlowMax: Float64Array;
+  /** The closed workload (`workload.model: "closed"`), null for the open one. */
+  closed: { users: number; thinkTime: ThinkTimeSpec } | null;
 }
 
 /**
@@ -33,9 +52,11 @@ export interface CompiledPatterns {
  * the pool's one FIFO line.
  */
 export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
-  const anyEdge = edges.some((e) => e.circuitBreaker != null && e.mode === 'sync');
-  const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo');
-  if (!anyEdge && !anyNode) return null;
+  const anyEdge = edges.some((e) => (e.circuitBreaker != null || e.backoff != null || e.hedging != null) && e.mode === 'sync');
+  const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null);
+  const w = doc.workload;
+  const closed = w.model === 'closed' && w.users !== undefined && w.thinkTime !== undefined ? { users: w.users, thinkTime: { ...w.thinkTime } } : null;
+  if (!anyEdge && !anyNode && closed === null) return null;
   const edgeBreaker = new Int32Array(edges.length).fill(-1);
   const breakers: CircuitBreakerSpec[] = [];
   const breakerEdge: number[] = [];
@@ -63,7 +84,19 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
     if (node.queueDiscipline !== 'lifo' || node.pool !== null) return;
     for (let s = 0; s < st.stationCount; s++) if (st.stationGroup[s] === st.nodeGroup[i]) stationLifo[s] = 1;
   });
+  const nodeSlowShape = Uint8Array.from(doc.nodes, (x) => (x.slowdown ? (x.slowdown.shape === 'linear' ? 1 : 2) : 0));
+  const nodeSlowByQueue = Uint8Array.from(doc.nodes, (x) => (x.slowdown?.basis === 'queueLength' ? 1 : 0));
+  const nodeSlowK = Float64Array.from(doc.nodes, (x) => x.slowdown?.coefficient ?? 0);
+  const nodeSlowMax = Float64Array.from(doc.nodes, (x) => x.slowdown?.maxFactor ?? 1);
+  const sb = (e: TopologyEdge) => (e.mode === 'sync' ? e.backoff : undefined);
   return {
+    edgeHedgeAfterMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.hedging ? e.hedging.hedgeAfterMs : -1)),
+    edgeHedgeMax: Int32Array.from(edges, (e) => (e.mode === 'sync' && e.hedging ? e.hedging.maxAttempts : 0)),
+    edgeBackoff: Uint8Array.from(edges, (e) => (sb(e) ? 1 : 0)),
+    edgeBackoffBaseMs: Float64Array.from(edges, (e) => sb(e)?.baseMs ?? 0),
+    edgeBackoffMult: Float64Array.from(edges, (e) => sb(e)?.multiplier ?? 1),
+    edgeBackoffMaxMs: Float64Array.from(edges, (e) => sb(e)?.maxMs ?? 0),
+    edgeBackoffJitter: Uint8Array.from(edges, (e) => (sb(e)?.jitter === 'full' ? 1 : 0)),
     edgeBreaker,
     breakers,
     breakerEdge: Int32Array.from(breakerEdge),
@@ -74,5 +107,10 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
     bucketFillMs: Float64Array.from(buckets, (b) => b.ms),
     bucketNode: Int32Array.from(buckets, (b) => b.node),
     stationLifo,
+    nodeSlowShape,
+    nodeSlowByQueue,
+    nodeSlowK,
+    nodeSlowMax,
+    closed,
   };
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { int, positive } from '../zodFields';
+import { int, num, positive } from '../zodFields';
 
 /** A Resilience4j count-based circuit breaker; defaults CircuitBreakerConfig.DEFAULT_* (times in ms, rates in %). */
 export const CircuitBreakerSchema = z
@@ -49,3 +49,31 @@ export type Admission = z.infer<typeof AdmissionSchema>;
 
 /** Which waiting request a free server takes: the oldest (fifo, the default) or the newest (lifo). */
 export const QueueDisciplineSchema = z.enum(['fifo', 'lifo']);
+
+/**
+ * Load-dependent service time (slowdown.ts): the drawn service time × 1 + coefficient·x (linear) or
+ * e^(coefficient·x) (exponential), x the replica's utilisation at service start or its queue length, capped at maxFactor.
+ */
+export const SlowdownSchema = z
+  .object({
+    shape: z.enum(['linear', 'exponential']),
+    basis: z.enum(['utilization', 'queueLength']).default('utilization'),
+    coefficient: num(0, 1000),
+    maxFactor: num(1, 1000).default(100),
+  })
+  .strict();
+export type Slowdown = z.infer<typeof SlowdownSchema>;
+
+/** Retry back-off on a sync edge with retries; defaults Envoy's (25 ms, × 2, 250 ms, full jitter; backoff.ts). maxMs below baseMs is refused. */
+export const BackoffSchema = z
+  .object({
+    baseMs: positive(LIMITS.maxServiceMs).default(25),
+    multiplier: num(1, 10).default(2),
+    maxMs: positive(LIMITS.maxServiceMs).default(250),
+    jitter: z.enum(['full', 'none']).default('full'),
+  })
+  .strict()
+  .refine((b) => b.maxMs >= b.baseMs, { error: 'must be at least baseMs', path: ['maxMs'] });
+
+/** Hedged requests on a sync edge: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC A6: 2..5). */
+export const HedgingSchema = z.object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) }).strict();

@@ -12,23 +12,11 @@
  */
 import { z } from 'zod';
 import { int, num, positive } from '../zodFields';
-import { LIMITS } from '../limits';
 import { ServiceTimeSchema } from '../schema';
-import { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
-export { AdmissionSchema, CircuitBreakerSchema, QueueDisciplineSchema } from './patternSchema';
+export { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
 
-
-/** Retry back-off; defaults Envoy's (25 ms, × 2, 250 ms, full jitter). maxMs below baseMs is refused. */
-export const BackoffSchema = z
-  .object({
-    baseMs: positive(LIMITS.maxServiceMs).default(25),
-    multiplier: num(1, 10).default(2),
-    maxMs: positive(LIMITS.maxServiceMs).default(250),
-    jitter: z.enum(['full', 'none']).default('full'),
-  })
-  .strict()
-  .refine((b) => b.maxMs >= b.baseMs, { error: 'must be at least baseMs', path: ['maxMs'] });
 
 /** Envoy's concurrency budget (20 %, 3) or gRPC's retry-throttling token bucket (A6: 0 < maxTokens ≤ 1000, tokenRatio > 0). */
 export const RetryBudgetSchema = z.discriminatedUnion('kind', [
@@ -37,22 +25,6 @@ export const RetryBudgetSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('grpc-throttle'), maxTokens: positive(1000), tokenRatio: positive(1000) }).strict(),
 ]);
-
-/** Hedged requests: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC: 2..5). */
-export const HedgingSchema = z
-  .object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) })
-  .strict();
-
-
-/** Load-dependent service time (slowdown.ts); maxFactor caps the multiplier. */
-export const SlowdownSchema = z
-  .object({
-    shape: z.enum(['linear', 'exponential']),
-    basis: z.enum(['utilization', 'queueLength']).default('utilization'),
-    coefficient: num(0, 1000),
-    maxFactor: num(1, 1000).default(100),
-  })
-  .strict();
 
 /** The workload's source of requests: open (the rate, as today; the default) or closed (users who think between requests). */
 export const WorkloadModelSchema = z.discriminatedUnion('model', [
