@@ -2,6 +2,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { isExplainableCellKey } from '../classroom/explainClicks';
 import { Tooltip } from '../shell/Tooltip';
+import { DESIGN_LABEL, DESIGNS } from './series';
 
 interface Props {
   title: string;
@@ -60,4 +61,20 @@ export function NumCell({ value, text, k }: { value: number | null; text: string
     </td>
   );
   return explainable ? <Tooltip content="Click or press Enter to explain this number">{cell}</Tooltip> : cell;
+}
+
+/** The head of a table with one column per design: "Figure", then each design's name. */
+export function DesignTableHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Figure</th>
+        {DESIGNS.map((d) => (
+          <th key={d} scope="col">
+            {DESIGN_LABEL[d]}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
 }

@@ -23,7 +23,7 @@ import {
   scaledLines,
   transitionRows,
 } from '../../workers/report/daySeries';
-import { ChartFrame, NumCell } from './ChartFrame';
+import { ChartFrame, DesignTableHead, NumCell } from './ChartFrame';
 import { ChartSizer } from './ChartSizer';
 import { DayStaticCompare } from './DayStaticCompare';
 import { fmtMoney, fmtNum } from './format';
@@ -170,16 +170,7 @@ function DayTotals({ series }: { series: DaySeries }) {
     <figure className="ls-chart" data-testid="day-totals">
       <h3 className="ls-chart-title">The day in totals</h3>
       <table className="ls-table">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            {DESIGNS.map((d) => (
-              <th key={d} scope="col">
-                {DESIGN_LABEL[d]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <DesignTableHead />
         <tbody>
           {rows.map(([k, label, f]) => (
             <tr key={k} data-testid={`day-${k}`}>

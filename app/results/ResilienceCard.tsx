@@ -6,10 +6,10 @@
  * scenario was mapped onto the monolith. Shown only for results that carry
  * `availability` (runs of a document with scenario events).
  */
-import type { RunResult } from '../../workers/engine/results';
 import type { ScenarioEvent } from '../../workers/engine/resilience/scenarioSchema';
+import type { RunResult } from '../../workers/engine/results';
 import { FAILURE_CAUSES, hasResilience, recoveryCell, recoverySentences } from '../../workers/report/blastRadius';
-import { NumCell } from './ChartFrame';
+import { DesignTableHead, NumCell } from './ChartFrame';
 import { fmtNum, fmtPct, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS, type Design } from './series';
 
@@ -41,16 +41,7 @@ export function ResilienceCard({ point, events, warmupSec }: { point: RunResult;
         )}
       </p>
       <table className="ls-table" data-testid="resilience-table">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            {DESIGNS.map((d) => (
-              <th key={d} scope="col">
-                {DESIGN_LABEL[d]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <DesignTableHead />
         <tbody>
           <tr data-key="availability">
             <th scope="row">Availability (succeeded / offered)</th>

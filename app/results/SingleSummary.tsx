@@ -3,7 +3,7 @@ import type { RunResult } from '../../workers/engine/results';
 import type { Slo, Topology } from '../../workers/engine/schema';
 import { capSentence } from '../../workers/report/overload';
 import { meetsSlo } from '../run/capacity';
-import { NumCell } from './ChartFrame';
+import { DesignTableHead, NumCell } from './ChartFrame';
 import { fmtMoney, fmtMs, fmtNum, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS } from './series';
 import { sloText } from './verdict';
@@ -31,16 +31,7 @@ export function SingleSummary({ point, slo, doc }: { point: RunResult; slo: Slo;
         SLO ({sloText(slo)}): {verdict}.
       </p>
       <table className="ls-table" data-testid="single-table">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            {DESIGNS.map((d) => (
-              <th key={d} scope="col">
-                {DESIGN_LABEL[d]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <DesignTableHead />
         <tbody>
           {ROWS.map(([k, label, f]) => (
             <tr key={k} data-key={k}>
