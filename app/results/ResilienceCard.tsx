@@ -11,7 +11,7 @@ import type { RunResult } from '../../workers/engine/results';
 import { FAILURE_CAUSES, hasResilience, recoveryCell, recoverySentences } from '../../workers/report/blastRadius';
 import { DesignTableHead, NumCell } from './ChartFrame';
 import { fmtNum, fmtPct, fmtRate } from './format';
-import { DESIGN_LABEL, DESIGNS, type Design } from './series';
+import { DESIGNS, type Design } from './series';
 
 export { hasResilience, recoveryText } from '../../workers/report/blastRadius';
 
