@@ -31,7 +31,7 @@ export class HedgingPatternSim extends ClosedPatternSim {
 
   constructor(m: CompiledModel, spec: SimSpec) {
     super(m, spec);
-    this.hedges = m.patterns !== null && m.patterns.edgeHedgeAfterMs.some((x) => x >= 0) ? new HedgedCalls(1024) : null;
+    this.hedges = m.patterns?.edgeHedgeAfterMs.some((x) => x >= 0) ? new HedgedCalls(1024) : null;
   }
 
   /** Whether call c is on a hedged edge. */
