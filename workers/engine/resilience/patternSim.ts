@@ -30,6 +30,11 @@
  *   × a uniform draw from the edge's stream with full jitter); the failed
  *   attempt is abandoned at once (its late answer is ignored) and recorded
  *   by the edge's breaker then. Edges without it retry at once, as before.
+ * - Retry budgets on edges with `retryBudget` (patternBudget.ts): told when
+ *   an attempt is sent and when it ends; asked at "a retry is decided",
+ *   after the call's retries-left check and before its back-off (Envoy's
+ *   order). A retry refused by the budget ends the call at once, failed with
+ *   the cause of the attempt that failed (a timeout still counts as one).
  * - Hedged calls on an edge with `hedging`: patternHedging.ts (the layer
  *   below this one).
  * - A closed workload (`workload.model: "closed"`): patternClosed.ts (the
@@ -45,6 +50,7 @@ import { TokenBuckets } from './admission';
 import { CircuitBreakers } from './circuitBreaker';
 import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED, CAUSE_TIMEOUT } from './failureCauses';
 import { backoffMs } from './backoff';
+import { EdgeRetryBudgets } from './patternBudget';
 import { HedgingPatternSim } from './patternHedging';
 import { breakerRaw } from './patternResults';
 import { slowdownFactor } from './slowdown';
@@ -85,6 +91,8 @@ export class PatternSimulator extends HedgingPatternSim {
   private readonly backoffRng: (Rng | null)[];
   /** Per call: the cause of the failed attempt its pending retry follows. */
   private cRetryCause = new Int8Array(1024);
+  /** The retry budgets (null without any). */
+  readonly budgets: EdgeRetryBudgets | null;
 
   constructor(m: CompiledModel, spec: SimSpec) {
     super(m, spec);
@@ -100,10 +108,29 @@ export class PatternSimulator extends HedgingPatternSim {
     this.lifo = p.stationLifo;
     this.slowShape = p.nodeSlowShape;
     this.backoffRng = Array.from(p.edgeBackoffJitter, (j, e) => (j === 1 && p.edgeBackoff[e] === 1 ? new Rng(streamSeed(spec.seed, BACKOFF_STREAM0 + e)) : null));
+    this.budgets = p.budgetEdge.length > 0 ? new EdgeRetryBudgets(p) : null;
+  }
+
+  /**
+   * Call c's attempt failed (`cause`) and ended: its budget is told; when the call has retries left and its
+   * budget refuses the retry, the call fails now with that cause (true: handled).
+   */
+  private budgetRefused(c: number, cause: number): boolean {
+    const b = this.budgets!;
+    const e = this.cEdge[c];
+    b.ended(c, e, true);
+    if (this.cLeft[c] === 0 || !b.on(e) || b.allowRetry(c, e)) return false;
+    this.pendingCause = cause;
+    this.answer(c, true);
+    return true;
   }
 
   protected override onTimeout(c: number, token: number): void {
     if (this.cToken[c] !== token) return; // answered already: lazily cancelled
+    if (this.budgets !== null && this.budgetRefused(c, CAUSE_TIMEOUT)) {
+      if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
+      return;
+    }
     if (this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) {
       if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
       this.retryLater(c, CAUSE_TIMEOUT);
@@ -136,6 +163,7 @@ export class PatternSimulator extends HedgingPatternSim {
   }
 
   protected override failAttempt(c: number, cause: number): void {
+    if (this.budgets !== null && this.budgetRefused(c, cause)) return;
     if (!this.hedgedCall(c) && this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) this.retryLater(c, cause);
     else super.failAttempt(c, cause);
   }
@@ -180,6 +208,7 @@ export class PatternSimulator extends HedgingPatternSim {
       this.cStartMs = grown;
     }
     this.cStartMs[c] = Number.NaN;
+    this.budgets?.grow(c);
     if (c >= this.cRetryCause.length) {
       const grown = new Int8Array(Math.max(c + 1, this.cRetryCause.length * 2));
       grown.set(this.cRetryCause);
@@ -191,12 +220,14 @@ export class PatternSimulator extends HedgingPatternSim {
   override run(): R.DesignRaw {
     const raw = super.run();
     if (this.breakers.opened.length > 0) raw.breakers = breakerRaw(this.breakers);
+    if (this.budgets !== null) raw.retryBudgets = this.budgets.raw();
     return raw;
   }
 
   protected override attempt(c: number): void {
     const b = this.edgeBreaker[this.cEdge[c]];
     if (b < 0 || this.hedgedCall(c)) {
+      this.budgets?.sent(c, this.cEdge[c]);
       super.attempt(c);
       return;
     }
@@ -213,6 +244,7 @@ export class PatternSimulator extends HedgingPatternSim {
       return;
     }
     this.cStartMs[c] = this.now;
+    this.budgets?.sent(c, this.cEdge[c]);
     super.attempt(c);
   }
 
@@ -223,6 +255,7 @@ export class PatternSimulator extends HedgingPatternSim {
       this.breakers.record(this.edgeBreaker[this.cEdge[c]], this.now, failed, this.now - start);
       this.cStartMs[c] = Number.NaN;
     }
+    this.budgets?.callOver(c, this.cEdge[c], failed);
     return super.callReturned(c, failed);
   }
 
