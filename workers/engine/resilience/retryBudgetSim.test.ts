@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
 import { replicationSeed } from '../rng';
-import { resolveRun, simSpec, simulateDesign } from '../run';
+import type { ReplicationResult } from '../raw';
+import { combineReplications, resolveRun, runPoint, simSpec, simulateDesign, simulateReplication } from '../run';
 import type { Topology } from '../schema';
 import { testDoc2 } from '../testing/docs';
 import { PatternSimulator } from './patternSim';
@@ -188,5 +189,22 @@ describe('retry budgets leave other documents alone', () => {
     expect(compileModel(storm(100)).patterns).toBeNull();
     const p = compileModel(storm(100, { kind: 'envoy' })).patterns!;
     expect([p.budgetPercent[0], p.budgetMinRetries[0], p.budgetThrottle[0], p.edgeBudget[0]]).toEqual([20, 3, 0, 0]);
+  });
+
+  it('gives identical results from 1 or 4 workers, the budgets’ counts summed over replications', () => {
+    const doc = storm(200, { kind: 'envoy', budgetPercent: 10, minRetryConcurrency: 2 });
+    doc.workload.arrival = 'poisson';
+    doc.run.durationSec = 10;
+    doc.edges[0].backoff = { baseMs: 10, multiplier: 2, maxMs: 40, jitter: 'full' };
+    const opts = { replications: 4 };
+    const one = runPoint(doc, opts);
+    const reps: ReplicationResult[] = [3, 1, 0, 2].map((k) => structuredClone(simulateReplication(doc, opts, k)));
+    expect(combineReplications(doc, opts, reps)).toEqual(one);
+    const b = one.microservices.retryBudgets![0];
+    expect(b.retriesRefused).toBeGreaterThan(0);
+    expect(b.retriesAllowed).toBeGreaterThan(0);
+    // Each replication's raw counts (allowed, refused) add up to the result's.
+    expect(reps.reduce((a, r) => a + r.microservices.retryBudgets![0], 0)).toBe(b.retriesAllowed);
+    expect(reps.reduce((a, r) => a + r.microservices.retryBudgets![1], 0)).toBe(b.retriesRefused);
   });
 });
