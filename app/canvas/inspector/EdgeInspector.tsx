@@ -8,6 +8,7 @@ import { InputField, SelectField } from './fields';
 import { HedgingFields } from './HedgingFields';
 import { LlmEdgeFields } from './LlmEdgeFields';
 import { setMode, setRetries } from './patternEdits';
+import { RetryBudgetFields } from './RetryBudgetFields';
 
 export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
   const store = useAppStoreApi();
@@ -65,6 +66,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           </div>
         ))}
       <BackoffFields edge={edge} at={at} />
+      <RetryBudgetFields edge={edge} at={at} />
       <HedgingFields edge={edge} at={at} />
       <CircuitBreakerFields edge={edge} at={at} />
       <LlmEdgeFields edge={edge} at={at} />

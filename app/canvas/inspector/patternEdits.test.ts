@@ -14,6 +14,9 @@ import {
   hedgingField,
   hedgingOn,
   hedgingRefusedFor,
+  RETRY_BUDGET_START,
+  retryBudgetField,
+  retryBudgetKind,
   SLOWDOWN_START,
   setMode,
   setRetries,
@@ -143,5 +146,32 @@ describe('pattern edits', () => {
     const withProfile = { ...doc, workload: { ...doc.workload, profile: [{ atSec: 0, ratePerSec: 10 }, { atSec: 60, ratePerSec: 50 }] } };
     expect(paths({ ...withProfile, workload: { ...withProfile.workload, model: 'closed' as const, users: 5, thinkTime: { dist: 'exponential' as const, meanMs: 100 } } })).toContain('workload.profile');
     expect(documentErrors(workloadModel('closed')(withProfile))).toEqual([]);
+  });
+
+  it('retry budget: Envoy’s defaults, A6’s throttle example, a kind switch keeps nothing of the other, removed with the retries', () => {
+    const doc = loadTemplate('retry-storm-breaker');
+    expect(RETRY_BUDGET_START.envoy).toEqual({ kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 3 });
+    const envoy = retryBudgetKind('gateway-features', 'envoy')(doc);
+    expect(envoy.edges[0].retryBudget).toEqual({ kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 3 });
+    expect(documentErrors(envoy)).toEqual([]);
+    const edited = retryBudgetField('gateway-features', 'budgetPercent', 50)(envoy);
+    expect(edited.edges[0].retryBudget).toEqual({ kind: 'envoy', budgetPercent: 50, minRetryConcurrency: 3 });
+    // Choosing the same kind again keeps the numbers; a field of the other kind is not written.
+    expect(retryBudgetKind('gateway-features', 'envoy')(edited).edges[0].retryBudget).toEqual(edited.edges[0].retryBudget);
+    expect(retryBudgetField('gateway-features', 'maxTokens', 5)(edited).edges[0].retryBudget).toEqual(edited.edges[0].retryBudget);
+    expect(paths(retryBudgetField('gateway-features', 'budgetPercent', 120)(envoy))).toEqual(['edges[0].retryBudget.budgetPercent']);
+    expect(paths(retryBudgetField('gateway-features', 'minRetryConcurrency', 1.5)(envoy))).toEqual(['edges[0].retryBudget.minRetryConcurrency']);
+    const grpc = retryBudgetKind('gateway-features', 'grpc-throttle')(edited);
+    expect(grpc.edges[0].retryBudget).toEqual({ kind: 'grpc-throttle', maxTokens: 10, tokenRatio: 0.1 });
+    expect(documentErrors(grpc)).toEqual([]);
+    expect(paths(retryBudgetField('gateway-features', 'tokenRatio', 0)(grpc))).toEqual(['edges[0].retryBudget.tokenRatio']);
+    expect(paths(retryBudgetField('gateway-features', 'maxTokens', 2000)(grpc))).toEqual(['edges[0].retryBudget.maxTokens']);
+    // Retries to 0, async or hedging take it away; 'none' removes the key.
+    for (const d of [setRetries('gateway-features', 0)(grpc), setMode('gateway-features', 'async')(grpc), hedgingOn('gateway-features', true, 30)(grpc), retryBudgetKind('gateway-features', 'none')(grpc)]) {
+      expect('retryBudget' in d.edges[0]).toBe(false);
+      expect(documentErrors(d)).toEqual([]);
+    }
+    // Without retries the parser refuses a budget under its path.
+    expect(paths(retryBudgetKind('gateway-features', 'envoy')({ ...doc, edges: [{ ...doc.edges[0], retries: 0 }] }))).toEqual(['edges[0].retryBudget']);
   });
 });

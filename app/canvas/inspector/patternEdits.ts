@@ -9,6 +9,7 @@
  * step, and the inspector says so before the user clicks.
  */
 import { BACKOFF_DEFAULTS } from '../../../workers/engine/resilience/backoff';
+import { RetryBudgetSchema } from '../../../workers/engine/resilience/patternSchema';
 import { slowdownFactor } from '../../../workers/engine/resilience/slowdown';
 import type { ServiceTime, Topology, TopologyEdge, TopologyNode } from '../../../workers/engine/schema';
 import { LIMITS } from '../../../workers/engine/limits';
@@ -18,6 +19,8 @@ type Edit = (doc: Topology) => Topology;
 export type Backoff = NonNullable<TopologyEdge['backoff']>;
 export type Hedging = NonNullable<TopologyEdge['hedging']>;
 export type Slowdown = NonNullable<TopologyNode['slowdown']>;
+export type RetryBudget = NonNullable<TopologyEdge['retryBudget']>;
+export type RetryBudgetKind = RetryBudget['kind'];
 
 /** Envoy's retry back-off defaults (router filter: 25 ms base, 10 × base cap, fully jittered), as backoff.ts has them. */
 export const BACKOFF_START: Backoff = { ...BACKOFF_DEFAULTS };
@@ -32,11 +35,10 @@ export const THINK_TIME_START: ServiceTime = { dist: 'exponential', meanMs: THIN
 const mapEdge = (id: string, f: (e: TopologyEdge) => TopologyEdge): Edit => (doc) => ({ ...doc, edges: doc.edges.map((e) => (e.id === id ? f(e) : e)) });
 const mapNode = (id: string, f: (n: TopologyNode) => TopologyNode): Edit => (doc) => ({ ...doc, nodes: doc.nodes.map((n) => (n.id === id ? f(n) : n)) });
 
-/** The edge without the keys that need retries (back-off; a retry budget when the schema has one). */
+/** The edge without the keys that need retries (back-off, retry budget). */
 function withoutRetryExtras(e: TopologyEdge): TopologyEdge {
-  const { backoff: _b, ...rest } = e as TopologyEdge & { retryBudget?: unknown };
-  const { retryBudget: _r, ...kept } = rest as typeof rest & { retryBudget?: unknown };
-  return kept as TopologyEdge;
+  const { backoff: _b, retryBudget: _r, ...rest } = e;
+  return rest;
 }
 
 /** Turns an edge's back-off on (Envoy's defaults) or off. */
@@ -95,6 +97,29 @@ export function hedgingRefusedFor(target: TopologyNode | undefined): string | nu
 export function hedgeDelayStart(target: TopologyNode | undefined): number {
   const mean = target ? distMean(target.serviceTime as unknown as Parameters<typeof distMean>[0], 'Ms') : 10;
   return Math.max(1, Math.ceil(3 * mean));
+}
+
+/**
+ * Retry budgets to start from: Envoy's defaults (budget_percent 20, min_retry_concurrency 3), as the schema
+ * fills them in; gRPC's throttle has no defaults, so A6's own example (maxTokens 10, tokenRatio 0.1).
+ */
+export const RETRY_BUDGET_START: { [K in RetryBudgetKind]: Extract<RetryBudget, { kind: K }> } = {
+  envoy: RetryBudgetSchema.parse({ kind: 'envoy' }) as Extract<RetryBudget, { kind: 'envoy' }>,
+  'grpc-throttle': { kind: 'grpc-throttle', maxTokens: 10, tokenRatio: 0.1 },
+};
+
+/** Sets an edge's retry budget kind (with its starting numbers), or removes the budget ('none'). */
+export function retryBudgetKind(edgeId: string, kind: RetryBudgetKind | 'none'): Edit {
+  return mapEdge(edgeId, (e) => {
+    const { retryBudget: old, ...rest } = e;
+    if (kind === 'none') return rest;
+    return { ...rest, retryBudget: old?.kind === kind ? old : { ...RETRY_BUDGET_START[kind] } };
+  });
+}
+
+/** Sets one number of an edge's retry budget (the edge must have one of that kind). */
+export function retryBudgetField(edgeId: string, field: 'budgetPercent' | 'minRetryConcurrency' | 'maxTokens' | 'tokenRatio', value: number): Edit {
+  return mapEdge(edgeId, (e) => (e.retryBudget && field in e.retryBudget ? { ...e, retryBudget: { ...e.retryBudget, [field]: value } as RetryBudget } : e));
 }
 
 /** Turns hedging on (maxAttempts 2, the given delay), removing the timeout, retries, breaker and back-off it cannot run with; or off. */
