@@ -83,12 +83,18 @@ export function SlowdownFields({ node, at }: { node: TopologyNode; at: string })
             />
           </div>
           <p className="ls-hint" data-testid="slowdown-summary">
-            Service time ×{' '}
+            Service time{' '}
             {slowdownExamples(s)
-              .map(({ x, factor }) => `${fmtNum(factor)} ${byUtil ? `at ${fmtPct(x)} busy` : `with ${x} waiting`}`)
+              .map(({ x, factor }) => `× ${fmtNum(factor)} ${byUtil ? `at ${fmtPct(x)} busy` : `with ${x} waiting`}`)
               .join(', ')}
             {'; measured when service starts.'}
           </p>
+          {byUtil && node.concurrency === 1 && node.pool == null && (
+            <p className="ls-hint" data-testid="slowdown-constant">
+              One server per replica: its utilisation at service start is always 100 % (the request itself), so the factor is a constant ×{' '}
+              {fmtNum(slowdownExamples(s)[1].factor)}. Queue length follows the load.
+            </p>
+          )}
         </>
       ) : (
         <p className="ls-hint">Off: the service time does not depend on load.</p>
