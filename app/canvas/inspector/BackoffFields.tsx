@@ -53,8 +53,8 @@ export function BackoffFields({ edge, at }: { edge: TopologyEdge; at: string }) 
             testId="backoff-jitter"
             value={b.jitter}
             options={[
-              { value: 'full', label: 'full: a random wait below the ceiling' },
-              { value: 'none', label: 'none: wait exactly the ceiling' },
+              { value: 'full', label: 'full: a random wait' },
+              { value: 'none', label: 'none: the ceiling' },
             ]}
             apply={(j) => backoffField(edge.id, 'jitter', j)}
           />

@@ -39,30 +39,28 @@ export function SlowdownFields({ node, at }: { node: TopologyNode; at: string })
       <CheckField label="Slower when busy" path={`${at}.slowdown`} testId="slowdown" value={s !== undefined} apply={(on) => slowdownOn(node.id, on)} />
       {s ? (
         <>
-          <div className="ls-row">
-            <SelectField
-              label="Shape"
-              path={`${at}.slowdown.shape`}
-              testId="slowdown-shape"
-              value={s.shape}
-              options={[
-                { value: 'linear', label: 'linear: 1 + k·x' },
-                { value: 'exponential', label: 'exponential: e^(k·x)' },
-              ]}
-              apply={(v) => slowdownField(node.id, 'shape', v)}
-            />
-            <SelectField
-              label="x is"
-              path={`${at}.slowdown.basis`}
-              testId="slowdown-basis"
-              value={s.basis}
-              options={[
-                { value: 'utilization', label: 'utilisation (0–1)' },
-                { value: 'queueLength', label: 'queue length' },
-              ]}
-              apply={(v) => slowdownField(node.id, 'basis', v)}
-            />
-          </div>
+          <SelectField
+            label="Shape"
+            path={`${at}.slowdown.shape`}
+            testId="slowdown-shape"
+            value={s.shape}
+            options={[
+              { value: 'linear', label: 'linear: 1 + k·x' },
+              { value: 'exponential', label: 'exponential: e^(k·x)' },
+            ]}
+            apply={(v) => slowdownField(node.id, 'shape', v)}
+          />
+          <SelectField
+            label="x is"
+            path={`${at}.slowdown.basis`}
+            testId="slowdown-basis"
+            value={s.basis}
+            options={[
+              { value: 'utilization', label: 'utilisation: busy ÷ servers (0–1)' },
+              { value: 'queueLength', label: 'queue length: requests waiting' },
+            ]}
+            apply={(v) => slowdownField(node.id, 'basis', v)}
+          />
           <div className="ls-row">
             <InputField
               type="number"
