@@ -99,6 +99,25 @@ export class StudioPage {
     await expect(this.page.getByTestId('node-id')).toHaveText(id);
   }
 
+  /** Selects a call by clicking its line on the canvas. */
+  async selectEdge(id: string) {
+    await this.page.locator(`.react-flow__edge[data-id="${id}"]`).click({ force: true });
+    await expect(this.page.getByTestId('edge-inspector')).toContainText(id);
+  }
+
+  /** Shows the document inspector (clears the selection). */
+  async selectDocument() {
+    await this.clickPane();
+    await expect(this.page.getByTestId('document-inspector')).toBeVisible();
+  }
+
+  /** Reloads the page once the autosave has written the document, and waits for the studio. */
+  async reloadAfterSave() {
+    await this.waitSaved();
+    await this.page.reload();
+    await expect(this.page.locator('.ls-app[data-ready="true"]')).toBeVisible();
+  }
+
   /** Types into an inspector field and commits it with Enter. */
   async setField(name: string, value: string) {
     await this.field(name).fill(value);

@@ -37,6 +37,15 @@ function DefaultsTip() {
 export function CircuitBreakerFields({ edge, at }: { edge: TopologyEdge; at: string }) {
   if (edge.mode !== 'sync') return null;
   const b = edge.circuitBreaker;
+  if (edge.hedging && !b) {
+    return (
+      <Section title="Circuit breaker" testId="breaker-section">
+        <p className="ls-hint" data-testid="breaker-hedged">
+          Not on a hedged call: turn hedging off to add a breaker.
+        </p>
+      </Section>
+    );
+  }
   return (
     <Section title="Circuit breaker" info={<DefaultsTip />} testId="breaker-section">
       <CheckField label="Circuit breaker on this call" path={`${at}.circuitBreaker`} testId="breaker" value={b !== undefined} apply={(on) => breakerOn(edge.id, on)} />

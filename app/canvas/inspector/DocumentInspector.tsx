@@ -1,4 +1,4 @@
-/** The document: name, workload (with profile), run settings, SLO, monolith and pools. */
+/** The document: name, workload (open with rate and profile, or closed with users and think time), run settings, SLO, monolith and pools. */
 import { ARRIVALS, type Topology } from '../../../workers/engine/schema';
 import { useAppStore } from '../../store/react';
 import { DayProfileEditor } from './DayProfileEditor';
@@ -7,6 +7,7 @@ import { PoolsEditor, ProfileEditor } from './ListEditors';
 import { MonolithFields } from './MonolithFields';
 import { RunFields, SloFields, setInDoc } from './RunSettingsFields';
 import { TokensField } from './TokensField';
+import { ClosedWorkloadFields, WorkloadModelSelect, WorkloadModelTip } from './WorkloadModelFields';
 
 type Sub = 'workload' | 'run' | 'slo' | 'monolith';
 
@@ -28,6 +29,7 @@ export function DocumentInspector() {
   );
   const online = doc.nodes.filter((n) => n.role !== 'offline');
   const hasLlm = doc.nodes.some((n) => n.kind === 'llm-server');
+  const closed = w.model === 'closed';
   return (
     <div data-testid="document-inspector">
       <InputField type="text" label="Name" path="name" testId="doc-name" value={doc.name} apply={(v) => (d) => ({ ...d, name: String(v) })} />
@@ -39,7 +41,7 @@ export function DocumentInspector() {
         value={doc.description}
         apply={(v) => (d) => ({ ...d, description: String(v) })}
       />
-      <Section title="Workload">
+      <Section title="Workload" info={<WorkloadModelTip />} testId="workload-section">
         <SelectField
           label="Entry node"
           path="workload.entry"
@@ -51,13 +53,20 @@ export function DocumentInspector() {
           ]}
           apply={setInDoc('workload', 'entry')}
         />
-        <div className="ls-row">
-          <SelectField label="Arrivals" path="workload.arrival" testId="workload-arrival" value={w.arrival} options={ARRIVALS} apply={setInDoc('workload', 'arrival')} />
-          {num('workload', 'ratePerSec', 'Rate', 'req/s')}
-        </div>
-        {w.arrival === 'bursty' && <BurstFields doc={doc} />}
-        <DayProfileEditor profile={w.profile} ratePerSec={w.ratePerSec} />
-        <ProfileEditor profile={w.profile} />
+        <WorkloadModelSelect doc={doc} />
+        {closed ? (
+          <ClosedWorkloadFields doc={doc} />
+        ) : (
+          <>
+            <div className="ls-row">
+              <SelectField label="Arrivals" path="workload.arrival" testId="workload-arrival" value={w.arrival} options={ARRIVALS} apply={setInDoc('workload', 'arrival')} />
+              {num('workload', 'ratePerSec', 'Rate', 'req/s')}
+            </div>
+            {w.arrival === 'bursty' && <BurstFields doc={doc} />}
+            <DayProfileEditor profile={w.profile} ratePerSec={w.ratePerSec} />
+            <ProfileEditor profile={w.profile} />
+          </>
+        )}
         {(hasLlm || w.tokens) && (
           <TokensField
             tokens={w.tokens ?? null}
@@ -70,6 +79,12 @@ export function DocumentInspector() {
         )}
       </Section>
       <Section title="Run">
+        {closed && (
+          <p className="ls-hint" data-testid="closed-run-note">
+            Closed workload: a run’s load comes from its {w.users ?? '?'} users and their think time, not from a rate (a rate set for the run is not
+            used either).
+          </p>
+        )}
         <RunFields run={doc.run} />
       </Section>
       <Section title="Service-level objective">

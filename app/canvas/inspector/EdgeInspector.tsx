@@ -2,9 +2,13 @@
 import type { Topology, TopologyEdge } from '../../../workers/engine/schema';
 import { updateEdge } from '../../store/docOps';
 import { useAppStore, useAppStoreApi } from '../../store/react';
+import { BackoffFields } from './BackoffFields';
 import { CircuitBreakerFields } from './CircuitBreakerFields';
 import { InputField, SelectField } from './fields';
+import { HedgingFields } from './HedgingFields';
 import { LlmEdgeFields } from './LlmEdgeFields';
+import { setMode, setRetries } from './patternEdits';
+import { RetryBudgetFields } from './RetryBudgetFields';
 
 export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
   const store = useAppStoreApi();
@@ -42,12 +46,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           { value: 'sync', label: 'sync: wait for the reply' },
           { value: 'async', label: 'async: fire and forget' },
         ]}
-        apply={(mode) => (doc) => {
-          if (mode !== 'async') return updateEdge(doc, edge.id, { mode });
-          // An async call waits for nothing: no timeout, no breaker, and none of the LLM call fields (they need a sync call).
-          const { tokens: _t, streaming: _s, kvTransfer: _k, circuitBreaker: _b, ...rest } = edge;
-          return { ...doc, edges: doc.edges.map((e) => (e.id === edge.id ? { ...rest, mode, timeoutMs: null, retries: 0 } : e)) };
-        }}
+        apply={(mode) => setMode(edge.id, mode)}
       />
       <div className="ls-row">
         {num('probability', 'Probability', '0–1')}
@@ -55,12 +54,20 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
       </div>
       {num('networkMs', 'Network cost', 'ms per attempt')}
       {num('stage', 'Call stage', undefined, true, 'Calls in one stage run in parallel, stages one after another; empty = from the caller’s call mode')}
-      {edge.mode === 'sync' && (
-        <div className="ls-row">
-          {num('timeoutMs', 'Timeout', 'ms', true, 'Empty = none')}
-          {num('retries', 'Retries')}
-        </div>
-      )}
+      {edge.mode === 'sync' &&
+        (edge.hedging ? (
+          <p className="ls-hint" data-testid="hedged-no-retries">
+            Hedged: no timeout or retries (turn hedging off below to set them).
+          </p>
+        ) : (
+          <div className="ls-row">
+            {num('timeoutMs', 'Timeout', 'ms', true, 'Empty = none')}
+            <InputField type="number" label="Retries" path={`${at}.retries`} testId="retries" value={edge.retries} apply={(v) => setRetries(edge.id, v as number)} />
+          </div>
+        ))}
+      <BackoffFields edge={edge} at={at} />
+      <RetryBudgetFields edge={edge} at={at} />
+      <HedgingFields edge={edge} at={at} />
       <CircuitBreakerFields edge={edge} at={at} />
       <LlmEdgeFields edge={edge} at={at} />
       <button type="button" className="ls-button danger" onClick={() => store.getState().deleteSelection()}>

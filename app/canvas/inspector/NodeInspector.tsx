@@ -16,6 +16,7 @@ import { findHardware } from '../../../workers/engine/hardware';
 import { LlmFields } from './LlmFields';
 import { meanTokensAt } from './llmTokens';
 import { ServiceTimeField } from './ServiceTimeField';
+import { SlowdownFields } from './SlowdownFields';
 import { TritonFields } from './TritonFields';
 
 export function NodeInspector({ node }: { node: TopologyNode }) {
@@ -132,6 +133,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               apply={(v) => (doc) => updateNode(doc, node.id, { holdWorkerDuringCalls: v })}
             />
           </Section>
+          <SlowdownFields node={node} at={at} />
           <AdmissionFields node={node} at={at} />
           {node.id !== entry && (
             <button
