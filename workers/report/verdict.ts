@@ -56,10 +56,15 @@ export interface Verdict {
 
 /** Each design's capacity from the sweep alone: the highest swept load (rate, or users for a closed workload) that meets the SLO. */
 export function sweepCapacity(points: readonly RunResult[], slo: Slo, design: Design): VerdictDesign {
+  // A closed network cannot grow its queues without bound (at most N requests are in it): the simulator's
+  // "saturated" flag (a full server with a longer queue at the end than mid-run) is the open model's test, so a
+  // closed point is judged on its SLO figure and failures alone.
+  const closed = points.some((p) => p.users !== undefined);
+  const meets = (p: RunResult) => meetsSlo(closed ? { ...p[design], saturated: false } : p[design], slo);
   let best: RunResult | null = null;
-  for (const p of points) if (meetsSlo(p[design], slo) && (!best || sweepLoad(p) > sweepLoad(best))) best = p;
+  for (const p of points) if (meets(p) && (!best || sweepLoad(p) > sweepLoad(best))) best = p;
   const cost = best ? best[design].costPerMillionRequests : null;
-  if (points.some((p) => p.users !== undefined)) {
+  if (closed) {
     return { capacityPerSec: best ? best[design].endToEnd.throughputPerSec : null, lowerBound: best !== null, costPerMillionRequests: cost, capacityUsers: best?.users ?? null };
   }
   return { capacityPerSec: best ? best.ratePerSec : null, lowerBound: best !== null, costPerMillionRequests: cost };
