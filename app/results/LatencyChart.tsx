@@ -21,7 +21,8 @@ function yCap(points: readonly RunResult[], slo: Slo, shown: readonly Percentile
   let max = slo.thresholdMs * 1.5;
   for (const p of points)
     for (const d of DESIGNS)
-      if (!p[d].saturated) for (const q of shown) max = Math.max(max, (p[d].endToEnd[field[q]] || 0) * 1.15);
+      // A closed point is never unstable (at most N requests in flight): its latencies always count.
+      if (!p[d].saturated || p.users !== undefined) for (const q of shown) max = Math.max(max, (p[d].endToEnd[field[q]] || 0) * 1.15);
   return Number(max.toPrecision(2));
 }
 
