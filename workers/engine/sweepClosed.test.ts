@@ -78,4 +78,24 @@ describe('closed sweep: users, not rate', () => {
     expect(p14.microservices.endToEnd.throughputPerSec / 1000).toBeGreaterThan(0.97 / S);
     expect(p14.microservices.endToEnd.meanMs - p10.microservices.endToEnd.meanMs).toBeGreaterThan(0.9 * 4 * S);
   });
+
+  it('a 4-server station: the Seidmann approximation is a pessimistic estimate (R within 15 %, not below the simulation's 95 % interval)', () => {
+    const doc = testDoc2({
+      nodes: [{ id: 'api', kind: 'service', replicas: 1, concurrency: 4, serviceTime: { dist: 'exponential', meanMs: 40 } }],
+      edges: [],
+      workload: { entry: 'api', ratePerSec: 1, model: 'closed', users: 4, thinkTime: { dist: 'exponential', meanMs: 100 } },
+      run: { durationSec: 400, warmupSec: 20, seed: 1, replications: 3 },
+    });
+    const points = sweep(doc, { fromUsers: 2, toUsers: 20, steps: 4 }).points;
+    for (const p of points) {
+      const e = p.microservices.endToEnd;
+      const a = p.analytic.microservices;
+      expect(a.closed!.exact).toBe(false);
+      expect(a.meanMs!).toBeGreaterThan(e.meanMs - e.ci95!.meanMs!);
+      expect(a.meanMs! / e.meanMs).toBeLessThan(1.15);
+    }
+    // Past the knee (N* = (40 + 100)/10 = 14) both reach X = c/S = 100 req/s.
+    expect(points[3].microservices.endToEnd.throughputPerSec).toBeGreaterThan(97);
+    expect(points[3].analytic.microservices.closed!.throughputPerSec!).toBeGreaterThan(97);
+  });
 });
