@@ -79,7 +79,7 @@ describe('closed sweep: users, not rate', () => {
     expect(p14.microservices.endToEnd.meanMs - p10.microservices.endToEnd.meanMs).toBeGreaterThan(0.9 * 4 * S);
   });
 
-  it('a 4-server station: the Seidmann approximation is a pessimistic estimate (R within 15 %, not below the simulation's 95 % interval)', () => {
+  it('a 4-server station: the Seidmann approximation is a pessimistic estimate (R within 15 %, not below the simulation’s 95 % interval)', () => {
     const doc = testDoc2({
       nodes: [{ id: 'api', kind: 'service', replicas: 1, concurrency: 4, serviceTime: { dist: 'exponential', meanMs: 40 } }],
       edges: [],
