@@ -11,6 +11,19 @@ export function CapacityView() {
   const slo = useAppStore((s) => s.doc.slo);
   const stale = useAppStore(selectCapacityIsStale);
   const running = cap?.status === 'running';
+  // A closed workload's users ignore the rate: a bisection over the rate says nothing about them.
+  const closed = useAppStore((s) => s.doc.workload.model === 'closed');
+  if (closed) {
+    return (
+      <section className="ls-capacity" aria-label="Capacity at SLO">
+        <h3 className="ls-chart-title">Capacity at the SLO</h3>
+        <p className="ls-hint" data-testid="capacity-closed">
+          This document has a closed workload: its users set the load, not a rate, so there is no capacity search over the rate. Run a sweep: its
+          verdict gives the most users each design serves within {sloText(slo)}.
+        </p>
+      </section>
+    );
+  }
   const verdict = cap?.status === 'done' && cap.microservices && cap.monolith ? capacityVerdict(cap) : null;
   return (
     <section className="ls-capacity" aria-label="Capacity at SLO">

@@ -4,9 +4,10 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import type { RunResult } from '../../workers/engine/results';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
-import { fmtMs, fmtPct, fmtRate } from './format';
+import { fmtMs, fmtPct } from './format';
 import { cdfPoints, DESIGN_LABEL, DESIGNS } from './series';
 import { useChartColours } from './useChartColours';
+import { pointLoadText } from '../../workers/report/closedText';
 
 const QUANTILES = [
   ['p50Ms', 'p50'],
@@ -46,7 +47,7 @@ export const DistributionChart = memo(function DistributionChart({ point }: { po
   );
   return (
     <ChartFrame
-      title={`Latency distribution at ${fmtRate(point.ratePerSec)}`}
+      title={`Latency distribution at ${pointLoadText(point)}`}
       testId="chart-distribution"
       caption="Cumulative share of requests completed within a given latency (log scale), both designs; the table gives the percentiles."
       table={table}

@@ -3,7 +3,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
 import type { Slo } from '../../workers/engine/schema';
-import { axisLabel, DOT_SMALL, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
+import { axisLabel, DOT_SMALL, MARGIN, niceTicks, offeredLabel, sweepAxisTitle, tick3, usersLabel } from './chartProps';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame } from './ChartFrame';
 import { type RateColumn, RateTable } from './RateTable';
@@ -12,7 +12,7 @@ import { PERCENTILE_DASH, PERCENTILE_WIDTH } from './colours';
 import { fmtMs } from './format';
 import { LineKey } from './LineKey';
 import { MeasuredTable, measuredSeries, useMeasuredPoints } from './MeasuredPoints';
-import { analyticKey, ciKey, DESIGN_LABEL, DESIGNS, latencyKey, latencyRows, PERCENTILES, type Percentile } from './series';
+import { analyticKey, ciKey, DESIGN_LABEL, DESIGNS, isClosedSweep, latencyKey, latencyRows, PERCENTILES, type Percentile } from './series';
 import { useChartColours } from './useChartColours';
 import { sloText } from './verdict';
 
@@ -21,7 +21,8 @@ function yCap(points: readonly RunResult[], slo: Slo, shown: readonly Percentile
   let max = slo.thresholdMs * 1.5;
   for (const p of points)
     for (const d of DESIGNS)
-      if (!p[d].saturated) for (const q of shown) max = Math.max(max, (p[d].endToEnd[field[q]] || 0) * 1.15);
+      // A closed point is never unstable (at most N requests in flight): its latencies always count.
+      if (!p[d].saturated || p.users !== undefined) for (const q of shown) max = Math.max(max, (p[d].endToEnd[field[q]] || 0) * 1.15);
   return Number(max.toPrecision(2));
 }
 
@@ -56,7 +57,12 @@ const COMPARE_COLUMNS: RateColumn<LatencyRow>[] = PERCENTILES.map((p) => ({
   text: (r) => fmtMs(num(r, latencyKey('microservices', p))),
 }));
 
-export const LatencyChart = memo(function LatencyChart({ points, slo, compare }: { points: readonly RunResult[]; slo: Slo; compare?: CompareSeries | null }) {
+export const LatencyChart = memo(function LatencyChart({ points, slo, compare: compareIn }: { points: readonly RunResult[]; slo: Slo; compare?: CompareSeries | null }) {
+  // A closed workload's sweep is plotted against its users N (RunResult.users), an open one against the rate.
+  const closed = isClosedSweep(points);
+  const xKey = closed ? 'users' : 'ratePerSec';
+  // A run of the other kind has another x axis: it is not drawn over this one.
+  const compare = compareIn && isClosedSweep(compareIn.points) === closed ? compareIn : null;
   const [shown, setShown] = useState<Percentile[]>(['mean', 'p99']);
   const { theme, design, ink, compare: compareColour } = useChartColours();
   const compareRows = useMemo(() => (compare ? latencyRows(compare.points) : []), [compare]);
@@ -70,7 +76,8 @@ export const LatencyChart = memo(function LatencyChart({ points, slo, compare }:
   );
   const hasCi = rows.some((r) => DESIGNS.some((d) => shown.some((p) => r[ciKey(d, p)])));
   const toggle = useCallback((p: Percentile) => setShown((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p])), []);
-  const maxRate = Math.max(rows.length ? rows[rows.length - 1].ratePerSec : 1, compareRows.length ? compareRows[compareRows.length - 1].ratePerSec : 0);
+  const lastX = (r: readonly LatencyRow[]) => (r.length ? Number(r[r.length - 1][xKey] ?? 0) : 0);
+  const maxRate = Math.max(rows.length ? lastX(rows) : 1, lastX(compareRows));
   const xTicks = useMemo(() => niceTicks(maxRate), [maxRate]);
   const xDomain = useMemo(() => [0, xTicks[xTicks.length - 1]], [xTicks]);
   const yTicks = useMemo(() => niceTicks(cap, 4), [cap]);
@@ -80,12 +87,12 @@ export const LatencyChart = memo(function LatencyChart({ points, slo, compare }:
   const frame = useMemo(
     () => [
       <CartesianGrid key="grid" stroke={ink.grid} strokeDasharray="3 3" />,
-      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={xDomain} ticks={xTicks} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
+      <XAxis key="x" interval={0} dataKey={xKey} type="number" domain={xDomain} ticks={xTicks} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, sweepAxisTitle(closed))} />,
       <YAxis key="y" interval={0} stroke={ink.axis} domain={yDomain} ticks={yTicks} allowDataOverflow tickFormatter={tick3} label={axisLabel(theme, 'ms', true)} />,
-      <Tooltip key="tip" formatter={tooltipValue} labelFormatter={offeredLabel} />,
+      <Tooltip key="tip" formatter={tooltipValue} labelFormatter={closed ? usersLabel : offeredLabel} />,
       <ReferenceLine key="slo" y={slo.thresholdMs} stroke={ink.ref} strokeDasharray="4 4" label={sloLabel} />,
     ],
-    [theme, ink, xDomain, xTicks, yDomain, yTicks, slo.thresholdMs, sloLabel],
+    [theme, ink, xDomain, xTicks, yDomain, yTicks, slo.thresholdMs, sloLabel, xKey, closed],
   );
   const series = useMemo(
     () => [
@@ -102,10 +109,10 @@ export const LatencyChart = memo(function LatencyChart({ points, slo, compare }:
         )),
       ),
       ...DESIGNS.map((d) => (
-        <Line key={analyticKey(d)} dataKey={analyticKey(d)} name={`${DESIGN_LABEL[d]} analytic mean`} stroke={design[d]} strokeOpacity={0.75} strokeWidth={1.2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        <Line key={analyticKey(d)} dataKey={analyticKey(d)} name={`${DESIGN_LABEL[d]} analytic mean${closed ? ' (MVA)' : ''}`} stroke={design[d]} strokeOpacity={0.75} strokeWidth={1.2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
       )),
     ],
-    [hasCi, shown, design],
+    [hasCi, shown, design, closed],
   );
   const compareLines = useMemo(
     () =>
@@ -128,10 +135,10 @@ export const LatencyChart = memo(function LatencyChart({ points, slo, compare }:
   );
   return (
     <ChartFrame
-      title="Latency vs offered load"
+      title={closed ? 'Latency vs users' : 'Latency vs offered load'}
       testId="chart-latency"
       controls={controls}
-      caption={`End-to-end latency of both designs as load grows${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated${compare ? `; green: the microservice design in ${compare.label}` : ''}${measured.points.length ? `; markers: measured on the real system (${measured.source})` : ''}.`}
+      caption={`End-to-end latency of both designs as ${closed ? 'the number of users grows (a closed workload: each user waits for its response, then thinks; dashed: mean-value analysis)' : 'load grows'}${hasCi ? '; bands: 95% confidence intervals' : ''}; horizontal line: the SLO (${sloText(slo)}); curves leaving the top are saturated${compare ? `; green: the microservice design in ${compare.label}` : ''}${measured.points.length ? `; markers: measured on the real system (${measured.source})` : ''}.`}
       table={
         <>
           <RateTable testId="latency-table" rows={rows} columns={LATENCY_COLUMNS} />
@@ -149,7 +156,7 @@ export const LatencyChart = memo(function LatencyChart({ points, slo, compare }:
             {stage > 0 && frame.slice(3)}
             {stage > 1 && series}
             {stage > 1 && compareLines}
-            {stage > 1 && measuredMarks}
+            {stage > 1 && !closed && measuredMarks}
           </ComposedChart>
         )}
       </ChartSizer>

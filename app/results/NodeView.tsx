@@ -10,6 +10,7 @@ import { fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import { bottleneck, DESIGN_LABEL, DESIGNS, type Design, type NodeRow, nodeRows } from './series';
 import { useChartColours } from './useChartColours';
 import { UtilLegend } from './UtilLegend';
+import { pointLoadText } from '../../workers/report/closedText';
 
 function NodeTable({ rows }: { rows: NodeRow[] }) {
   return (
@@ -62,12 +63,12 @@ export const NodeView = memo(function NodeView({ point, doc }: { point: RunResul
     <div className="ls-nodes">
       <p className="ls-sentence" data-testid="bottleneck" data-node-id={top?.id ?? ''} data-design={design}>
         {top
-          ? `Bottleneck of the ${design === 'monolith' ? 'monolith' : 'microservice design'} at ${fmtRate(point.ratePerSec)}: ${labels.get(top.id) ?? top.id} (${top.id}), ${fmtPct(top.utilization)} busy.`
+          ? `Bottleneck of the ${design === 'monolith' ? 'monolith' : 'microservice design'} at ${pointLoadText(point)}: ${labels.get(top.id) ?? top.id} (${top.id}), ${fmtPct(top.utilization)} busy.`
           : 'No node carried traffic.'}
         {point.analytic[design].bottleneck && ` Predicted bottleneck: ${labels.get(point.analytic[design].bottleneck!) ?? point.analytic[design].bottleneck}.`}
       </p>
       <ChartFrame
-        title={`Utilisation per node at ${fmtRate(point.ratePerSec)}`}
+        title={`Utilisation per node at ${pointLoadText(point)}`}
         testId="chart-nodes"
         controls={controls}
         caption="Share of each node's servers busy (simulated, coloured by the utilisation scale) beside the analytic prediction (grey). Pooled monolith nodes show their share of the pool."

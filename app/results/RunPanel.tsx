@@ -61,6 +61,9 @@ export function RunPanel() {
   const run = useAppStore((s) => s.doc.run);
   const slo = useAppStore((s) => s.doc.slo);
   const docRate = useAppStore((s) => s.doc.workload.ratePerSec);
+  // A closed workload's users set the load: its sweep ranges over users and offers no rate.
+  const closed = useAppStore((s) => s.doc.workload.model === 'closed');
+  const docUsers = useAppStore((s) => s.doc.workload.users);
   const hasProfile = useAppStore((s) => s.doc.workload.profile !== null);
   const hasLlm = useAppStore((s) => s.doc.nodes.some((n) => n.kind === 'llm-server'));
   const busy = status === 'running' || capRunning;
@@ -73,10 +76,29 @@ export function RunPanel() {
           <input type="radio" name="mode" checked={form.mode === 'sweep'} onChange={() => set({ mode: 'sweep' })} data-testid="mode-sweep" /> Load sweep
         </label>
         <label>
-          <input type="radio" name="mode" checked={form.mode === 'single'} onChange={() => set({ mode: 'single' })} data-testid="mode-single" /> Single rate
+          <input type="radio" name="mode" checked={form.mode === 'single'} onChange={() => set({ mode: 'single' })} data-testid="mode-single" /> {closed ? 'Single run' : 'Single rate'}
         </label>
       </fieldset>
-      {form.mode === 'sweep' ? (
+      {closed ? (
+        form.mode === 'sweep' ? (
+          <>
+            <label className="ls-check ls-field">
+              <input type="checkbox" checked={form.autoRange} onChange={(e) => set({ autoRange: e.target.checked })} data-testid="sweep-auto" />
+              <span>Auto range (users, up to 2 × the knee or the document's {docUsers ?? ''})</span>
+            </label>
+            <div className="ls-row">
+              <TextInput label="From" unit="users" field="fromUsers" placeholder="auto" disabled={form.autoRange} />
+              <TextInput label="To" unit="users" field="toUsers" placeholder="auto" disabled={form.autoRange} />
+              <TextInput label="Steps" field="steps" />
+            </div>
+            <p className="ls-hint" data-testid="closed-sweep-hint">Closed workload: the sweep varies the number of users, not the rate.</p>
+          </>
+        ) : (
+          <div className="ls-row">
+            <TextInput label="Users" field="users" placeholder={String(docUsers ?? '')} />
+          </div>
+        )
+      ) : form.mode === 'sweep' ? (
         <>
           <label className="ls-check ls-field">
             <input type="checkbox" checked={form.autoRange} onChange={(e) => set({ autoRange: e.target.checked })} data-testid="sweep-auto" />

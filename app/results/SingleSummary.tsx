@@ -7,6 +7,7 @@ import { DesignTableHead, NumCell } from './ChartFrame';
 import { fmtMoney, fmtMs, fmtNum, fmtRate } from './format';
 import { DESIGN_LABEL, DESIGNS } from './series';
 import { sloText } from './verdict';
+import { pointLoadText } from '../../workers/report/closedText';
 
 const ROWS = [
   ['throughputPerSec', 'Throughput', fmtRate],
@@ -26,7 +27,7 @@ export function SingleSummary({ point, slo, doc }: { point: RunResult; slo: Slo;
   const verdict = DESIGNS.map((d) => `${DESIGN_LABEL[d].toLowerCase()} ${meetsSlo(point[d], slo) ? 'meets' : 'misses'} it`).join(', ');
   return (
     <figure className="ls-chart" data-testid="single-summary">
-      <h3 className="ls-chart-title">One run at {fmtRate(point.ratePerSec)}</h3>
+      <h3 className="ls-chart-title">One run at {pointLoadText(point)}</h3>
       <p className="ls-sentence" data-testid="single-verdict">
         SLO ({sloText(slo)}): {verdict}.
       </p>

@@ -2,14 +2,14 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
-import { axisLabel, DOT, MARGIN, niceTicks, offeredLabel, tick3 } from './chartProps';
+import { axisLabel, DOT, MARGIN, niceTicks, offeredLabel, sweepAxisTitle, tick3, usersLabel } from './chartProps';
 import { ChartSizer } from './ChartSizer';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtRate } from './format';
 import type { CompareSeries } from './RunCompare';
 import { LineKey } from './LineKey';
 import { type RateColumn, RateTable } from './RateTable';
-import { DESIGN_LABEL, DESIGNS, type Design, saturationRates, throughputRows } from './series';
+import { DESIGN_LABEL, DESIGNS, type Design, isClosedSweep, saturationRates, throughputRows } from './series';
 import { useChartColours } from './useChartColours';
 
 const tooltipValue = (v: unknown, name: unknown) => [fmtRate(Number(v)), name] as [string, string];
@@ -28,26 +28,44 @@ const THROUGHPUT_COLUMNS: RateColumn<ThroughputRow>[] = [
   ...DESIGNS.map((d) => ({ key: `${d}-s`, header: `${DESIGN_LABEL[d]} saturated`, text: (r: ThroughputRow) => (r[`${d}_saturated`] ? 'yes' : 'no') })),
 ];
 
-export const ThroughputChart = memo(function ThroughputChart({ points, compare }: { points: readonly RunResult[]; compare?: CompareSeries | null }) {
+/** A closed sweep's table: measured and MVA throughput per design, and the asymptotic bound. */
+const CLOSED_COLUMNS: RateColumn<ThroughputRow>[] = [
+  ...DESIGNS.flatMap((d) => [
+    { key: d, header: `${DESIGN_LABEL[d]} throughput`, value: (r: ThroughputRow) => r[d] as number | null, text: (r: ThroughputRow) => fmtRate(r[d] as number | null) },
+    { key: `${d}_analytic`, header: `${DESIGN_LABEL[d]} MVA`, value: (r: ThroughputRow) => r[`${d}_analytic`] ?? null, text: (r: ThroughputRow) => fmtRate(r[`${d}_analytic`] ?? null) },
+  ]),
+  { key: 'bound', header: 'Bound min(N/(D+Z), 1/Dmax)', value: (r) => r.bound ?? null, text: (r) => fmtRate(r.bound ?? null) },
+];
+
+export const ThroughputChart = memo(function ThroughputChart({ points, compare: compareIn }: { points: readonly RunResult[]; compare?: CompareSeries | null }) {
+  // A closed workload's sweep: throughput X against the users N, with MVA and the bound min(N/(D+Z), 1/Dmax).
+  const closed = isClosedSweep(points);
+  const compare = compareIn && isClosedSweep(compareIn.points) === closed ? compareIn : null;
   const { theme, design, ink, compare: compareColour } = useChartColours();
   const rows = useMemo(() => throughputRows(points), [points]);
   const compareRows = useMemo(() => (compare ? throughputRows(compare.points) : []), [compare]);
   const sat = useMemo(() => saturationRates(points), [points]);
-  const max = Math.max(rows.length ? rows[rows.length - 1].ratePerSec : 1, compareRows.length ? compareRows[compareRows.length - 1].ratePerSec : 0);
+  const xOf = (r: ThroughputRow) => (closed ? (r.users ?? 0) : r.ratePerSec);
+  const max = Math.max(rows.length ? xOf(rows[rows.length - 1]) : 1, compareRows.length ? xOf(compareRows[compareRows.length - 1]) : 0);
   const ticks = useMemo(() => niceTicks(max), [max]);
   const domain = useMemo(() => [0, ticks[ticks.length - 1]], [ticks]);
+  // Closed: the y axis is throughput, not in the x axis' unit.
+  const yMax = closed ? Math.max(1, ...rows.flatMap((r) => [r.microservices, r.monolith, r.bound ?? 0].filter(Number.isFinite))) : max;
+  const yTicks = useMemo(() => (closed ? niceTicks(yMax) : ticks), [closed, yMax, ticks]);
+  const yDomain = useMemo(() => [0, yTicks[yTicks.length - 1]], [yTicks]);
   const diagonal = useMemo(() => [{ x: 0, y: 0 }, { x: max, y: max }] as const, [max]);
   // Memoised elements: a new point only changes the chart's data (and the diagonal's end).
   const frame = useMemo(
     () => [
       <CartesianGrid key="grid" stroke={ink.grid} strokeDasharray="3 3" />,
-      <XAxis key="x" interval={0} dataKey="ratePerSec" type="number" domain={domain} ticks={ticks} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, 'offered load (req/s)')} />,
-      <YAxis key="y" interval={0} stroke={ink.axis} domain={domain} ticks={ticks} tickFormatter={tick3} label={axisLabel(theme, 'req/s', true)} />,
-      <Tooltip key="tip" formatter={tooltipValue} labelFormatter={offeredLabel} />,
+      <XAxis key="x" interval={0} dataKey={closed ? 'users' : 'ratePerSec'} type="number" domain={domain} ticks={ticks} stroke={ink.axis} tickFormatter={tick3} label={axisLabel(theme, sweepAxisTitle(closed))} />,
+      <YAxis key="y" interval={0} stroke={ink.axis} domain={yDomain} ticks={yTicks} tickFormatter={tick3} label={axisLabel(theme, 'req/s', true)} />,
+      <Tooltip key="tip" formatter={tooltipValue} labelFormatter={closed ? usersLabel : offeredLabel} />,
     ],
-    [theme, ink, domain, ticks],
+    [theme, ink, domain, ticks, yDomain, yTicks, closed],
   );
-  const shownKnee = (d: Design) => (sat[d] !== null && sat[d]! <= max * 1.05 ? sat[d] : null);
+  // The knee is a rate: an open sweep's x. A closed sweep draws its MVA and bound lines instead.
+  const shownKnee = (d: Design) => (!closed && sat[d] !== null && sat[d]! <= max * 1.05 ? sat[d] : null);
   const microKnee = shownKnee('microservices');
   const monoKnee = shownKnee('monolith');
   const end = domain[1];
@@ -57,14 +75,25 @@ export const ThroughputChart = memo(function ThroughputChart({ points, compare }
       microservices: kneeLabel('microservices', design.microservices, (microKnee ?? 0) > end / 2),
       monolith: kneeLabel('monolith', design.monolith, (monoKnee ?? 0) > end / 2),
     };
+    if (closed) return [];
     return [
       <ReferenceLine key="diag" segment={diagonal} stroke={ink.grid} strokeWidth={1.5} ifOverflow="hidden" />,
       ...DESIGNS.flatMap((d) => (at[d] === null ? [] : [<ReferenceLine key={d} x={at[d]} stroke={design[d]} strokeDasharray="5 4" label={knees[d]} />])),
     ];
-  }, [diagonal, ink, design, end, microKnee, monoKnee]);
+  }, [diagonal, ink, design, end, microKnee, monoKnee, closed]);
   const series = useMemo(
-    () => DESIGNS.map((d) => <Line key={d} dataKey={d} name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2.2} dot={DOT} isAnimationActive={false} />),
-    [design],
+    () => [
+      ...DESIGNS.map((d) => <Line key={d} dataKey={d} name={DESIGN_LABEL[d]} stroke={design[d]} strokeWidth={2.2} dot={DOT} isAnimationActive={false} />),
+      ...(closed
+        ? [
+            ...DESIGNS.map((d) => (
+              <Line key={`${d}-mva`} dataKey={`${d}_analytic`} name={`${DESIGN_LABEL[d]} analytic (MVA)`} stroke={design[d]} strokeOpacity={0.75} strokeWidth={1.2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            )),
+            <Line key="bound" dataKey="bound" name="Microservices bound min(N/(D+Z), 1/Dmax)" stroke={ink.grid} strokeWidth={1.5} strokeDasharray="2 4" dot={false} isAnimationActive={false} />,
+          ]
+        : []),
+    ],
+    [design, closed, ink],
   );
   const compareLine = useMemo(
     () =>
@@ -75,9 +104,9 @@ export const ThroughputChart = memo(function ThroughputChart({ points, compare }
     <RateTable
       testId="throughput-table"
       rows={rows}
-      columns={THROUGHPUT_COLUMNS}
+      columns={closed ? CLOSED_COLUMNS : THROUGHPUT_COLUMNS}
       foot={
-        <tr>
+        closed ? undefined : <tr>
           <th scope="row">Analytic saturation rate</th>
           {DESIGNS.map((d) => (
             <NumCell key={d} k={`${d}_saturation`} value={sat[d]} text={fmtRate(sat[d])} />
@@ -109,9 +138,9 @@ export const ThroughputChart = memo(function ThroughputChart({ points, compare }
   );
   return (
     <ChartFrame
-      title="Throughput vs offered load"
+      title={closed ? 'Throughput vs users' : 'Throughput vs offered load'}
       testId="chart-throughput"
-      caption={`Completed req/s as load grows; grey diagonal: throughput = offered load; dashed verticals: each design's analytic saturation rate (the knee), microservices ${fmtRate(sat.microservices)}, monolith ${fmtRate(sat.monolith)}${compare ? `; green: the microservice design in ${compare.label}` : ''}.`}
+      caption={closed ? `Completed req/s as the number of users grows: it rises with the users until the busiest station is full (1/Dmax, ${fmtRate(sat.microservices)} for the microservices, ${fmtRate(sat.monolith)} for the monolith), then stays; dashed: mean-value analysis; dotted grey: the bound min(N/(D+Z), 1/Dmax).` : `Completed req/s as load grows; grey diagonal: throughput = offered load; dashed verticals: each design's analytic saturation rate (the knee), microservices ${fmtRate(sat.microservices)}, monolith ${fmtRate(sat.monolith)}${compare ? `; green: the microservice design in ${compare.label}` : ''}.`}
       table={
         <>
           {table}

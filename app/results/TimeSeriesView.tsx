@@ -8,6 +8,7 @@ import { fmtMs, fmtNum, fmtRate } from './format';
 import { SmallChart, type TimeChartRow } from './SmallChart';
 import { DESIGN_LABEL, DESIGNS, timeRows } from './series';
 import { useChartColours } from './useChartColours';
+import { pointLoadText } from '../../workers/report/closedText';
 
 type Row = TimeChartRow;
 
@@ -75,7 +76,7 @@ export const TimeSeriesView = memo(function TimeSeriesView({ point, events = NO_
   );
   return (
     <ChartFrame
-      title={`Over time at ${fmtRate(point.ratePerSec)}${point.microservices.timeSeries.windowSec ? `, ${fmtNum(point.microservices.timeSeries.windowSec)} s windows` : ''}`}
+      title={`Over time at ${pointLoadText(point)}${point.microservices.timeSeries.windowSec ? `, ${fmtNum(point.microservices.timeSeries.windowSec)} s windows` : ''}`}
       testId="chart-timeseries"
       caption={`Per time window (warm-up included): offered and completed requests per second, p50 (dotted) and p99 latency, and requests waiting in all queues, for both designs.${events.length ? ' Shaded bands: the scenario’s events, in the colour of their kind.' : ''}`}
       table={table}

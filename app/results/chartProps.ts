@@ -8,6 +8,7 @@
 import type { Theme } from '../store/uiSlice';
 import { CHART_INK } from './colours';
 import { fmtMs, fmtRate } from './format';
+import { fmtUsers } from '../../workers/report/closedText';
 
 export const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 } as const;
 export const MARGIN_SMALL = { top: 4, right: 10, bottom: 4, left: 0 } as const;
@@ -39,6 +40,10 @@ export function niceTicks(max: number, count = 5): number[] {
 export const tickPct = (v: number) => `${Math.round(v * 100)}%`;
 export const tickMs = (v: number) => fmtMs(v);
 export const offeredLabel = (v: unknown) => `Offered ${fmtRate(Number(v))}`;
+/** Tooltip title of a closed workload's sweep point (x = users). */
+export const usersLabel = (v: unknown) => fmtUsers(Number(v));
+/** The x-axis title of a sweep chart: users for a closed workload, else the offered load. */
+export const sweepAxisTitle = (closed: boolean) => (closed ? 'users (N)' : 'offered load (req/s)');
 
 type Position = 'insideBottom' | 'insideLeft';
 const labels = new Map<string, { value: string; position: Position; fill: string; angle?: number; offset?: number }>();

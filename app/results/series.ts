@@ -5,7 +5,12 @@
  */
 import { histogramBucketBounds } from '../../workers/engine/stats';
 import type { DesignResult, LatencyHistogramResult, RunResult } from '../../workers/engine/results';
+import { isClosedSweep, sweepLoad } from '../../workers/report/closedText';
 
+export { isClosedSweep, sweepLoad };
+
+/** The row key of a sweep chart's x axis: `users` for a closed workload's sweep, else `ratePerSec`. */
+export const xKeyOf = (points: readonly (RunResult | null)[]): 'users' | 'ratePerSec' => (isClosedSweep(points) ? 'users' : 'ratePerSec');
 export const DESIGNS = ['microservices', 'monolith'] as const;
 export type Design = (typeof DESIGNS)[number];
 export const DESIGN_LABEL: Record<Design, string> = { microservices: 'Microservices', monolith: 'Monolith' };
@@ -16,9 +21,9 @@ const FIELD = { mean: 'meanMs', p50: 'p50Ms', p95: 'p95Ms', p99: 'p99Ms' } as co
 
 const val = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
 
-/** The completed points of a run, ascending rate. */
+/** The completed points of a run, ascending rate (ascending users for a closed workload). */
 export function donePoints(points: readonly (RunResult | null)[]): RunResult[] {
-  return points.filter((p): p is RunResult => p !== null).sort((a, b) => a.ratePerSec - b.ratePerSec);
+  return points.filter((p): p is RunResult => p !== null).sort((a, b) => sweepLoad(a) - sweepLoad(b));
 }
 
 /** Row key of a design's percentile, e.g. `microservices_p99` (no dots: recharts reads dots as paths). */
@@ -26,12 +31,13 @@ export const latencyKey = (d: Design, p: Percentile) => `${d}_${p}`;
 export const ciKey = (d: Design, p: Percentile) => `${d}_${p}_ci`;
 export const analyticKey = (d: Design) => `${d}_analytic`;
 
-export type LatencyRow = { ratePerSec: number } & Record<string, number | null | [number, number]>;
+export type LatencyRow = { ratePerSec: number; users?: number } & Record<string, number | null | [number, number]>;
 
 /** Latency vs offered load: per design, each percentile (ms), its 95% CI band [low, high] when replicated, and the analytic mean. */
 export function latencyRows(points: readonly RunResult[]): LatencyRow[] {
   return points.map((pt) => {
     const row: LatencyRow = { ratePerSec: pt.ratePerSec };
+    if (pt.users !== undefined) row.users = pt.users;
     for (const d of DESIGNS) {
       const e = pt[d].endToEnd;
       for (const p of PERCENTILES) {
@@ -48,6 +54,12 @@ export function latencyRows(points: readonly RunResult[]): LatencyRow[] {
 
 export interface ThroughputRow {
   ratePerSec: number;
+  /** Closed workloads: the point's users (the x axis). */
+  users?: number;
+  /** Closed workloads: each design's MVA throughput (req/s) and the microservices' bound min(N/(D+Z), 1/Dmax). */
+  microservices_analytic?: number | null;
+  monolith_analytic?: number | null;
+  bound?: number | null;
   microservices: number;
   monolith: number;
   microservices_saturated: boolean;
@@ -56,13 +68,30 @@ export interface ThroughputRow {
 
 /** Throughput (completed req/s) vs offered load, both designs. */
 export function throughputRows(points: readonly RunResult[]): ThroughputRow[] {
-  return points.map((pt) => ({
-    ratePerSec: pt.ratePerSec,
-    microservices: pt.microservices.endToEnd.throughputPerSec,
-    monolith: pt.monolith.endToEnd.throughputPerSec,
-    microservices_saturated: pt.microservices.saturated,
-    monolith_saturated: pt.monolith.saturated,
-  }));
+  return points.map((pt) => {
+    const row: ThroughputRow = {
+      ratePerSec: pt.ratePerSec,
+      microservices: pt.microservices.endToEnd.throughputPerSec,
+      monolith: pt.monolith.endToEnd.throughputPerSec,
+      microservices_saturated: pt.microservices.saturated,
+      monolith_saturated: pt.monolith.saturated,
+    };
+    if (pt.users !== undefined) {
+      row.users = pt.users;
+      row.microservices_analytic = val(pt.analytic.microservices.closed?.throughputPerSec);
+      row.monolith_analytic = val(pt.analytic.monolith.closed?.throughputPerSec);
+      row.bound = closedThroughputBound(pt);
+    }
+    return row;
+  });
+}
+
+/** The asymptotic throughput bound of a closed point's microservice design, req/s: min(N/(D + Z), 1/Dmax) (Lazowska et al. §5.3). */
+export function closedThroughputBound(pt: RunResult): number | null {
+  const c = pt.analytic.microservices.closed;
+  if (!c || pt.users === undefined) return null;
+  const x = Math.min(pt.users / (c.totalDemandMs + c.thinkMs), c.maxDemandMs > 0 ? 1 / c.maxDemandMs : Number.POSITIVE_INFINITY);
+  return val(1000 * x);
 }
 
 /** The analytic saturation rate of each design (req/s; null when the model has none). */
@@ -151,7 +180,7 @@ export function autoPointIndex(points: readonly (RunResult | null)[]): number | 
   points.forEach((p, i) => {
     if (!p) return;
     first ??= i;
-    if (!p.microservices.saturated && (pick === null || p.ratePerSec > points[pick]!.ratePerSec)) pick = i;
+    if (!p.microservices.saturated && (pick === null || sweepLoad(p) > sweepLoad(points[pick]!))) pick = i;
   });
   return pick ?? first;
 }

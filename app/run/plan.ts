@@ -7,7 +7,8 @@ import { parseTopology } from '../../workers/engine/parse';
 import type { RunOptions } from '../../workers/engine/results';
 import { resolveRun } from '../../workers/engine/run';
 import type { Topology } from '../../workers/engine/schema';
-import { sweepRates } from '../../workers/engine/sweep';
+import { isClosedWorkload } from '../../workers/engine/resilience/closedWorkload';
+import { sweepRates, sweepUsers } from '../../workers/engine/sweep';
 import { type ProfilePreset, presetProfile } from './profiles';
 
 /** The run panel's inputs, as typed (strings: empty means "automatic" or "the document's"). */
@@ -21,6 +22,10 @@ export interface RunFormSpec {
   /** Single run: offered load (empty = the document's workload rate). */
   ratePerSec: string;
   profile: 'none' | 'document' | ProfilePreset;
+  /** Closed workloads (users, not a rate): the sweep's users range, and a single run's users (empty = the document's). */
+  fromUsers: string;
+  toUsers: string;
+  users: string;
 }
 
 export const DEFAULT_RUN_FORM: RunFormSpec = {
@@ -31,11 +36,14 @@ export const DEFAULT_RUN_FORM: RunFormSpec = {
   steps: '10',
   ratePerSec: '',
   profile: 'none',
+  fromUsers: '',
+  toUsers: '',
+  users: '',
 };
 
 export interface RunPlan {
   kind: 'sweep' | 'single';
-  /** One RunOptions per point, ascending rate (one for a single run). */
+  /** One RunOptions per point, ascending rate, or `{ users }` ascending for a closed workload (one for a single run). */
   points: RunOptions[];
   replications: number;
 }
@@ -65,6 +73,7 @@ export function planRun(doc: Topology, form: RunFormSpec): { plan: RunPlan } | {
     return { errors: { run: message(err) } };
   }
   const replications = resolved.replications;
+  if (isClosedWorkload(doc)) return planClosed(doc, form, replications);
   if (form.mode === 'single') {
     const rate = num(form.ratePerSec) ?? doc.workload.ratePerSec;
     const profile =
@@ -86,6 +95,33 @@ export function planRun(doc: Topology, form: RunFormSpec): { plan: RunPlan } | {
   } catch (err) {
     const m = message(err);
     const field = m.startsWith('steps') ? 'steps' : m.startsWith('from') ? 'fromPerSec' : 'toPerSec';
+    return { errors: { [field]: m } };
+  }
+}
+
+/**
+ * A closed workload's plan: its users set the load, so a sweep varies the
+ * users (sweepUsers) and a single run takes a number of users; no rate, no
+ * profile. Errors name the users fields.
+ */
+function planClosed(doc: Topology, form: RunFormSpec, replications: number): { plan: RunPlan } | { errors: FormErrors } {
+  if (form.mode === 'single') {
+    const opts: RunOptions = { users: num(form.users) ?? doc.workload.users };
+    try {
+      resolveRun(doc, opts);
+    } catch (err) {
+      return { errors: { users: message(err) } };
+    }
+    return { plan: { kind: 'single', points: [opts], replications } };
+  }
+  const steps = num(form.steps);
+  const range = form.autoRange ? { steps } : { steps, fromUsers: num(form.fromUsers), toUsers: num(form.toUsers) };
+  if (!form.autoRange && range.toUsers === undefined) return { errors: { toUsers: 'Give the most users to sweep to, or tick "auto range".' } };
+  try {
+    return { plan: { kind: 'sweep', points: sweepUsers(doc, range).map((users) => ({ users })), replications } };
+  } catch (err) {
+    const m = message(err);
+    const field = m.startsWith('steps') ? 'steps' : m.startsWith('from') ? 'fromUsers' : 'toUsers';
     return { errors: { [field]: m } };
   }
 }

@@ -64,7 +64,8 @@ export class RunController {
     const id = this.nextId++;
     const doc = s.doc;
     const startedAtMs = now();
-    s.runStarted({ id, kind: plan.kind, doc, rates: plan.points.map((p) => p.ratePerSec!), replications: plan.replications, startedAtMs });
+    // `rates`: each point's load, its users for a closed workload.
+    s.runStarted({ id, kind: plan.kind, doc, rates: plan.points.map((p) => p.users ?? p.ratePerSec!), replications: plan.replications, startedAtMs });
     let timer: ReturnType<typeof setTimeout> | null = null;
     let latest = 0;
     const flush = () => {
@@ -102,7 +103,8 @@ export class RunController {
         flush();
         this.store.getState().runEnded(id, 'done');
         // The verdict names each design's capacity: after a sweep it is searched at once (a new run cancels the search).
-        if (plan.kind === 'sweep' && this.autoCapacity) void this.findCapacity();
+        // A closed workload's users ignore the rate: its verdict is the sweep's own, in users (no search over the rate).
+        if (plan.kind === 'sweep' && this.autoCapacity && doc.workload.model !== 'closed') void this.findCapacity();
       },
       (err) => {
         clearInterval(ticker);
@@ -128,6 +130,8 @@ export class RunController {
   /** Searches, for both designs at once, the highest rate that meets the document's SLO. */
   async findCapacity(): Promise<void> {
     const s = this.store.getState();
+    // The search bisects the rate, which a closed workload's users ignore.
+    if (s.doc.workload.model === 'closed') return;
     const planned = planRun(s.doc, { ...s.runForm, mode: 'sweep', autoRange: true, steps: '10' });
     if ('errors' in planned) {
       s.setFormErrors(planned.errors);

@@ -58,7 +58,8 @@ export function runPoints(
         }, fail);
     };
     for (const { point, replication } of sweepJobOrder(
-      points.map((p) => p.ratePerSec ?? doc.workload.ratePerSec),
+      // A closed sweep's cost grows with its users as an open one's with its rate.
+      points.map((p) => p.users ?? p.ratePerSec ?? doc.workload.ratePerSec),
       replications,
     )) {
       const opts = optsOf[point];

@@ -125,6 +125,7 @@ export function formatRun(name: string, r: RunResult): string {
 
 /** The `sweep` report: one row per offered load ("micro" is the microservice design, "mono" its monolith), then the verdict at the SLO. */
 export function formatSweep(doc: Topology, s: SweepResult): string {
+  if (s.points.some((p) => p.users !== undefined)) return formatClosedSweep(doc, s);
   const rows = [['req/s', 'micro mean', 'micro p99', 'micro req/s', 'mono mean', 'mono p99', 'mono req/s', 'analytic micro mean', 'analytic mono mean', 'saturated']];
   for (const p of s.points) {
     const sat = [p.microservices.saturated ? 'micro' : '', p.monolith.saturated ? 'mono' : ''].filter(Boolean).join('+') || '—';
@@ -146,4 +147,37 @@ export function formatSweep(doc: Topology, s: SweepResult): string {
   const v = buildVerdict(doc, doc.slo, s.points, null, detailPoint(s));
   const verdict = [v.headline, v.cost, v.reason].filter(Boolean).join('\n');
   return `${doc.name}: load sweep ("micro" = the microservice design, "mono" = its monolith; latencies in ms; "—" = nothing completed or not covered)\n${table(rows)}\n${note}\n${verdict}\n(capacities are the highest swept loads that met the SLO; \`loadsketch report\` searches them exactly)\n`;
+}
+
+/**
+ * A closed workload's sweep: one row per number of users N, each design's
+ * mean and p99 (ms) and measured throughput X (req/s), the analytic MVA mean,
+ * and N/X − Z (the interactive response-time law: it should equal the mean).
+ */
+function formatClosedSweep(doc: Topology, s: SweepResult): string {
+  const rows = [['users', 'micro mean', 'micro p99', 'micro req/s', 'micro N/X−Z', 'mono mean', 'mono p99', 'mono req/s', 'MVA micro mean', 'MVA mono mean']];
+  const law = (n: number, xPerSec: number, thinkMs: number) => (xPerSec > 0 ? (1000 * n) / xPerSec - thinkMs : Number.NaN);
+  for (const p of s.points) {
+    const n = p.users ?? 0;
+    const z = p.analytic.microservices.closed?.thinkMs ?? 0;
+    rows.push([
+      String(n),
+      fmt(p.microservices.endToEnd.meanMs),
+      fmt(p.microservices.endToEnd.p99Ms),
+      fmt(p.microservices.endToEnd.throughputPerSec, 1),
+      fmt(law(n, p.microservices.endToEnd.throughputPerSec, z)),
+      fmt(p.monolith.endToEnd.meanMs),
+      fmt(p.monolith.endToEnd.p99Ms),
+      fmt(p.monolith.endToEnd.throughputPerSec, 1),
+      fmt(p.analytic.microservices.meanMs),
+      fmt(p.analytic.monolith.meanMs),
+    ]);
+  }
+  const cut = s.points.filter((p) => p.cutShort).map((p) => `  ${p.users} users: ${p.cutShort?.message}`);
+  const note = cut.length ? `\nCUT SHORT (these points cover less than the full run):\n${cut.join('\n')}\n` : '';
+  const v = buildVerdict(doc, doc.slo, s.points, null, detailPoint(s));
+  const verdict = [v.headline, v.cost, v.reason].filter(Boolean).join('\n');
+  const notes = [...new Set(s.points.flatMap((p) => p.analytic.microservices.notCovered))];
+  const approx = notes.length ? `\nMVA notes:\n${notes.map((t) => `  - ${t}`).join('\n')}\n` : '';
+  return `${doc.name}: closed-workload sweep over users N ("micro" = the microservice design, "mono" = its monolith; latencies in ms; req/s = measured throughput X; N/X−Z should equal the mean; "—" = nothing completed or not covered)\n${table(rows)}\n${note}${approx}\n${verdict}\n(capacities are the most swept users that met the SLO)\n`;
 }

@@ -35,7 +35,7 @@ export const HELP: Record<string, CommandHelp> = {
     usage: 'loadsketch sweep FILE [--from R] [--to R] [--steps N] [--duration S] [--seed N] [--replications N] [--json]',
     summary: 'Simulate both designs over a range of loads; print one row per load and the verdict at the document\'s SLO.',
     options: [
-      ['--from R, --to R', 'range, req/s (default: up to 1.2 × the analytic saturation rate)'],
+      ['--from R, --to R', 'range, req/s (default: up to 1.2 × the analytic saturation rate); for a closed workload (workload.model "closed") numbers of users (default: up to 2 × the knee N* or the document\'s users)'],
       ['--steps N', 'number of loads, evenly spaced (default 10)'],
       ...RUN_OPTS,
       DEADLINE_OPT,

@@ -10,7 +10,9 @@ import type { RunOptions, RunResult } from '../engine/results';
 import { resolveRun, runPoint } from '../engine/run';
 import { cliDeadline } from './run';
 import type { Topology } from '../engine/schema';
-import { sweepRates } from '../engine/sweep';
+import { sweepRates, sweepUsers } from '../engine/sweep';
+import { isClosedWorkload } from '../engine/resilience/closedWorkload';
+import { fmtUsers } from '../report/closedText';
 import { buildReportHtml } from '../report/buildReport';
 import { fmtRate } from '../report/format';
 import type { ReportInput } from '../report/model';
@@ -69,9 +71,20 @@ export function parseReportArgs(args: string[]): ReportArgs {
 /** Runs the sweep and the capacity search in process, with progress lines on `io.err`; returns the report's input. */
 export async function runReport(doc: Topology, a: ReportArgs, io: CliIO, generatedAt?: string): Promise<ReportInput> {
   const resolved = resolveRun(doc, a.run);
+  const deadline = cliDeadline(undefined);
+  if (isClosedWorkload(doc)) {
+    // A closed workload: the sweep varies the users; no capacity search over a rate its users ignore.
+    const points = sweepUsers(doc, { steps: a.steps }).map((users, i, all) => {
+      const r = runPoint(doc, { ...a.run, users }, deadline);
+      io.err(`sweep ${i + 1}/${all.length}: ${fmtUsers(users)}\n`);
+      if (r.cutShort) io.err(`${fmtUsers(users)}: ${r.cutShort.message}\n`);
+      return r;
+    });
+    const settings = { durationSec: resolved.durationSec, warmupSec: resolved.warmupSec, seed: resolved.seed, replications: resolved.replications, steps: a.steps };
+    return { doc, sweep: { points }, capacity: null, settings, generatedBy: 'the Loadsketch command line', generatedAt };
+  }
   const rates = sweepRates(doc, { steps: a.steps });
   const cache = new Map<number, RunResult>();
-  const deadline = cliDeadline(undefined);
   const evaluate = (rate: number): RunResult => {
     let r = cache.get(rate);
     if (!r) {

@@ -1,4 +1,9 @@
-/** `loadsketch sweep FILE [--from R] [--to R] [--steps N] [--json]`. */
+/**
+ * `loadsketch sweep FILE [--from R] [--to R] [--steps N] [--json]`. For a
+ * closed workload (`workload.model: "closed"`) the sweep varies the users:
+ * --from and --to are then numbers of users.
+ */
+import { isClosedWorkload } from '../engine/resilience/closedWorkload';
 import { sweep as sweepEngine } from '../engine/sweep';
 import { parseArgs } from './args';
 import { formatSweep } from './format';
@@ -14,9 +19,8 @@ export const sweep: Command = async (args, io) => {
   if (typeof doc === 'number') return doc;
   const n = a.numbers;
   const deadline = cliDeadline(n['max-seconds']);
-  const result = withOptionErrors(() =>
-    sweepEngine(doc, { fromPerSec: n.from, toPerSec: n.to, steps: n.steps }, { durationSec: n.duration, seed: n.seed, replications: n.replications }, deadline),
-  );
+  const range = isClosedWorkload(doc) ? { fromUsers: n.from, toUsers: n.to, steps: n.steps } : { fromPerSec: n.from, toPerSec: n.to, steps: n.steps };
+  const result = withOptionErrors(() => sweepEngine(doc, range, { durationSec: n.duration, seed: n.seed, replications: n.replications }, deadline));
   io.out(a.booleans.has('json') ? toJsonText(plainSweep(result)) : formatSweep(doc, result));
   const cut = result.points.filter((p) => p.cutShort);
   if (cut.length) io.err(`loadsketch sweep: ${cut.length} of ${result.points.length} points were cut short. ${cut[0].cutShort?.message}\n`);

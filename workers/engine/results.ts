@@ -39,6 +39,8 @@ export interface RunOptions {
   windowSec?: number;
   /** Work budget of one replication of one design: events plus arrival steps (default and most: LIMITS.maxEventsPerReplication). */
   maxEventsPerReplication?: number;
+  /** Closed workloads only: the number of users at this point (default `workload.users`); a closed sweep varies it. */
+  users?: number;
 }
 
 /**
@@ -288,6 +290,25 @@ export interface AnalyticDesignResult {
   notCovered: string[];
   /** Present only when the design has llm-server nodes: KV capacity, concurrent sequences and throughput ceilings per node. */
   llm?: LlmNodeGuidanceResult[];
+  /** Closed workloads only: the mean-value analysis at the point's users (analytic/closed.ts). */
+  closed?: ClosedAnalyticResult;
+}
+
+/** The closed-network prediction of one design at N users (MVA), with the asymptotic bounds' inputs. */
+export interface ClosedAnalyticResult {
+  users: number;
+  /** Mean think time Z, ms. */
+  thinkMs: number;
+  /** MVA throughput X(N), req/s; null when not covered. */
+  throughputPerSec: number | null;
+  /** MVA response time R(N), ms (also `meanMs`); null when not covered. */
+  responseMs: number | null;
+  /** D: total demand per request (every station's visits × mean service, plus network delays), ms. */
+  totalDemandMs: number;
+  /** Dmax: the largest demand per server of one station, ms (1/Dmax bounds the throughput). */
+  maxDemandMs: number;
+  /** True when MVA is exact for the design (single-server exponential stations, no feature noted in `notCovered`). */
+  exact: boolean;
 }
 
 export interface AnalyticResult {
@@ -297,7 +318,10 @@ export interface AnalyticResult {
 
 /** A run at one offered load: both designs, on the same arrivals and seeds, with the prediction. */
 export interface RunResult {
+  /** The offered load (req/s); for a closed workload the document's rate, which its users ignore (see `users`). */
   ratePerSec: number;
+  /** Closed workloads only: the number of users N at this point (a closed sweep varies N, not the rate). */
+  users?: number;
   seed: number;
   replications: number;
   microservices: DesignResult;

@@ -20,6 +20,8 @@ import { simulateDesignRaw as simulate } from './resilience/patternSim';
 import { monolithElasticSpec } from './autoscale/monolithScale';
 import { designResult } from './stats';
 import { monolithFaults } from './resilience/compileFaults';
+import { isClosedWorkload, withClosedUsers } from './resilience/closedWorkload';
+import { analyzeClosed } from './analytic/closed';
 
 /** Most time-series windows a run keeps (windowSec is raised to respect it). */
 export const MAX_WINDOWS = 1000;
@@ -39,6 +41,8 @@ export interface ResolvedRun {
   windowSec: number;
   /** Work budget of one replication of one design (events + arrival steps). */
   maxEventsPerReplication: number;
+  /** Closed workloads: the users at this point (`opts.users`, else `workload.users`); null for an open workload. */
+  users: number | null;
 }
 
 function check(ok: boolean, message: string): void {
@@ -82,6 +86,10 @@ export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
     Number.isInteger(maxEventsPerReplication) && maxEventsPerReplication >= 1 && maxEventsPerReplication <= LIMITS.maxEventsPerReplication,
     `maxEventsPerReplication must be a whole number from 1 to ${LIMITS.maxEventsPerReplication} (got ${maxEventsPerReplication})`,
   );
+  const closed = isClosedWorkload(doc);
+  check(opts.users === undefined || closed, 'users apply to a closed workload only (workload.model: "closed")');
+  const users = closed ? (opts.users ?? doc.workload.users ?? 1) : null;
+  check(users === null || (Number.isInteger(users) && users >= 1 && users <= LIMITS.maxClosedUsers), `users must be a whole number from 1 to ${LIMITS.maxClosedUsers} (got ${users})`);
   if (doc.workload.arrival === 'bursty') {
     const b = doc.workload.burst;
     const quietMs = (b.meanBurstMs * (1 - b.burstFraction)) / b.burstFraction;
@@ -89,7 +97,7 @@ export function resolveRun(doc: Topology, opts: RunOptions = {}): ResolvedRun {
     check(b.meanBurstMs >= floor, `workload.burst.meanBurstMs must be at least ${floor} ms (got ${b.meanBurstMs})`);
     check(quietMs >= floor, `workload.burst: the mean quiet period meanBurstMs × (1 − burstFraction) / burstFraction is ${quietMs.toPrecision(3)} ms; it must be at least ${floor} ms`);
   }
-  return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec, maxEventsPerReplication };
+  return { ratePerSec, durationSec, warmupSec, seed, replications, profile: profile ? profile.map((p) => ({ ...p })) : null, windowSec, maxEventsPerReplication, users };
 }
 
 /** The simulator's spec for one replication of a resolved run (times in ms); the trace recorder uses it too. */
@@ -134,7 +142,7 @@ function compileBoth(doc: Topology): Designs {
 export function simulateReplication(doc: Topology, opts: RunOptions, replication: number, budget?: SimBudget): ReplicationResult {
   const run = resolveRun(doc, opts);
   check(Number.isInteger(replication) && replication >= 0, `replication must be a whole number ≥ 0 (got ${replication})`);
-  const { micro, mono } = compileBoth(doc);
+  const { micro, mono } = compileBoth(withClosedUsers(doc, opts.users));
   const seed = replicationSeed(run.seed, replication);
   return {
     replication,
@@ -148,7 +156,7 @@ export function simulateReplication(doc: Topology, opts: RunOptions, replication
 export function combineReplications(doc: Topology, opts: RunOptions, reps: readonly ReplicationResult[]): RunResult {
   check(reps.length > 0, 'combineReplications needs at least one replication');
   const run = resolveRun(doc, opts);
-  const { micro, mono, monoDoc, deployment } = compileBoth(doc);
+  const { micro, mono, monoDoc, deployment } = compileBoth(withClosedUsers(doc, opts.users));
   const sorted = [...reps].sort((a, b) => a.replication - b.replication);
   const endMs = run.durationSec * 1000;
   const pick = (k: 'microservices' | 'monolith'): DesignRaw[] => sorted.map((r) => r[k]);
@@ -158,8 +166,12 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
     replications: sorted.length,
     microservices: designResult(micro, pick('microservices'), endMs),
     monolith: { ...designResult(mono, pick('monolith'), endMs), deployment },
-    analytic: { microservices: analyze(doc, run.ratePerSec), monolith: analyze(monoDoc, run.ratePerSec) },
+    analytic:
+      run.users === null
+        ? { microservices: analyze(doc, run.ratePerSec), monolith: analyze(monoDoc, run.ratePerSec) }
+        : { microservices: analyzeClosed(doc, run.users), monolith: analyzeClosed(monoDoc, run.users) },
   };
+  if (run.users !== null) result.users = run.users;
   const cut = cutShortOf(run, sorted);
   if (cut) result.cutShort = cut;
   return result;
@@ -171,7 +183,7 @@ export function combineReplications(doc: Topology, opts: RunOptions, reps: reado
  */
 export function simulateDesign(doc: Topology, opts: RunOptions = {}, budget?: SimBudget): DesignResult {
   const run = resolveRun(doc, opts);
-  const model = compileModel(withResolvedPrices(doc));
+  const model = compileModel(withResolvedPrices(withClosedUsers(doc, opts.users)));
   const reps: DesignRaw[] = [];
   for (let r = 0; r < run.replications; r++) reps.push(simulate(model, simSpec(doc, run, replicationSeed(run.seed, r), budget)));
   return designResult(model, reps, run.durationSec * 1000);

@@ -17,6 +17,7 @@ import { detailPoint, labelOf, type ReportInput, simulatedBottleneck } from './m
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from './reportCharts';
 import { bottleneckSentence, capacitySentence, costSentence, monolithSentence, sloText } from './sentences';
 import { verdictOf } from './verdict';
+import { pointLoadText } from './closedText';
 import {
   analyticTable,
   capacityTable,
@@ -81,18 +82,28 @@ function resultsSections(input: ReportInput): string {
   const notes = [...new Set([...point.analytic.microservices.notCovered, ...point.analytic.monolith.notCovered])];
   return (
     '<section id="load-test"><h2>Load test</h2>' +
-    p(`${sweep.points.length} offered loads from ${fmtRate(sweep.points[0].ratePerSec)} to ${fmtRate(sweep.points[sweep.points.length - 1].ratePerSec)}, both designs on the same arrivals and seeds.`) +
+    p(
+      sweep.points[0].users !== undefined
+        ? `A closed workload: ${sweep.points.length} numbers of users from ${pointLoadText(sweep.points[0])} to ${pointLoadText(sweep.points[sweep.points.length - 1])} (each user waits for its response, then thinks), both designs on the same seeds; the analytic line is mean-value analysis (MVA).`
+        : `${sweep.points.length} offered loads from ${fmtRate(sweep.points[0].ratePerSec)} to ${fmtRate(sweep.points[sweep.points.length - 1].ratePerSec)}, both designs on the same arrivals and seeds.`,
+    ) +
     figure('chart-latency', latencyChart(sweep, doc.slo), 'Solid p99, long dashes p95, short dashes p50, dots the mean; the pale dashed line is the analytic (queueing-theory) mean. Values above the top of the chart are clipped; the table below has every number.') +
-    figure('chart-throughput', throughputChart(sweep), 'Where a curve leaves the grey diagonal the design cannot keep up: the saturation knee. Vertical lines: the analytic saturation rate of each design.') +
+    figure(
+      'chart-throughput',
+      throughputChart(sweep),
+      sweep.points[0].users !== undefined
+        ? 'Completed req/s against the number of users: it grows with the users until the busiest station is full, then stays at 1/Dmax. Dashed: mean-value analysis; grey: the asymptotic bound min(N/(D + Z), 1/Dmax).'
+        : 'Where a curve leaves the grey diagonal the design cannot keep up: the saturation knee. Vertical lines: the analytic saturation rate of each design.',
+    ) +
     '</section>' +
     (capacity ? `<section id="capacity"><h2>Capacity at the SLO</h2>${p(capacitySentence(capacity))}${capacityTable(capacity)}${p(costSentence(capacity))}</section>` : '') +
-    `<section id="per-node"><h2>Per node at ${esc(fmtRate(point.ratePerSec))}</h2>` +
+    `<section id="per-node"><h2>Per node at ${esc(pointLoadText(point))}</h2>` +
     figure('chart-utilization', utilizationChart(doc, point, bottleneck), 'Busy servers over servers during the measured part of the run; the bottleneck is marked ◆. The red line is 100%.') +
     nodesResultTable(doc, point) +
     '</section>' +
     llmSection(doc, sweep, point) +
     scenarioSection(doc, point, input.settings.warmupSec) +
-    `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${fmtRate(point.ratePerSec)}, from the merged latency histograms.`)}</section>` +
+    `<section id="distribution"><h2>Latency distribution</h2>${figure('chart-distribution', distributionChart(point), `Share of requests finished within a given time at ${pointLoadText(point)}, from the merged latency histograms.`)}</section>` +
     `<section id="analytic"><h2>Analytic comparison</h2>${analyticTable(doc, point)}` +
     (notes.length ? `<h3>Not covered by the formulas</h3><ul class="notes" data-testid="not-covered">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : p('The formulas cover every feature of this design at this load.')) +
     '</section>' +

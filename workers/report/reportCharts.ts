@@ -10,6 +10,7 @@ import type { Slo, Topology } from '../engine/schema';
 import { barChart } from './barChart';
 import { fmtMs, fmtPct, fmtRate } from './format';
 import { type LineSeries, lineChart } from './svgChart';
+import { fmtUsers, isClosedSweep, pointLoadText, sweepAxisTitle, sweepLoad } from './closedText';
 
 /** Colour-blind-safe pair: blue for microservices, orange for the monolith. */
 export const DESIGN_COLOR = { microservices: '#1d4ed8', monolith: '#c2410c' } as const;
@@ -35,7 +36,12 @@ export function latencyAxisMax(sweep: SweepResult, slo: Slo): number {
   return Math.min(any * 1.05, want);
 }
 
+/** "at 80 req/s" or "at 12 users": a sweep point's x in a chart's description. */
+const atX = (closed: boolean, x: number) => (closed ? fmtUsers(x) : fmtRate(x));
+const axisX = (closed: boolean) => `${sweepAxisTitle(closed)[0].toUpperCase()}${sweepAxisTitle(closed).slice(1)}`;
+
 export function latencyChart(sweep: SweepResult, slo: Slo): string {
+  const closed = isClosedSweep(sweep.points);
   const series: LineSeries[] = [];
   for (const d of DESIGNS) {
     for (const q of PCTS) {
@@ -43,22 +49,22 @@ export function latencyChart(sweep: SweepResult, slo: Slo): string {
         name: `${DESIGN_NAME[d]} ${q.name}`,
         color: DESIGN_COLOR[d],
         dash: q.dash,
-        points: sweep.points.map((p) => [p.ratePerSec, p[d].endToEnd[q.key]] as const),
-        describe: (x, y) => `${DESIGN_NAME[d]} ${q.name} at ${fmtRate(x)}: ${fmtMs(y)}`,
+        points: sweep.points.map((p) => [sweepLoad(p), p[d].endToEnd[q.key]] as const),
+        describe: (x, y) => `${DESIGN_NAME[d]} ${q.name} at ${atX(closed, x)}: ${fmtMs(y)}`,
       });
     }
     series.push({
-      name: `${DESIGN_NAME[d]} analytic mean`,
+      name: `${DESIGN_NAME[d]} analytic mean${closed ? ' (MVA)' : ''}`,
       color: ANALYTIC_COLOR[d],
       dash: '10 5',
-      points: sweep.points.map((p) => [p.ratePerSec, p.analytic[d].meanMs ?? Number.NaN] as const),
-      describe: (x, y) => `${DESIGN_NAME[d]} analytic mean at ${fmtRate(x)}: ${fmtMs(y)}`,
+      points: sweep.points.map((p) => [sweepLoad(p), p.analytic[d].meanMs ?? Number.NaN] as const),
+      describe: (x, y) => `${DESIGN_NAME[d]} analytic mean at ${atX(closed, x)}: ${fmtMs(y)}`,
     });
   }
   return lineChart({
     id: 'latency',
-    title: 'End-to-end latency vs offered load',
-    xLabel: 'Offered load (req/s)',
+    title: closed ? 'End-to-end latency vs users (closed workload)' : 'End-to-end latency vs offered load',
+    xLabel: axisX(closed),
     yLabel: 'Latency (ms)',
     series,
     hLines: [{ at: slo.thresholdMs, label: `SLO: ${slo.percentile} ≤ ${fmtMs(slo.thresholdMs)}`, color: '#b42318' }],
@@ -68,6 +74,7 @@ export function latencyChart(sweep: SweepResult, slo: Slo): string {
 }
 
 export function throughputChart(sweep: SweepResult): string {
+  if (isClosedSweep(sweep.points)) return closedThroughputChart(sweep);
   const last = sweep.points[sweep.points.length - 1];
   const top = last ? last.ratePerSec : 1;
   const series: LineSeries[] = DESIGNS.map((d) => ({
@@ -83,6 +90,42 @@ export function throughputChart(sweep: SweepResult): string {
     return sat != null && Number.isFinite(sat) ? [{ at: sat, label: `${DESIGN_NAME[d]} saturates ≈ ${fmtRate(sat)}`, color: DESIGN_COLOR[d] }] : [];
   });
   return lineChart({ id: 'throughput', title: 'Throughput vs offered load (the saturation knee)', xLabel: 'Offered load (req/s)', yLabel: 'Completed (req/s)', series, vLines, height: 320 });
+}
+
+/**
+ * Throughput X vs users N of a closed sweep, with each design's MVA
+ * throughput (dashed) and the microservices' asymptotic bound
+ * X ≤ min(N/(D + Z), 1/Dmax) (Lazowska et al. §5.3).
+ */
+function closedThroughputChart(sweep: SweepResult): string {
+  const series: LineSeries[] = DESIGNS.flatMap((d) => [
+    {
+      name: DESIGN_NAME[d],
+      color: DESIGN_COLOR[d],
+      dash: d === 'monolith' ? '7 4' : undefined,
+      points: sweep.points.map((p) => [sweepLoad(p), p[d].endToEnd.throughputPerSec] as const),
+      describe: (x: number, y: number) => `${DESIGN_NAME[d]} at ${fmtUsers(x)}: ${fmtRate(y)} completed`,
+    },
+    {
+      name: `${DESIGN_NAME[d]} analytic (MVA)`,
+      color: ANALYTIC_COLOR[d],
+      dash: '10 5',
+      points: sweep.points.map((p) => [sweepLoad(p), p.analytic[d].closed?.throughputPerSec ?? Number.NaN] as const),
+      describe: (x: number, y: number) => `${DESIGN_NAME[d]} MVA at ${fmtUsers(x)}: ${fmtRate(y)}`,
+    },
+  ]);
+  series.push({
+    name: 'Microservices bound min(N/(D+Z), 1/Dmax)',
+    color: '#9ca3af',
+    dash: '2 4',
+    markers: false,
+    points: sweep.points.map((p) => {
+      const c = p.analytic.microservices.closed;
+      const n = sweepLoad(p);
+      return [n, c ? 1000 * Math.min(n / (c.totalDemandMs + c.thinkMs), c.maxDemandMs > 0 ? 1 / c.maxDemandMs : Number.POSITIVE_INFINITY) : Number.NaN] as const;
+    }),
+  });
+  return lineChart({ id: 'throughput', title: 'Throughput vs users (closed workload)', xLabel: axisX(true), yLabel: 'Completed (req/s)', series, height: 320 });
 }
 
 /** Rows of the utilisation chart: nodes that carry traffic in either design, in document order. */
@@ -102,7 +145,7 @@ export function utilizationRows(doc: Topology, point: RunResult, bottleneck: str
 
 export function utilizationChart(doc: Topology, point: RunResult, bottleneck: string | null): string {
   return barChart({
-    title: `Utilisation per node at ${fmtRate(point.ratePerSec)}`,
+    title: `Utilisation per node at ${pointLoadText(point)}`,
     xLabel: 'Utilisation (busy servers / servers; a monolith node shows its share of the pool)',
     rows: utilizationRows(doc, point, bottleneck),
     groups: DESIGNS.map((d) => ({ name: DESIGN_NAME[d], color: DESIGN_COLOR[d] })),
@@ -146,7 +189,7 @@ export function distributionChart(point: RunResult): string {
   }));
   return lineChart({
     id: 'distribution',
-    title: `Latency distribution (CDF) at ${fmtRate(point.ratePerSec)}, up to p99.9`,
+    title: `Latency distribution (CDF) at ${pointLoadText(point)}, up to p99.9`,
     xLabel: 'End-to-end latency (ms)',
     yLabel: 'Share of requests at or below',
     series,

@@ -5,6 +5,7 @@ import type { Slo, Topology } from '../engine/schema';
 import { deploymentSentence } from './deploymentSentence';
 import { fmtMs, fmtPct, fmtRate, fmtRatio, fmtMoney } from './format';
 import { labelOf, simulatedBottleneck } from './model';
+import { pointLoadText } from './closedText';
 
 /** "p99 ≤ 200 ms" */
 export function sloText(slo: Slo): string {
@@ -47,7 +48,7 @@ export function bottleneckSentence(doc: Topology, point: RunResult): string {
   const sim = simulatedBottleneck(doc, point);
   const a = point.analytic.microservices;
   const parts: string[] = [];
-  if (sim) parts.push(`At ${fmtRate(point.ratePerSec)} the busiest node is ${labelOf(doc, sim.id)} (utilisation ${fmtPct(sim.utilization)}).`);
+  if (sim) parts.push(`At ${pointLoadText(point)} the busiest node is ${labelOf(doc, sim.id)} (utilisation ${fmtPct(sim.utilization)}).`);
   if (a.bottleneck && a.saturationRatePerSec !== null) {
     parts.push(`The analytic model names ${labelOf(doc, a.bottleneck)} as the bottleneck: the microservice design saturates at about ${fmtRate(a.saturationRatePerSec)}.`);
   }

@@ -9,6 +9,7 @@ import { fmtCount, fmtMoney, fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import type { ReportRunSettings } from './model';
 import { DESIGN_NAME } from './reportCharts';
 import { sloText } from './sentences';
+import { pointLoadText } from './closedText';
 
 type Cell = string | number | { html: string };
 
@@ -74,7 +75,7 @@ export function sweepTable(sweep: SweepResult): string {
     for (const d of ['microservices', 'monolith'] as const) {
       const e = p[d].endToEnd;
       rows.push([
-        fmtRate(p.ratePerSec),
+        pointLoadText(p),
         DESIGN_NAME[d],
         fmtRate(e.throughputPerSec),
         fmtMs(e.meanMs),
@@ -89,7 +90,7 @@ export function sweepTable(sweep: SweepResult): string {
       ]);
     }
   }
-  const head = ['Offered', 'Design', 'Throughput', 'Mean', 'p50', 'p95', 'p99', 'p99.9', 'Errors + drops', 'Saturated', 'Analytic mean', 'Cost per M req'];
+  const head = [sweep.points.some((p) => p.users !== undefined) ? 'Users' : 'Offered', 'Design', 'Throughput', 'Mean', 'p50', 'p95', 'p99', 'p99.9', 'Errors + drops', 'Saturated', 'Analytic mean', 'Cost per M req'];
   return table('sweep-table', 'Every sweep point, both designs', head, rows, 2, [0, 1]);
 }
 

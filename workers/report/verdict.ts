@@ -21,6 +21,7 @@ import type { Slo, Topology } from '../engine/schema';
 import { fmtMoney, fmtNum, fmtPct, fmtRate, fmtRatio } from './format';
 import { detailPoint, labelOf, type ReportInput, simulatedBottleneck } from './model';
 import { sloText } from './sentences';
+import { fmtUsers, pointLoadText, sweepLoad } from './closedText';
 
 type Design = 'microservices' | 'monolith';
 const NAME: Record<Design, string> = { microservices: 'microservice design', monolith: 'monolith' };
@@ -33,6 +34,11 @@ export interface VerdictDesign {
   lowerBound: boolean;
   /** US$ per million requests at that load (null without one). */
   costPerMillionRequests: number | null;
+  /**
+   * Closed workloads only: the most users meeting the SLO among the swept N (a lower bound; null: none did).
+   * `capacityPerSec` is then the throughput measured there.
+   */
+  capacityUsers?: number | null;
 }
 
 export interface Verdict {
@@ -48,11 +54,20 @@ export interface Verdict {
   monolith: VerdictDesign;
 }
 
-/** Each design's capacity from the sweep alone: the highest swept load that meets the SLO. */
+/** Each design's capacity from the sweep alone: the highest swept load (rate, or users for a closed workload) that meets the SLO. */
 export function sweepCapacity(points: readonly RunResult[], slo: Slo, design: Design): VerdictDesign {
+  // A closed network cannot grow its queues without bound (at most N requests are in it): the simulator's
+  // "saturated" flag (a full server with a longer queue at the end than mid-run) is the open model's test, so a
+  // closed point is judged on its SLO figure and failures alone.
+  const closed = points.some((p) => p.users !== undefined);
+  const meets = (p: RunResult) => meetsSlo(closed ? { ...p[design], saturated: false } : p[design], slo);
   let best: RunResult | null = null;
-  for (const p of points) if (meetsSlo(p[design], slo) && (!best || p.ratePerSec > best.ratePerSec)) best = p;
-  return { capacityPerSec: best ? best.ratePerSec : null, lowerBound: best !== null, costPerMillionRequests: best ? best[design].costPerMillionRequests : null };
+  for (const p of points) if (meets(p) && (!best || sweepLoad(p) > sweepLoad(best))) best = p;
+  const cost = best ? best[design].costPerMillionRequests : null;
+  if (closed) {
+    return { capacityPerSec: best ? best[design].endToEnd.throughputPerSec : null, lowerBound: best !== null, costPerMillionRequests: cost, capacityUsers: best?.users ?? null };
+  }
+  return { capacityPerSec: best ? best.ratePerSec : null, lowerBound: best !== null, costPerMillionRequests: cost };
 }
 
 function fromSearch(c: CapacityResult, design: Design): VerdictDesign {
@@ -60,23 +75,25 @@ function fromSearch(c: CapacityResult, design: Design): VerdictDesign {
   return { capacityPerSec: d.ratePerSec, lowerBound: false, costPerMillionRequests: d.costPerMillionRequests };
 }
 
-const upTo = (d: VerdictDesign) => (d.lowerBound ? `at least ${fmtRate(d.capacityPerSec)}` : fmtRate(d.capacityPerSec));
+const loadOf = (d: VerdictDesign) => (d.capacityUsers !== undefined ? `${fmtUsers(d.capacityUsers)} (${fmtRate(d.capacityPerSec)} completed)` : fmtRate(d.capacityPerSec));
+const upTo = (d: VerdictDesign) => (d.lowerBound ? `at least ${loadOf(d)}` : loadOf(d));
 
 function headline(slo: Slo, micro: VerdictDesign, mono: VerdictDesign): string {
-  const a = micro.capacityPerSec;
-  const b = mono.capacityPerSec;
+  const closed = micro.capacityUsers !== undefined;
+  const a = closed ? (micro.capacityUsers ?? null) : micro.capacityPerSec;
+  const b = closed ? (mono.capacityUsers ?? null) : mono.capacityPerSec;
   const at = `At ${sloText(slo)}`;
-  if (a === null && b === null) return `${at}, neither design meets the SLO at any load tried.`;
+  if (a === null && b === null) return `${at}, neither design meets the SLO at any ${closed ? 'number of users' : 'load'} tried.`;
   if (a === null || b === null) {
     const [ok, no] = a !== null ? (['microservices', 'monolith'] as const) : (['monolith', 'microservices'] as const);
-    return `${at}, only the ${NAME[ok]} meets the SLO, up to ${upTo(ok === 'microservices' ? micro : mono)}; the ${NAME[no]} misses it at every load tried.`;
+    return `${at}, only the ${NAME[ok]} meets the SLO, up to ${upTo(ok === 'microservices' ? micro : mono)}; the ${NAME[no]} misses it at every ${closed ? 'number of users' : 'load'} tried.`;
   }
   const ratio = a / b;
   const both = `the microservice design meets the SLO up to ${upTo(micro)} and the monolith up to ${upTo(mono)}`;
-  if (Math.abs(ratio - 1) < 0.02) return `${at}, ${both}: about the same load.`;
+  if (Math.abs(ratio - 1) < 0.02) return `${at}, ${both}: about the same ${closed ? 'users' : 'load'}.`;
   const winner: Design = ratio > 1 ? 'microservices' : 'monolith';
-  const bounded = micro.lowerBound || mono.lowerBound ? 'of the loads tried, ' : '';
-  return `${at}, ${both}: ${bounded}the ${NAME[winner]} carries ${fmtRatio(Math.max(ratio, 1 / ratio))} as much.`;
+  const bounded = micro.lowerBound || mono.lowerBound ? `of the ${closed ? 'user counts' : 'loads'} tried, ` : '';
+  return `${at}, ${both}: ${bounded}the ${NAME[winner]} ${closed ? 'serves' : 'carries'} ${fmtRatio(Math.max(ratio, 1 / ratio))} as ${closed ? 'many users' : 'much'}.`;
 }
 
 function costLine(micro: VerdictDesign, mono: VerdictDesign): string | null {
@@ -99,7 +116,7 @@ export function reasonFacts(doc: Topology, point: RunResult): string[] {
     const servers = node ? `, ${fmtNum(node.replicas)} replica${node.replicas === 1 ? '' : 's'} × ${fmtNum(node.concurrency)}${on}` : '';
     facts.push(
       `in the microservice design the ${labelOf(doc, first)} (${kind}${servers}) saturates first` +
-        (util !== undefined ? `: ${fmtPct(util)} busy at ${fmtRate(point.ratePerSec)}` : '') +
+        (util !== undefined ? `: ${fmtPct(util)} busy at ${pointLoadText(point)}` : '') +
         (a.saturationRatePerSec !== null ? `, full at about ${fmtRate(a.saturationRatePerSec)}` : ''),
     );
   }
@@ -129,6 +146,8 @@ export function reasonFacts(doc: Topology, point: RunResult): string[] {
  * load the reason is told at (e.g. the report's detail point).
  */
 export function buildVerdict(doc: Topology, slo: Slo, points: readonly RunResult[], capacity: CapacityResult | null, point: RunResult | null): Verdict {
+  // A closed workload's users ignore the rate: a capacity search over the rate says nothing about them.
+  if (points.some((p) => p.users !== undefined)) capacity = null;
   const source = capacity ? 'search' : 'sweep';
   const micro = capacity ? fromSearch(capacity, 'microservices') : sweepCapacity(points, slo, 'microservices');
   const mono = capacity ? fromSearch(capacity, 'monolith') : sweepCapacity(points, slo, 'monolith');

@@ -140,3 +140,18 @@ export function mvaClosed(users: number, demandsMs: readonly number[], thinkMs: 
   }
   return { responseMs: r, throughputPerMs: x, queue: q };
 }
+
+/** Whether a document's workload is closed (users and think time) rather than open (a rate). */
+export function isClosedWorkload(doc: { workload: { model?: 'open' | 'closed' } }): boolean {
+  return doc.workload.model === 'closed';
+}
+
+/**
+ * The document at `users` users: the same document object when `users` is
+ * undefined or already the document's (so open documents are never copied),
+ * else a copy with `workload.users` replaced. A closed sweep point runs this.
+ */
+export function withClosedUsers<T extends { workload: { model?: 'open' | 'closed'; users?: number } }>(doc: T, users: number | undefined): T {
+  if (users === undefined || users === doc.workload.users) return doc;
+  return { ...doc, workload: { ...doc.workload, users } };
+}
