@@ -37,6 +37,19 @@ describe('RunController', () => {
     expect(run.points[2]).toEqual(runPoint(doc, { ratePerSec: run.rates[2] }));
   });
 
+  it('after a reload a new run gets an id above the restored run\'s (a fresh controller restarts its count)', async () => {
+    const { store, controller } = setup();
+    store.getState().setRunForm({ steps: '2' });
+    controller.start();
+    await until(() => store.getState().run?.status !== 'running');
+    const restored = store.getState().run!.id;
+    // A new page: a new controller over a store whose run came back from storage.
+    const again = new RunController(store, () => new WorkerPool(fakeEngineFactory({ seed: 4 }).factory, 2));
+    again.start();
+    expect(store.getState().run!.id).toBe(restored + 1);
+    await until(() => store.getState().run?.status !== 'running');
+  });
+
   it('wrong inputs: no run, a message on the field', () => {
     const { store, controller } = setup();
     store.getState().setRunForm({ steps: '0' });

@@ -61,7 +61,9 @@ export class RunController {
     }
     if (this.busy) this.cancel();
     const { plan } = planned;
-    const id = this.nextId++;
+    // After a reload the restored run keeps its id; a new run must not reuse it (the results view tells runs apart by id).
+    const id = Math.max(this.nextId, (s.run?.id ?? 0) + 1);
+    this.nextId = id + 1;
     const doc = s.doc;
     const startedAtMs = now();
     // `rates`: each point's load, its users for a closed workload.
