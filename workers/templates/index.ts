@@ -18,6 +18,7 @@ import llmRouter from './llm-router.json';
 import ragAssistant from './rag-assistant.json';
 import ragLlm from './rag-llm.json';
 import rankerGpuLoss from './ranker-gpu-loss.json';
+import rankerGpuLossHpa from './ranker-gpu-loss-hpa.json';
 import retrieveRankRerank from './retrieve-rank-rerank.json';
 import retryStormBreaker from './retry-storm-breaker.json';
 import tandem from './tandem.json';
@@ -46,6 +47,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'retrieve-rank-rerank', group: 'paper', spec: retrieveRankRerank },
   { id: 'ml-lifecycle', group: 'paper', spec: mlLifecycle },
   { id: 'ranker-gpu-loss', group: 'paper', spec: rankerGpuLoss },
+  { id: 'ranker-gpu-loss-hpa', group: 'paper', spec: rankerGpuLossHpa },
   { id: 'retry-storm-breaker', group: 'paper', spec: retryStormBreaker },
   { id: 'embedding-cache-stampede', group: 'paper', spec: embeddingCacheStampede },
   { id: 'hedging-fanout', group: 'paper', spec: hedgingFanout },

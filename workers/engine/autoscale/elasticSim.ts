@@ -42,7 +42,7 @@ export function simulateDesignRaw(m: CompiledModel, spec: SimSpec): R.DesignRaw 
 }
 
 /** One autoscaled group's run-time state (allocated once). */
-class Group {
+export class Group {
   readonly rs: ReplicaSet;
   readonly billed: ReplicaMeter;
   readonly ready: ReplicaMeter;
@@ -74,6 +74,14 @@ class Group {
   coldStartsMeasured = 0;
   minCurrent: number;
   maxCurrent: number;
+  // A fault scenario's crashes (resilience/elasticScenarioSim.ts): the replicas down as last applied, the
+  // change point being applied (its instant, target, cause), and the slots it crashed.
+  faultApplied = 0;
+  faultMs = -1;
+  faultWant = 0;
+  faultCause = 0;
+  newlyCrashed = 0;
+  readonly crashedSlots: Int32Array;
 
   constructor(
     readonly m: CompiledModel,
@@ -89,6 +97,7 @@ class Group {
     this.ready = new ReplicaMeter(windowMs, windows, warmMs);
     this.starting = new ReplicaMeter(windowMs, windows, warmMs);
     this.rs = new ReplicaSet(2 * a.maxReplicas, e.initialReplicas, this.billed);
+    this.crashedSlots = new Int32Array(2 * a.maxReplicas);
     this.ready.record(0, this.rs.ready);
     this.hpa = a.policy === 'hpa' ? new HpaController(a) : null;
     this.kpa = a.policy === 'kpa' ? new KpaController(a, e.initialReplicas) : null;
@@ -144,10 +153,10 @@ class Group {
 
 /** The Simulator with autoscalers (see the module note). */
 export class ElasticSimulator extends Simulator {
-  private readonly groups: Group[] = [];
+  protected readonly groups: Group[] = [];
   /** Node → its autoscaled group index, −1 when fixed. */
-  private readonly nodeK: Int32Array;
-  private readonly chooser: ElasticChooser | null;
+  protected readonly nodeK: Int32Array;
+  protected readonly chooser: ElasticChooser | null;
   private dropped = false;
 
   constructor(m: CompiledModel, spec: SimSpec) {
@@ -245,7 +254,7 @@ export class ElasticSimulator extends Simulator {
     g.touch(now);
     if (g.hpa !== null) {
       const rs = g.rs;
-      this.scale(g, g.hpa.sync(now, { currentReplicas: rs.current, ready: rs.ready, notReady: rs.provisioning, metricSum: g.metricSum() }));
+      this.scale(g, g.hpa.sync(now, { currentReplicas: rs.current, ready: rs.ready, notReady: rs.provisioning + rs.crashed, metricSum: g.metricSum() }));
     } else if (g.kpa !== null) {
       // The second that just ended: its mean concurrency (replicas and activator), or its arrivals.
       g.kpa.recordSecond(Math.floor((now - 1) / 1000), g.rps ? g.arrivals : g.inSystemArea / 1000);
@@ -302,7 +311,7 @@ export class ElasticSimulator extends Simulator {
   }
 
   /** The ready count moved from `before`: the meter, the balancer's ready list, a pooled station's servers. */
-  private readyChanged(g: Group, before: number): void {
+  protected readyChanged(g: Group, before: number): void {
     const rs = g.rs;
     g.ready.record(this.now, rs.ready);
     if (g.balanced) {

@@ -1,7 +1,9 @@
 /**
  * The replicas of one autoscaled node (or of the monolith), as a small
  * typed-array state machine: gone → provisioning (cold start) → ready →
- * draining → gone. A provisioning replica takes no traffic; a draining one
+ * draining → gone, and ready → crashed → ready for a fault scenario's crash
+ * (the pod still exists, is billed and counted, but takes no traffic until
+ * its container is back: docs/model.md, "Faults with autoscaling"). A provisioning replica takes no traffic; a draining one
  * takes no new requests and is gone when the last request it holds is done.
  * The simulator calls {@link ReplicaSet.scaleTo} when the autoscaler ticks,
  * schedules each new replica's ready event at `readyAtMs[slot]` with its
@@ -12,7 +14,9 @@
  * Which replica goes on a scale-down follows the ReplicaSet controller
  * (https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/,
  * "Scaling a ReplicaSet"): pending pods first, then not-ready before ready,
- * then the more recently created (here: most recently ready) first.
+ * then the more recently created (here: most recently ready) first. A
+ * crashed replica is a running, not-ready pod: after the pending ones,
+ * before the ready ones.
  */
 import type { ReplicaMeter } from './cost';
 
@@ -20,6 +24,7 @@ export const R_GONE = 0;
 export const R_PROVISIONING = 1;
 export const R_READY = 2;
 export const R_DRAINING = 3;
+export const R_CRASHED = 4;
 
 /** Replica slots of one node: at most `capacity` replicas exist at once (ready, starting or draining). */
 export class ReplicaSet {
@@ -38,6 +43,8 @@ export class ReplicaSet {
   provisioning = 0;
   ready = 0;
   draining = 0;
+  /** Replicas down in a crash (a fault scenario's): they exist, take no traffic, and come back ready. */
+  crashed = 0;
   /** Cold starts begun (replicas provisioned) so far. */
   coldStarts = 0;
   private seq = 0;
@@ -63,14 +70,41 @@ export class ReplicaSet {
     meter?.record(startMs, this.billed);
   }
 
-  /** Replicas not being removed: ready + provisioning (the autoscaler's current count). */
+  /** Replicas not being removed: ready + provisioning + crashed (the autoscaler's current count: the pods that exist). */
   get current(): number {
-    return this.ready + this.provisioning;
+    return this.ready + this.provisioning + this.crashed;
   }
 
   /** Replicas paid for: every state but gone. */
   get billed(): number {
-    return this.ready + this.provisioning + this.draining;
+    return this.ready + this.provisioning + this.draining + this.crashed;
+  }
+
+  /** Crashes up to `n` ready replicas, the highest slots first; writes their slots to `into` from `at`, returns how many. */
+  crash(n: number, into: Int32Array, at: number): number {
+    let c = 0;
+    for (let r = this.capacity - 1; r >= 0 && c < n; r--) {
+      if (this.state[r] !== R_READY) continue;
+      this.state[r] = R_CRASHED;
+      this.ready--;
+      this.crashed++;
+      into[at + c++] = r;
+    }
+    return c;
+  }
+
+  /** Brings up to `n` crashed replicas back, ready at once (their restart is inside the event's duration); returns how many. */
+  restart(n: number, nowMs: number): number {
+    let c = 0;
+    for (let r = 0; r < this.capacity && c < n; r++) {
+      if (this.state[r] !== R_CRASHED) continue;
+      this.state[r] = R_READY;
+      this.readyAtMs[r] = nowMs;
+      this.crashed--;
+      this.ready++;
+      c++;
+    }
+    return c;
   }
 
   /** Moves the current count to `desired`: starts replicas (a cold start each) or removes them. Starts fewer when draining replicas fill the capacity. */
@@ -119,6 +153,15 @@ export class ReplicaSet {
     if (pick >= 0) {
       this.provisioning--;
       this.state[pick] = R_GONE;
+      return pick;
+    }
+    for (let i = 0; i < this.capacity && pick < 0; i++) if (this.state[i] === R_CRASHED) pick = i;
+    if (pick >= 0) {
+      // A crashed pod deleted: gone, or draining while a thread-per-request visit still holds a worker there.
+      this.crashed--;
+      this.state[pick] = R_DRAINING;
+      this.draining++;
+      if (this.held[pick] === 0) this.retire(pick, nowMs);
       return pick;
     }
     for (let i = 0; i < this.capacity; i++)

@@ -4,8 +4,8 @@
  * retry budget to sync edges with retries only; admission control
  * is not simulated on llm-servers yet, nor `lifo` on llm-servers, batching
  * model servers and pool members (a pool's one line is shared); none runs together with autoscaling
- * (the pattern simulator extends the scenario simulator, which has no
- * autoscaler yet).
+ * (the pattern simulator extends the fixed-replica ScenarioSimulator; only a scenario without patterns
+ * runs on the elastic simulator, elasticScenarioSim.ts).
  */
 import type { TopologyError } from '../errorText';
 import type { TopologySpec } from '../schema';

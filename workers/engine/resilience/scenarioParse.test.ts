@@ -70,11 +70,16 @@ describe('doc.scenario', () => {
     expect(r.errors[0].message).toMatch(/not simulated yet/);
   });
 
-  it('refuses a scenario on a document with autoscaling', () => {
-    const doc = withEvents([{ atSec: 1, durationSec: 5, kind: 'outage', target: 'db' }]);
-    const r = parseTopology({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'db' ? { ...n, autoscale: { policy: 'hpa', minReplicas: 1, maxReplicas: 4 } } : n)) });
+  it('takes crashes and outages of an autoscaled node, refuses its capacity faults (not simulated yet)', () => {
+    const autoscaled = (events: Parameters<typeof withEvents>[0]) => {
+      const doc = withEvents(events);
+      return parseTopology({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'db' ? { ...n, autoscale: { policy: 'hpa', minReplicas: 1, maxReplicas: 4 } } : n)) });
+    };
+    expect(autoscaled([{ atSec: 1, durationSec: 5, kind: 'outage', target: 'db' }]).ok).toBe(true);
+    expect(autoscaled([{ atSec: 1, durationSec: 5, kind: 'crash', target: 'db', replicas: 2 }]).ok).toBe(true);
+    const r = autoscaled([{ atSec: 1, durationSec: 5, kind: 'capacity', target: 'db', percent: 50 }]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.some((e) => e.path === 'scenario' && /autoscaling/.test(e.message))).toBe(true);
+    expect(r.errors.some((e) => e.path === 'scenario.events[0].kind' && /autoscaled node \("db"\)/.test(e.message))).toBe(true);
   });
 });

@@ -2,9 +2,12 @@
  * The scenario's meaning checks in the document (parse step): the generic
  * checks of scenarioValidate.ts against the document's nodes, edges, caches,
  * replicas and run length, plus what the simulator does not model yet:
- * a scenario together with autoscaling, and crash / outage / capacity /
- * latency faults on batching (Triton) model servers and llm-servers, whose
- * engines have their own service paths. Errors name the field.
+ * a capacity fault on an autoscaled node (or, through the monolith mapping,
+ * on a merged component of an autoscaled monolith), and crash / outage /
+ * capacity / latency faults on batching (Triton) model servers and
+ * llm-servers, whose engines have their own service paths. Errors name the
+ * field. Crashes and outages of autoscaled nodes are simulated
+ * (elasticScenarioSim.ts).
  */
 import type { TopologyError } from '../errorText';
 import { KINDS, RUN_DEFAULTS } from '../kinds';
@@ -19,9 +22,6 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
   const events = spec.scenario?.events ?? [];
   if (events.length === 0) return [];
   const errors: TopologyError[] = [];
-  if (spec.nodes.some((n) => n.autoscale != null) || spec.monolith?.autoscale != null) {
-    errors.push({ path: 'scenario', message: 'a scenario with autoscaling is not simulated yet: remove the autoscalers (nodes and monolith) or the scenario' });
-  }
   const poolReplicas = new Map((spec.pools ?? []).map((p) => [p.id, p.replicas ?? 1]));
   const replicasById = new Map(
     spec.nodes.map((n) => [n.id, (n.pool != null ? poolReplicas.get(n.pool) : undefined) ?? n.replicas ?? KINDS[n.kind].replicas]),
@@ -39,6 +39,11 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
   events.forEach((e, i) => {
     const n = byId.get(e.target);
     if (!n || !SERVER_KINDS.has(e.kind)) return;
+    if (e.kind === 'capacity' && (n.autoscale != null || (spec.monolith?.autoscale != null && (n.role ?? KINDS[n.kind].role) === 'service'))) {
+      const whose = n.autoscale != null ? `an autoscaled node ("${n.id}")` : `a component of an autoscaled monolith ("${n.id}")`;
+      errors.push({ path: `scenario.events[${i}].kind`, message: `a capacity fault on ${whose} is not simulated yet (crashes, outages, latency and errors are)` });
+      return;
+    }
     const engine = n.kind === 'llm-server' ? 'an llm-server' : n.batching != null && n.batching.maxBatch > 1 ? 'a batching model server' : n.batching?.triton ? 'a Triton model server' : null;
     if (engine) errors.push({ path: `scenario.events[${i}].target`, message: `a ${e.kind} of ${engine} ("${n.id}") is not simulated yet (errors and partitions are)` });
   });

@@ -3,7 +3,8 @@
  * overlapping events of every kind (fast-check): the run is a pure function
  * of its inputs (tested in scenarioSim.test.ts), requests are conserved with every loss counted by its cause,
  * the clock never goes back (the simulator checks it on every event), and
- * the monolith's mapped scenario runs too (determinism: scenarioSim.test.ts).
+ * the monolith's mapped scenario runs too (determinism: scenarioSim.test.ts);
+ * the same with autoscalers on random nodes and on the monolith.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +107,30 @@ const documents = fc
   })
   .filter((d): d is Topology => d !== null);
 
+/** The same documents with autoscalers on some service nodes (HPA or KPA) and maybe on the monolith; capacity faults on them dropped (refused). */
+const autoscaler = fc.oneof(
+  fc.record({ policy: fc.constant('hpa'), metric: fc.constantFrom('utilization', 'concurrency'), target: fc.constantFrom(0.5, 2), minReplicas: fc.integer({ min: 1, max: 2 }), maxReplicas: fc.integer({ min: 3, max: 6 }), syncPeriodSec: fc.constant(2) }),
+  fc.record({ policy: fc.constant('kpa'), target: fc.constantFrom(1, 3), minReplicas: fc.integer({ min: 0, max: 1 }), maxReplicas: fc.integer({ min: 2, max: 6 }) }),
+);
+const elasticDocuments = fc
+  .tuple(documents, fc.array(fc.option(autoscaler), { minLength: 4, maxLength: 4 }), fc.option(autoscaler))
+  .map(([doc, scalers, mono]): Topology | null => {
+    const auto = new Set(doc.nodes.filter((n, i) => scalers[i] != null && n.kind !== 'cache').map((n) => n.id));
+    if (auto.size === 0 && mono == null) return null;
+    const monolith = mono != null ? { ...doc.monolith, autoscale: { ...mono, minReplicas: Math.max(1, mono.minReplicas) } } : doc.monolith;
+    const events = doc.scenario!.events.filter((e) => e.kind !== 'capacity' || (!auto.has(e.target) && mono == null));
+    if (events.length === 0) return null;
+    const r = parseTopology({
+      ...doc,
+      nodes: doc.nodes.map((n, i) => (auto.has(n.id) ? { ...n, autoscale: scalers[i], coldStart: { dist: 'deterministic', meanSec: 0.5 + (i % 3) } } : n)),
+      monolith,
+      scenario: { events },
+    });
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    return r.doc;
+  })
+  .filter((d): d is Topology => d !== null);
+
 function conserved(d: DesignResult): void {
   const e = d.endToEnd;
   expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
@@ -124,6 +149,17 @@ describe('scenario runs on random documents and events', () => {
         conserved(a.monolith);
       }),
       { numRuns: 12, seed: 11, endOnFailure: true },
+    );
+  });
+
+  it('with autoscalers too (elasticScenarioSim.ts): conserve requests, every loss by its cause, in both designs', () => {
+    fc.assert(
+      fc.property(elasticDocuments, fc.integer({ min: 0, max: 1000 }), (doc, seed) => {
+        const a = runPoint(doc, { seed });
+        conserved(a.microservices);
+        conserved(a.monolith);
+      }),
+      { numRuns: 16, seed: 12, endOnFailure: true },
     );
   });
 });
