@@ -1,0 +1,92 @@
+/**
+ * The resilience patterns' own counts per edge, both designs, shaped once for the studio's table
+ * (app/results/PatternCountsTable.tsx), the report's scenario section and the CLI's table output.
+ *
+ * Each kind of count is one entry of PATTERN_COUNTS: the `DesignResult` key holding a per-edge array and the
+ * figures to show. Today: circuit breakers (`breakers[]`). A further per-edge count (e.g. retry budgets'
+ * allowed / refused retries) is one more entry here; every surface picks it up.
+ */
+import type { DesignResult, RunResult } from '../engine/results';
+import type { Topology } from '../engine/schema';
+import { labelOf } from './model';
+
+export const PATTERN_DESIGNS = ['microservices', 'monolith'] as const;
+export type PatternDesign = (typeof PATTERN_DESIGNS)[number];
+
+/** One figure of a per-edge count: its key in the result entry, its column name, and a short name for the CLI. */
+export interface PatternFigure {
+  key: string;
+  label: string;
+  short: string;
+}
+
+/** The `DesignResult` keys that hold a per-edge array (entries with an `edge` id). */
+export type PerEdgeKey = { [K in keyof DesignResult]-?: NonNullable<DesignResult[K]> extends readonly { edge: string }[] ? K : never }[keyof DesignResult];
+
+/** One kind of per-edge count. */
+export interface PatternCountKind {
+  /** The `DesignResult` key of the per-edge array (each entry has `edge`, the edge's id). */
+  resultKey: PerEdgeKey;
+  /** Test id and title of its table. */
+  id: string;
+  title: string;
+  figures: readonly PatternFigure[];
+}
+
+export const PATTERN_COUNTS: readonly PatternCountKind[] = [
+  {
+    resultKey: 'breakers',
+    id: 'breaker-counts',
+    title: 'Circuit breakers (whole run, warm-up included)',
+    figures: [
+      { key: 'opened', label: 'Times opened', short: 'opened' },
+      { key: 'refused', label: 'Calls refused while open', short: 'refused' },
+    ],
+  },
+];
+
+/** One edge's counts: the call in words, and per design its figures (null where that design has no such pattern on the edge). */
+export interface PatternCountRow {
+  edge: string;
+  call: string;
+  values: Record<PatternDesign, Record<string, number> | null>;
+}
+
+export interface PatternCountTable {
+  kind: PatternCountKind;
+  rows: PatternCountRow[];
+}
+
+type EdgeEntry = { edge: string };
+
+function entriesOf(d: DesignResult, kind: PatternCountKind): readonly EdgeEntry[] {
+  return d[kind.resultKey] ?? [];
+}
+
+/** A figure of an entry as a number (0 when absent). */
+const figureOf = (entry: EdgeEntry, key: string): number => Number((entry as unknown as Record<string, unknown>)[key] ?? 0);
+
+/** "Prediction gateway → Feature store" for an edge of the document, else (or without a document) its id. */
+export function callText(doc: Topology | null, edgeId: string): string {
+  const e = doc?.edges.find((x) => x.id === edgeId);
+  if (!doc) return edgeId;
+  return e ? `${labelOf(doc, e.source)} → ${labelOf(doc, e.target)}` : edgeId;
+}
+
+/** The tables of the run's per-edge counts, each with a row per edge (in the microservices' edge order, then the monolith's extra ones); none without any. */
+export function patternCountTables(doc: Topology | null, point: RunResult): PatternCountTable[] {
+  return PATTERN_COUNTS.flatMap((kind) => {
+    const byDesign = PATTERN_DESIGNS.map((d) => [d, entriesOf(point[d], kind)] as const);
+    const edges = [...new Set(byDesign.flatMap(([, list]) => list.map((x) => x.edge)))];
+    if (edges.length === 0) return [];
+    const rows = edges.map((edge): PatternCountRow => {
+      const values = {} as PatternCountRow['values'];
+      for (const [d, list] of byDesign) {
+        const hit = list.find((x) => x.edge === edge);
+        values[d] = hit ? Object.fromEntries(kind.figures.map((f) => [f.key, figureOf(hit, f.key)])) : null;
+      }
+      return { edge, call: callText(doc, edge), values };
+    });
+    return [{ kind, rows }];
+  });
+}
