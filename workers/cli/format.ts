@@ -117,7 +117,7 @@ export function formatPatternCounts(r: RunResult): string {
     .map(({ kind, rows }) => {
       const head = ['edge', ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => `${short[d]} ${f.short}`))];
       const body = rows.map((row) => [row.edge, ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => (row.values[d] ? fmt(row.values[d][f.key], 0) : '—')))]);
-      return `${kind.title.replace(/^./, (c) => c.toLowerCase())}:\n${table([head, ...body])}`;
+      return `${kind.name}\n${table([head, ...body])}`;
     })
     .join('\n\n');
 }

@@ -29,9 +29,6 @@ td.n, td.nw { white-space: nowrap; }
 th { background: #f9fafb; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 ul.notes { font-size: 13px; color: #374151; }
-h4 { margin: 16px 0 4px; font-size: 14px; }
-.node-faults figure { margin: 6px 0; }
-p.figcaption { color: #6b7280; font-size: 13px; margin: 4px 0 14px; text-align: center; }
 footer { margin-top: 32px; color: #6b7280; font-size: 13px; border-top: 1px solid #e5e7eb; padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
@@ -48,6 +45,18 @@ footer { margin-top: 32px; color: #6b7280; font-size: 13px; border-top: 1px soli
   .diagram-wrap { overflow: visible; border: none; padding: 0; }
   svg.chart { max-height: 120mm; }
   svg.diagram { max-height: 68mm; }
+}
+`;
+
+/**
+ * Styles only a report with a fault scenario needs (appended to REPORT_CSS for such a report alone, so a report
+ * without one keeps its bytes): each hit node's charts under a small heading, with one caption.
+ */
+export const SCENARIO_CSS = `
+h4 { margin: 16px 0 4px; font-size: 14px; }
+.node-faults figure { margin: 6px 0; }
+p.figcaption { color: #6b7280; font-size: 13px; margin: 4px 0 14px; text-align: center; }
+@media print {
   h4 { break-after: avoid; page-break-after: avoid; }
   .node-faults svg.chart { max-height: 72mm; }
 }

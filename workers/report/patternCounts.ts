@@ -27,8 +27,9 @@ export type PerEdgeKey = { [K in keyof DesignResult]-?: NonNullable<DesignResult
 export interface PatternCountKind {
   /** The `DesignResult` key of the per-edge array (each entry has `edge`, the edge's id). */
   resultKey: PerEdgeKey;
-  /** Test id and title of its table. */
+  /** Test id of its table, its short name and the caption of its table. */
   id: string;
+  name: string;
   title: string;
   figures: readonly PatternFigure[];
 }
@@ -37,10 +38,11 @@ export const PATTERN_COUNTS: readonly PatternCountKind[] = [
   {
     resultKey: 'breakers',
     id: 'breaker-counts',
-    title: 'Circuit breakers (whole run, warm-up included)',
+    name: 'circuit breakers (whole run, warm-up included)',
+    title: 'Circuit breakers: times each opened and calls it refused while open (whole run, warm-up included)',
     figures: [
-      { key: 'opened', label: 'Times opened', short: 'opened' },
-      { key: 'refused', label: 'Calls refused while open', short: 'refused' },
+      { key: 'opened', label: 'Opened (times)', short: 'opened' },
+      { key: 'refused', label: 'Calls refused', short: 'refused' },
     ],
   },
 ];

@@ -1,0 +1,67 @@
+/**
+ * The resilience patterns' own counts per call, both designs (circuit breakers: times opened, calls refused while
+ * open), under the blast-radius card. Rows and columns come from the report's builder
+ * (workers/report/patternCounts.ts), so the studio, the report and the CLI list the same figures; a new per-edge
+ * count (an entry of PATTERN_COUNTS) shows here as one more table.
+ */
+import type { RunResult } from '../../workers/engine/results';
+import { patternCountTables } from '../../workers/report/patternCounts';
+import { useAppStore } from '../store/react';
+import { NumCell } from './ChartFrame';
+import { fmtNum } from './format';
+import { DESIGN_LABEL, DESIGNS } from './series';
+
+export function PatternCountsTable({ point }: { point: RunResult }) {
+  const doc = useAppStore((s) => s.run?.doc ?? null);
+  const tables = patternCountTables(doc, point);
+  if (tables.length === 0) return null;
+  return (
+    <>
+      {tables.map(({ kind, rows }) => (
+        <div key={kind.id} className="ls-pattern-counts">
+          <div className="ls-subhead" id={`${kind.id}-title`}>
+            {kind.title}
+          </div>
+          <div className="ls-table-wrap">
+            <table className="ls-table" data-testid={kind.id} aria-labelledby={`${kind.id}-title`}>
+              <thead>
+                <tr>
+                  <th scope="col" rowSpan={2}>
+                    Call
+                  </th>
+                  {DESIGNS.map((d) => (
+                    <th key={d} scope="colgroup" colSpan={kind.figures.length}>
+                      {DESIGN_LABEL[d]}
+                    </th>
+                  ))}
+                </tr>
+                <tr>
+                  {DESIGNS.flatMap((d) =>
+                    kind.figures.map((f) => (
+                      <th key={`${d}-${f.key}`} scope="col">
+                        {f.label}
+                      </th>
+                    )),
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.edge} data-key={r.edge}>
+                    <th scope="row">{r.call}</th>
+                    {DESIGNS.flatMap((d) =>
+                      kind.figures.map((f) => {
+                        const v = r.values[d]?.[f.key] ?? null;
+                        return <NumCell key={`${d}-${f.key}`} k={`${d}-${f.key}`} value={v} text={v === null ? '—' : fmtNum(v)} />;
+                      }),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
