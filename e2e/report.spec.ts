@@ -165,21 +165,48 @@ test('a template with a fault scenario: the report has the scenario section with
   await expect(row('Time to recover')).toHaveText(['Time to recover', ...studioRecovery.map((t) => t ?? '')]);
   await expect(view.getByTestId('scenario-recovery')).toContainText('Microservices: ');
   await expect(view.getByTestId('scenario-notes')).toContainText('ranker');
-  for (const id of ['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node']) {
+  for (const id of ['chart-scenario-throughput', 'chart-scenario-latency']) {
     const band = view.getByTestId(id).locator('g.band');
     await expect(band).toHaveCount(1);
     await expect(band).toContainText('2 ranker GPUs lost');
   }
+  // The node the crash hits, as the studio's "One node through the scenario": its three series, each with the band.
+  const ranker = view.locator('[data-testid=scenario-node-faults][data-node=ranker]');
+  await expect(ranker.locator('h4')).toHaveText('Ranking model (GPU) through the scenario');
+  const nodeCharts = ranker.getByTestId('chart-scenario-node');
+  await expect(nodeCharts).toHaveCount(3);
+  for (const series of ['utilization', 'queueLength', 'errors']) {
+    const chart = ranker.locator(`[data-series=${series}]`);
+    await expect(chart.locator('g.band')).toHaveCount(1);
+    await expect(chart.locator('svg.chart path[fill=none]')).toHaveCount(2);
+  }
+  // The template has no circuit breaker: no breaker table in the studio or the report.
+  await expect(page.getByTestId('breaker-counts')).toHaveCount(0);
+  await expect(view.getByTestId('breaker-counts')).toHaveCount(0);
   mkdirSync(SHOTS, { recursive: true });
   await view.setViewportSize({ width: 1100, height: 1400 });
   await section.screenshot({ path: `${SHOTS}/report-scenario.png` });
+  await ranker.screenshot({ path: `${SHOTS}/report-scenario-node.png` });
 
-  // Charts as PNG: the report's four charts and the scenario's three.
+  // The sweep CSV has the scenario's columns with the studio's availability; the fault series are a CSV of their own.
+  const csv = readFileSync((await exportFile(page, 'export-sweep-csv')).path, 'utf8').trimEnd().split('\r\n').map((l) => l.split(','));
+  const col = (name: string) => csv[0].indexOf(name);
+  expect(csv[0].slice(-13, -8)).toEqual(['availability', 'goodput_per_sec', 'recovery_sec', 'recovered', 'rejected']);
+  expect(csv[0].at(-1)).toBe('failed_breakerOpen');
+  const rows = csv.slice(1).filter((r) => r[col('design')] === 'microservices');
+  expect(rows.length).toBe(2);
+  expect(rows.map((r) => Number(r[col('availability')]))).toContain(studioAvailability[0]);
+  const series = readFileSync((await exportFile(page, 'export-fault-series-csv')).path, 'utf8').trimEnd().split('\r\n');
+  expect(series[0]).toBe('offered_per_sec,design,node_id,node_label,window_start_sec,window_sec,utilization,queue_length,failed_visits');
+  // Two loads × two designs × six nodes × 60 windows of 4 s.
+  expect(series.length).toBe(1 + 2 * 2 * 6 * 60);
+
+  // Charts as PNG: the report's four charts, the scenario's two, and the ranker's three.
   const names: string[] = [];
   page.on('download', (d) => names.push(d.suggestedFilename()));
   await page.getByTestId('export-menu').click();
   await page.getByTestId('export-charts-png').click();
-  await expect.poll(() => names.length).toBe(7);
+  await expect.poll(() => names.length).toBe(9);
   const prefix = names[0].replace(/latency\.png$/, '');
   expect(prefix).toMatch(/^ranker-.*-$/);
   expect(names.map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : n))).toEqual([
@@ -189,7 +216,9 @@ test('a template with a fault scenario: the report has the scenario section with
     'distribution.png',
     'scenario-throughput.png',
     'scenario-latency.png',
-    'scenario-node.png',
+    'scenario-ranker-utilization.png',
+    'scenario-ranker-queue-length.png',
+    'scenario-ranker-failed-visits.png',
   ]);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);

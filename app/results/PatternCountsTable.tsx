@@ -1,6 +1,6 @@
 /**
  * The resilience patterns' own counts per call, both designs (circuit breakers: times opened, calls refused while
- * open), under the blast-radius card. Rows and columns come from the report's builder
+ * open, exact counts), under the blast-radius card. Rows and columns come from the report's builder
  * (workers/report/patternCounts.ts), so the studio, the report and the CLI list the same figures; a new per-edge
  * count (an entry of PATTERN_COUNTS) shows here as one more table.
  */
@@ -8,7 +8,7 @@ import type { RunResult } from '../../workers/engine/results';
 import { patternCountTables } from '../../workers/report/patternCounts';
 import { useAppStore } from '../store/react';
 import { NumCell } from './ChartFrame';
-import { fmtNum } from './format';
+import { fmtCount } from '../../workers/report/format';
 import { DESIGN_LABEL, DESIGNS } from './series';
 
 export function PatternCountsTable({ point }: { point: RunResult }) {
@@ -52,7 +52,7 @@ export function PatternCountsTable({ point }: { point: RunResult }) {
                     {DESIGNS.flatMap((d) =>
                       kind.figures.map((f) => {
                         const v = r.values[d]?.[f.key] ?? null;
-                        return <NumCell key={`${d}-${f.key}`} k={`${d}-${f.key}`} value={v} text={v === null ? '—' : fmtNum(v)} />;
+                        return <NumCell key={`${d}-${f.key}`} k={`${d}-${f.key}`} value={v} text={fmtCount(v)} />;
                       }),
                     )}
                   </tr>

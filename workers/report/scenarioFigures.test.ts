@@ -10,7 +10,6 @@ import { runPoint } from '../engine/run';
 import type { Topology } from '../engine/schema';
 import { loadTemplate } from '../templates';
 import { FAULT_SERIES, faultValue, hitNodes, nodeFaultWindows, nodesWithFaultSeries } from './faultSeries';
-import { fmtNum } from './format';
 import { patternCountTables } from './patternCounts';
 import { FAULT_COLOR } from './scenarioText';
 import { scenarioCharts, scenarioSection } from './scenarioSection';
@@ -103,7 +102,7 @@ describe('the circuit breakers’ counts', () => {
     const rows = rowsOf(scenarioSection(doc, point, doc.run.warmupSec), 'breaker-counts');
     expect(rows).toEqual([
       ['Call', 'Microservices: opened (times)', 'Microservices: calls refused', 'Monolith: opened (times)', 'Monolith: calls refused'],
-      ['Prediction gateway → Feature store', fmtNum(b[0].opened), fmtNum(b[0].refused), fmtNum(mono[0].opened), fmtNum(mono[0].refused)],
+      ['Prediction gateway → Feature store', String(b[0].opened), b[0].refused.toLocaleString('en-US'), String(mono[0].opened), mono[0].refused.toLocaleString('en-US')],
     ]);
   });
 

@@ -28,7 +28,7 @@ export function nodeFaultCharts(doc: Topology, point: RunResult, events: readonl
   return hitNodes(point, events).flatMap((id, n) => {
     const w = nodeFaultWindows(point, id);
     const x = (k: number) => w.startSec[k] + w.windowSec / 2;
-    return FAULT_SERIES.map(({ key, title, axis }) => {
+    return FAULT_SERIES.map(({ key, title, axis, column }) => {
       const series: LineSeries[] = FAULT_DESIGNS.filter((d) => w.series[d]).map((d) => ({
         name: DESIGN_NAME[d],
         color: DESIGN_COLOR[d],
@@ -47,7 +47,7 @@ export function nodeFaultCharts(doc: Topology, point: RunResult, events: readonl
         yMax: key === 'utilization' ? 1 : Math.max(1, ...series.flatMap((s) => s.points.map((p) => p[1])).filter(Number.isFinite)),
         height: 230,
       });
-      return { node: id, series: key, name: `scenario-${safe(id)}-${key}`, svg };
+      return { node: id, series: key, name: `scenario-${safe(id)}-${safe(column)}`, svg };
     });
   });
 }

@@ -13,7 +13,7 @@ import type { RunResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { FAILURE_CAUSES, hasResilience, recoveryCell, recoverySentences } from './blastRadius';
 import { esc } from './escape';
-import { fmtMs, fmtNum, fmtPct, fmtRate } from './format';
+import { fmtCount, fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import { labelOf } from './model';
 import { DESIGN_COLOR, DESIGN_NAME } from './reportCharts';
 import { patternCountTables } from './patternCounts';
@@ -143,7 +143,7 @@ function patternCountsHtml(doc: Topology, point: RunResult): string {
   return patternCountTables(doc, point)
     .map(({ kind, rows }) => {
       const head = ['Call', ...DESIGNS.flatMap((d) => kind.figures.map((f) => `${DESIGN_NAME[d]}: ${f.label.toLowerCase()}`))];
-      const body = rows.map((r) => [r.call, ...DESIGNS.flatMap((d) => kind.figures.map((f) => (r.values[d] ? fmtNum(r.values[d][f.key]) : '—')))]);
+      const body = rows.map((r) => [r.call, ...DESIGNS.flatMap((d) => kind.figures.map((f) => (r.values[d] ? fmtCount(r.values[d][f.key]) : '—')))]);
       return table(kind.id, kind.title, head, body);
     })
     .join('');
