@@ -114,6 +114,7 @@ export function normalizeTopology(spec: TopologySpec): Topology {
     ...(e.circuitBreaker ? { circuitBreaker: { ...e.circuitBreaker } } : {}),
     ...(e.backoff ? { backoff: { ...e.backoff } } : {}),
     ...(e.hedging ? { hedging: { ...e.hedging } } : {}),
+    ...(e.retryBudget ? { retryBudget: { ...e.retryBudget } } : {}),
   }));
   const w = spec.workload;
   return {

@@ -96,6 +96,8 @@ export interface DesignRaw {
   fault?: Float64Array;
   /** Present only for a design with circuit breakers: per breaker (resilience/patternResults.ts) the times it opened and the attempts it refused, whole run. */
   breakers?: Float64Array;
+  /** Present only for a design with retry budgets: per budget (resilience/patternBudget.ts) the retries it allowed and refused, whole run. */
+  retryBudgets?: Float64Array;
 }
 
 /** Offsets of one autoscaled group's totals in {@link DesignRaw.elastic}. */
@@ -138,6 +140,7 @@ export function mergeDesignRaw(a: DesignRaw, b: DesignRaw): void {
   addInto(a.elastic, b.elastic);
   if (a.fault && b.fault) addInto(a.fault, b.fault);
   if (a.breakers && b.breakers) addInto(a.breakers, b.breakers);
+  if (a.retryBudgets && b.retryBudgets) addInto(a.retryBudgets, b.retryBudgets);
 }
 
 function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
@@ -159,14 +162,16 @@ export function cloneDesignRaw(r: DesignRaw): DesignRaw {
     elastic: r.elastic.slice(),
     ...(r.fault ? { fault: r.fault.slice() } : {}),
     ...(r.breakers ? { breakers: r.breakers.slice() } : {}),
+    ...(r.retryBudgets ? { retryBudgets: r.retryBudgets.slice() } : {}),
   };
 }
 
-/** The typed-array buffers of one design's raw result (the elastic, LLM, fault and breaker blocks included when present), to move between threads. */
+/** The typed-array buffers of one design's raw result (the elastic, LLM, fault, breaker and retry-budget blocks included when present), to move between threads. */
 export function rawBuffers(d: DesignRaw): ArrayBuffer[] {
   const arrays = [d.totals, d.latency, d.nodeStats, d.nodeHist, d.series, d.seriesHist, d.replicaBusy, d.elastic];
   if (d.llm) arrays.push(d.llm);
   if (d.fault) arrays.push(d.fault);
   if (d.breakers) arrays.push(d.breakers);
+  if (d.retryBudgets) arrays.push(d.retryBudgets);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

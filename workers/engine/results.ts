@@ -196,6 +196,17 @@ export interface LatencyHistogramResult {
 }
 
 /** One edge's circuit breaker over a run (warm-up included), summed over replications. */
+export interface RetryBudgetResult {
+  /** The edge's id. */
+  edge: string;
+  /** The budget's kind: Envoy's concurrency budget or gRPC's retry throttle. */
+  kind: 'envoy' | 'grpc-throttle';
+  /** Retries the budget allowed (the call had retries left and the budget had room). */
+  retriesAllowed: number;
+  /** Retries it refused: the call failed at once with the cause of the attempt that failed. */
+  retriesRefused: number;
+}
+
 export interface BreakerResult {
   /** The edge's id. */
   edge: string;
@@ -241,6 +252,8 @@ export interface DesignResult {
   unit?: ElasticUnitResult;
   /** Designs with circuit breakers only: each breaker's counts, in edge order. */
   breakers?: BreakerResult[];
+  /** Designs with retry budgets only: each budget's counts, in edge order. */
+  retryBudgets?: RetryBudgetResult[];
   /** Scenario runs only: completed / arrivals (requests that arrived after the warm-up); NaN when none arrived. */
   availability?: number;
   /** Scenario runs only: requests that arrived after the warm-up and completed within the SLO threshold (`slo.thresholdMs`), per measured second. */

@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
 import { TritonBatchingSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 import { ScenarioSchema } from './resilience/scenarioSchema';
-import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './resilience/patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, RetryBudgetSchema, SlowdownSchema } from './resilience/patternSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
 
 /** Every node kind a document may use. */
@@ -244,6 +244,8 @@ export const EdgeSchema = z
     circuitBreaker: CircuitBreakerSchema.optional(),
     /** Sync edges with retries only: the wait before each retry (resilience/backoff.ts, Envoy's defaults). Absent = retry at once. */
     backoff: BackoffSchema.optional(),
+    /** Sync edges with retries only: a retry budget (resilience/retryBudget.ts): Envoy's concurrency budget or gRPC's retry throttling. Absent = none. */
+    retryBudget: RetryBudgetSchema.optional(),
     /** Sync edges without retries, timeout or breaker only: hedged requests (resilience/hedging.ts, gRPC A6 hedgingPolicy). Absent = none. */
     hedging: HedgingSchema.optional(),
   })

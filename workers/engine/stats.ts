@@ -7,7 +7,7 @@ import { llmDesignFields } from './llm/llmResults';
 import { addNodeElasticity, type ElasticSeries, elasticity, unitElasticity } from './autoscale/elasticResults';
 import type { CompiledModel } from './compile';
 import { addFaultResults } from './resilience/faultResults';
-import { breakerResults } from './resilience/patternResults';
+import { breakerResults, retryBudgetResults } from './resilience/patternResults';
 import { FINE_SUB_BUCKETS, quantiles } from './histogram';
 import * as R from './raw';
 import type { Ci95, DesignResult, EndToEndResult, NodeResult, TimeSeriesResult } from './results';
@@ -158,5 +158,6 @@ export function designResult(m: CompiledModel, reps: readonly R.DesignRaw[], end
     ...(unit ? { unit } : {}),
     ...fault,
     ...(merged.breakers ? { breakers: breakerResults(m, merged.breakers) } : {}),
+    ...(merged.retryBudgets ? { retryBudgets: retryBudgetResults(m, merged.retryBudgets) } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { parseTopology } from '../engine/parse';
 import type { Topology } from '../engine/schema';
 import embeddingCacheStampede from './embedding-cache-stampede.json';
 import fanout from './fanout.json';
+import hedgingFanout from './hedging-fanout.json';
 import mlLifecycle from './ml-lifecycle.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';
@@ -47,6 +48,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'ranker-gpu-loss', group: 'paper', spec: rankerGpuLoss },
   { id: 'retry-storm-breaker', group: 'paper', spec: retryStormBreaker },
   { id: 'embedding-cache-stampede', group: 'paper', spec: embeddingCacheStampede },
+  { id: 'hedging-fanout', group: 'paper', spec: hedgingFanout },
   { id: 'mm1', group: 'classroom', spec: mm1 },
   { id: 'mmc', group: 'classroom', spec: mmc },
   { id: 'tandem', group: 'classroom', spec: tandem },

@@ -1,6 +1,7 @@
 /**
  * The wired resilience patterns of one design, compiled (resilience/patternSim.ts
- * runs them): circuit breakers per compiled edge, admission control per node.
+ * runs them): circuit breakers, back-off, hedging and retry budgets per compiled
+ * edge, admission control, lifo and slowdown per node, the closed workload.
  * Null for a design that uses none: it never reaches the pattern simulator.
  */
 import type { CompiledStations } from '../compileStations';
@@ -35,6 +36,15 @@ export interface CompiledPatterns {
   /** Per compiled edge: its hedging delay (ms), −1 for no hedging, and its maxAttempts. */
   edgeHedgeAfterMs: Float64Array;
   edgeHedgeMax: Int32Array;
+  /** Per compiled edge: its retry budget's index, −1 for none (patternBudget.ts). */
+  edgeBudget: Int32Array;
+  /** Per budget: its compiled edge, 1 for a gRPC throttle (0 Envoy's), Envoy's percent and minimum, the throttle's tokens and ratio. */
+  budgetEdge: Int32Array;
+  budgetThrottle: Uint8Array;
+  budgetPercent: Float64Array;
+  budgetMinRetries: Int32Array;
+  budgetMaxTokens: Float64Array;
+  budgetTokenRatio: Float64Array;
   /** Per node: load-dependent service time, 0 none, 1 linear, 2 exponential (slowdown.ts). */
   nodeSlowShape: Uint8Array;
   /** Per node: 1 when the slowdown's load is the queue length, 0 the utilisation. */
@@ -52,7 +62,7 @@ export interface CompiledPatterns {
  * the pool's one FIFO line.
  */
 export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], st: CompiledStations): CompiledPatterns | null {
-  const anyEdge = edges.some((e) => (e.circuitBreaker != null || e.backoff != null || e.hedging != null) && e.mode === 'sync');
+  const anyEdge = edges.some((e) => (e.circuitBreaker != null || e.backoff != null || e.hedging != null || e.retryBudget != null) && e.mode === 'sync');
   const anyNode = doc.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null);
   const w = doc.workload;
   const closed = w.model === 'closed' && w.users !== undefined && w.thinkTime !== undefined ? { users: w.users, thinkTime: { ...w.thinkTime } } : null;
@@ -88,6 +98,15 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
   const nodeSlowByQueue = Uint8Array.from(doc.nodes, (x) => (x.slowdown?.basis === 'queueLength' ? 1 : 0));
   const nodeSlowK = Float64Array.from(doc.nodes, (x) => x.slowdown?.coefficient ?? 0);
   const nodeSlowMax = Float64Array.from(doc.nodes, (x) => x.slowdown?.maxFactor ?? 1);
+  const edgeBudget = new Int32Array(edges.length).fill(-1);
+  const budgets: NonNullable<TopologyEdge['retryBudget']>[] = [];
+  const budgetEdge: number[] = [];
+  edges.forEach((e, k) => {
+    if (e.retryBudget == null || e.mode !== 'sync' || e.retries === 0) return;
+    edgeBudget[k] = budgets.length;
+    budgets.push(e.retryBudget);
+    budgetEdge.push(k);
+  });
   const sb = (e: TopologyEdge) => (e.mode === 'sync' ? e.backoff : undefined);
   return {
     edgeHedgeAfterMs: Float64Array.from(edges, (e) => (e.mode === 'sync' && e.hedging ? e.hedging.hedgeAfterMs : -1)),
@@ -97,6 +116,13 @@ export function compilePatterns(doc: Topology, edges: readonly TopologyEdge[], s
     edgeBackoffMult: Float64Array.from(edges, (e) => sb(e)?.multiplier ?? 1),
     edgeBackoffMaxMs: Float64Array.from(edges, (e) => sb(e)?.maxMs ?? 0),
     edgeBackoffJitter: Uint8Array.from(edges, (e) => (sb(e)?.jitter === 'full' ? 1 : 0)),
+    edgeBudget,
+    budgetEdge: Int32Array.from(budgetEdge),
+    budgetThrottle: Uint8Array.from(budgets, (b) => (b.kind === 'grpc-throttle' ? 1 : 0)),
+    budgetPercent: Float64Array.from(budgets, (b) => (b.kind === 'envoy' ? b.budgetPercent : 0)),
+    budgetMinRetries: Int32Array.from(budgets, (b) => (b.kind === 'envoy' ? b.minRetryConcurrency : 0)),
+    budgetMaxTokens: Float64Array.from(budgets, (b) => (b.kind === 'grpc-throttle' ? b.maxTokens : 0)),
+    budgetTokenRatio: Float64Array.from(budgets, (b) => (b.kind === 'grpc-throttle' ? b.tokenRatio : 0)),
     edgeBreaker,
     breakers,
     breakerEdge: Int32Array.from(breakerEdge),

@@ -1,10 +1,12 @@
 /**
- * The circuit breakers' own counts (`DesignResult.breakers`): per breaker,
+ * The circuit breakers' and retry budgets' own counts (`DesignResult.breakers`,
+ * `DesignResult.retryBudgets`): per breaker or budget,
  * from the raw array the pattern simulator fills (patternSim.ts), merged
  * across replications by addition like every raw array.
  */
 import type { CompiledModel } from '../compile';
-import type { BreakerResult } from '../results';
+import type { BreakerResult, RetryBudgetResult } from '../results';
+import { RB_ALLOWED, RB_REFUSED, RETRY_BUDGET_FIELDS } from './patternBudget';
 import type { CircuitBreakers } from './circuitBreaker';
 
 /** Fields per breaker in `DesignRaw.breakers`: times it opened, attempts it refused. */
@@ -31,5 +33,17 @@ export function breakerResults(m: CompiledModel, raw: Float64Array): BreakerResu
     edge: m.edgeIds[e],
     opened: raw[k * BREAKER_FIELDS + BR_OPENED],
     refused: raw[k * BREAKER_FIELDS + BR_REFUSED],
+  }));
+}
+
+/** Per retry budget, in edge order: its edge's id, its kind, the retries it allowed and refused (summed over replications). */
+export function retryBudgetResults(m: CompiledModel, raw: Float64Array): RetryBudgetResult[] {
+  const p = m.patterns;
+  if (p === null) return [];
+  return Array.from(p.budgetEdge, (e, k) => ({
+    edge: m.edgeIds[e],
+    kind: p.budgetThrottle[k] === 1 ? ('grpc-throttle' as const) : ('envoy' as const),
+    retriesAllowed: raw[k * RETRY_BUDGET_FIELDS + RB_ALLOWED],
+    retriesRefused: raw[k * RETRY_BUDGET_FIELDS + RB_REFUSED],
   }));
 }

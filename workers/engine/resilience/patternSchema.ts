@@ -77,3 +77,16 @@ export const BackoffSchema = z
 
 /** Hedged requests on a sync edge: attempt k goes out hedgeAfterMs after k − 1; maxAttempts counts the original (gRPC A6: 2..5). */
 export const HedgingSchema = z.object({ hedgeAfterMs: num(0, LIMITS.maxServiceMs), maxAttempts: int(2, 5).default(2) }).strict();
+
+/**
+ * A retry budget on a sync edge with retries (retryBudget.ts): Envoy's concurrency budget (retries in flight <
+ * max(⌊budgetPercent/100 × (active + pending)⌋, minRetryConcurrency); defaults 20 %, 3) or gRPC's retry-throttling
+ * token bucket (A6: 0 < maxTokens ≤ 1000, tokenRatio > 0; retries only while tokens > maxTokens / 2).
+ */
+export const RetryBudgetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('envoy'), budgetPercent: num(0, 100).default(20), minRetryConcurrency: int(0, 1_000_000).default(3) })
+    .strict(),
+  z.object({ kind: z.literal('grpc-throttle'), maxTokens: positive(1000), tokenRatio: positive(1000) }).strict(),
+]);
+export type RetryBudget = z.infer<typeof RetryBudgetSchema>;

@@ -1,6 +1,7 @@
 /**
  * Meaning checks of the wired resilience patterns (parse step; errors name
- * the field): a circuit breaker applies to sync calls only; admission control
+ * the field): a circuit breaker applies to sync calls only, a back-off and a
+ * retry budget to sync edges with retries only; admission control
  * is not simulated on llm-servers yet, nor `lifo` on llm-servers, batching
  * model servers and pool members (a pool's one line is shared); none runs together with autoscaling
  * (the pattern simulator extends the scenario simulator, which has no
@@ -9,9 +10,9 @@
 import type { TopologyError } from '../errorText';
 import type { TopologySpec } from '../schema';
 
-/** Whether the document uses a wired pattern (a breaker on an edge, admission or lifo on a node, a closed workload). */
+/** Whether the document uses a wired pattern (a breaker, back-off, hedging or retry budget on an edge, admission, lifo or slowdown on a node, a closed workload). */
 export function usesPatterns(spec: Pick<TopologySpec, 'nodes' | 'edges'> & { workload?: Pick<TopologySpec['workload'], 'model'> }): boolean {
-  return spec.workload?.model === 'closed' || spec.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null) || (spec.edges ?? []).some((e) => e.circuitBreaker != null || e.backoff != null || e.hedging != null);
+  return spec.workload?.model === 'closed' || spec.nodes.some((n) => n.admission != null || n.queueDiscipline === 'lifo' || n.slowdown != null) || (spec.edges ?? []).some((e) => e.circuitBreaker != null || e.backoff != null || e.hedging != null || e.retryBudget != null);
 }
 
 /** Every problem of the document's patterns (empty without any). */
@@ -20,6 +21,7 @@ export function patternProblems(spec: TopologySpec): TopologyError[] {
   if (!usesPatterns(spec)) return errors;
   (spec.edges ?? []).forEach((e, i) => {
     if (e.backoff != null && (e.mode === 'async' || !e.retries)) errors.push({ path: `edges[${i}].backoff`, message: 'a back-off applies to sync edges with retries only' });
+    if (e.retryBudget != null && (e.mode === 'async' || !e.retries)) errors.push({ path: `edges[${i}].retryBudget`, message: 'a retry budget applies to sync edges with retries only' });
     if (e.hedging != null) {
       const target = spec.nodes.find((n) => n.id === e.target);
       if (e.mode === 'async' || e.retries || e.timeoutMs != null || e.circuitBreaker != null) {

@@ -30,38 +30,34 @@
  *   × a uniform draw from the edge's stream with full jitter); the failed
  *   attempt is abandoned at once (its late answer is ignored) and recorded
  *   by the edge's breaker then. Edges without it retry at once, as before.
- * - Hedged calls on an edge with `hedging` (hedging.ts): attempt 1 at the
- *   call, attempt k `hedgeAfterMs` after k − 1 (EV_HEDGE), a failed attempt
- *   sends the next at once; the first success answers the caller; the
- *   losers are cancelled: one that has not started service when the call is
- *   over (waiting in a queue, or still on the network) is discarded when a
- *   server would take it, without using it; one in service runs to its end,
- *   its answer ignored. The call fails when every attempt failed.
- * - A closed workload (`workload.model: "closed"`; closedWorkload.ts): the
- *   open arrival process is off (run.ts gives it rate 0); each user thinks
- *   from time 0, then "a user sends a request" (EV_SUBMIT) is the arrival at
- *   the entry; when that request ends — answered, failed, dropped or
- *   rejected — the user thinks again and sends the next one.
+ * - Retry budgets on edges with `retryBudget` (patternBudget.ts): told when
+ *   an attempt is sent and when it ends; asked at "a retry is decided",
+ *   after the call's retries-left check and before its back-off (Envoy's
+ *   order). A retry refused by the budget ends the call at once, failed with
+ *   the cause of the attempt that failed (a timeout still counts as one).
+ * - Hedged calls on an edge with `hedging`: patternHedging.ts (the layer
+ *   below this one).
+ * - A closed workload (`workload.model: "closed"`): patternClosed.ts (the
+ *   lowest layer).
  */
 import type { CompiledModel } from '../compile';
-import { EV_HEDGE, EV_RETRY, EV_SUBMIT } from '../events';
+import { EV_RETRY } from '../events';
 import { NODE_FIELDS, N_VISITS, T_TIMEOUTS } from '../raw';
 import { Rng, streamSeed } from '../rng';
-import { F_ASYNC, F_FAILED, F_ROOT } from '../simState';
 import type * as R from '../raw';
 import type { SimSpec } from '../simulate';
 import { TokenBuckets } from './admission';
 import { CircuitBreakers } from './circuitBreaker';
-import { ClosedWorkload, ThinkTime } from './closedWorkload';
-import { CAUSE_BREAKER_OPEN, CAUSE_DROPPED, CAUSE_REJECTED, CAUSE_TIMEOUT } from './failureCauses';
-import { HEDGE_FAIL, HEDGE_SEND_NOW, HEDGE_WIN, HedgedCalls } from './hedging';
+import { CAUSE_BREAKER_OPEN, CAUSE_REJECTED, CAUSE_TIMEOUT } from './failureCauses';
 import { backoffMs } from './backoff';
+import { EdgeRetryBudgets } from './patternBudget';
+import { HedgingPatternSim } from './patternHedging';
 import { breakerRaw } from './patternResults';
 import { slowdownFactor } from './slowdown';
-import { ScenarioSimulator, simulateDesignRaw as simulateScenarioOrPlain } from './scenarioSim';
+import { simulateDesignRaw as simulateScenarioOrPlain } from './scenarioSim';
 
-/** The random stream of a closed workload's think times (far from the node, balancer and fault streams). */
-export const THINK_STREAM = 5_000_000;
+export { THINK_STREAM } from './patternClosed';
+
 /** First random stream of the back-off draws (compiled edge e uses BACKOFF_STREAM0 + e). */
 export const BACKOFF_STREAM0 = 6_000_000;
 
@@ -73,8 +69,8 @@ export function simulateDesignRaw(m: CompiledModel, spec: SimSpec): R.DesignRaw 
   return m.patterns !== null ? new PatternSimulator(m, spec).run() : simulateScenarioOrPlain(m, spec);
 }
 
-/** The ScenarioSimulator with circuit breakers and admission control (see the module note). */
-export class PatternSimulator extends ScenarioSimulator {
+/** The hedging and closed-workload layers with circuit breakers, admission control, lifo, slowdown and back-off (see the module note). */
+export class PatternSimulator extends HedgingPatternSim {
   /** The breakers, one per edge that has one (CompiledPatterns.breakerEdge). */
   readonly breakers: CircuitBreakers;
   /** The token buckets, one per node that has a rate limit (CompiledPatterns.bucketNode). */
@@ -95,22 +91,8 @@ export class PatternSimulator extends ScenarioSimulator {
   private readonly backoffRng: (Rng | null)[];
   /** Per call: the cause of the failed attempt its pending retry follows. */
   private cRetryCause = new Int8Array(1024);
-  /** Hedged calls, one slot per call record (null without hedged edges). */
-  private hedges: HedgedCalls | null;
-  /** Per call: the token of its first attempt (its attempts have tokens from it on), −1 before. */
-  private cHedgeBase = new Float64Array(1024).fill(-1);
-  /** Per frame: 1 for an attempt of a hedged call. */
-  private fHedged = new Uint8Array(1024);
-  /** The next frame allocated is a hedged attempt. */
-  private hedgingAttempt = false;
-  /** Hedged attempts discarded before service (cancelled losers). */
-  hedgesCancelled = 0;
-  /** The closed workload's users, null for an open workload. */
-  readonly users: ClosedWorkload | null;
-  /** Per frame: the user whose request it is (root frames of a closed workload), else −1. */
-  private fUser = new Int32Array(1024).fill(-1);
-  /** The user whose request the next root frame carries, −1 for none. */
-  private submitting = -1;
+  /** The retry budgets (null without any). */
+  readonly budgets: EdgeRetryBudgets | null;
 
   constructor(m: CompiledModel, spec: SimSpec) {
     super(m, spec);
@@ -125,20 +107,30 @@ export class PatternSimulator extends ScenarioSimulator {
     this.rejectedAt = new Float64Array(m.nodeCount);
     this.lifo = p.stationLifo;
     this.slowShape = p.nodeSlowShape;
-    this.hedges = p.edgeHedgeAfterMs.some((x) => x >= 0) ? new HedgedCalls(1024) : null;
     this.backoffRng = Array.from(p.edgeBackoffJitter, (j, e) => (j === 1 && p.edgeBackoff[e] === 1 ? new Rng(streamSeed(spec.seed, BACKOFF_STREAM0 + e)) : null));
-    const c = p.closed;
-    this.users = c === null ? null : new ClosedWorkload(c.users, new ThinkTime(c.thinkTime), new Rng(streamSeed(spec.seed, THINK_STREAM)));
-    if (this.users !== null) for (let u = 0; u < this.users.users; u++) this.think(u, this.users.start(u));
+    this.budgets = p.budgetEdge.length > 0 ? new EdgeRetryBudgets(p) : null;
   }
 
-  private failAttemptWithBackoff(c: number, cause: number): void {
-    if (this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) this.retryLater(c, cause);
-    else super.failAttempt(c, cause);
+  /**
+   * Call c's attempt failed (`cause`) and ended: its budget is told; when the call has retries left and its
+   * budget refuses the retry, the call fails now with that cause (true: handled).
+   */
+  private budgetRefused(c: number, cause: number): boolean {
+    const b = this.budgets!;
+    const e = this.cEdge[c];
+    b.ended(c, e, true);
+    if (this.cLeft[c] === 0 || !b.on(e) || b.allowRetry(c, e)) return false;
+    this.pendingCause = cause;
+    this.answer(c, true);
+    return true;
   }
 
   protected override onTimeout(c: number, token: number): void {
     if (this.cToken[c] !== token) return; // answered already: lazily cancelled
+    if (this.budgets !== null && this.budgetRefused(c, CAUSE_TIMEOUT)) {
+      if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
+      return;
+    }
     if (this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) {
       if (this.now >= this.warmMs) this.raw.totals[T_TIMEOUTS]++;
       this.retryLater(c, CAUSE_TIMEOUT);
@@ -170,76 +162,13 @@ export class PatternSimulator extends ScenarioSimulator {
     this.attempt(c);
   }
 
-  /** Whether frame f is an attempt of a hedged call that is still going on. */
-  private hedgedLive(f: number): boolean {
-    const c = this.fCall[f];
-    return this.cToken[c] !== -1 && this.fToken[f] >= this.cHedgeBase[c];
-  }
-
-  /** Whether frame f is an attempt of a hedged call (not a root, not a message). */
-  private isHedgedAttempt(f: number): boolean {
-    return this.hedges !== null && this.fHedged[f] === 1 && (this.fFlags[f] & (F_ROOT | F_ASYNC)) === 0;
-  }
-
-  /** Sends the next attempt of hedged call c (already counted by HedgedCalls), re-arming its timer. */
-  private sendHedge(c: number): void {
-    const at = this.hedges!.nextTimerMs[c];
-    if (at < Number.POSITIVE_INFINITY) this.q.push(at, EV_HEDGE, c, this.cHedgeBase[c]);
-    this.attempt(c);
-  }
-
-  protected override onHedge(c: number, base: number): void {
-    if (this.cToken[c] === -1 || this.cHedgeBase[c] !== base) return; // the call is over
-    const p = this.m.patterns!;
-    const e = this.cEdge[c];
-    if (this.hedges!.onTimer(c, this.now, p.edgeHedgeAfterMs[e], p.edgeHedgeMax[e])) this.sendHedge(c);
-  }
-
-  /** An attempt of hedged call c answered (ok or failed): the call's answer to give, 2 × c + failed, or −1 for none yet. */
-  private hedgeAnswer(c: number, ok: boolean): number {
-    const p = this.m.patterns!;
-    const e = this.cEdge[c];
-    const code = this.hedges!.onAnswer(c, this.now, ok, p.edgeHedgeAfterMs[e], p.edgeHedgeMax[e]);
-    if (code === HEDGE_WIN) return 2 * c;
-    if (code === HEDGE_FAIL) return 2 * c + 1;
-    if (code === HEDGE_SEND_NOW) this.sendHedge(c);
-    return -1;
-  }
-
-  protected override closeVisit(f: number): number {
-    if (!this.isHedgedAttempt(f) || !this.hedgedLive(f)) return super.closeVisit(f);
-    const c = this.fCall[f];
-    const ok = (this.fFlags[f] & F_FAILED) === 0;
-    this.cToken[c] = this.fToken[f];
-    super.closeVisit(f);
-    return this.hedgeAnswer(c, ok);
-  }
-
-  protected override failVisit(f: number, i: number, cause: number): void {
-    if (this.isHedgedAttempt(f) && this.hedgedLive(f)) this.cToken[this.fCall[f]] = this.fToken[f];
-    super.failVisit(f, i, cause);
-  }
-
   protected override failAttempt(c: number, cause: number): void {
-    if (this.hedges !== null && this.m.patterns!.edgeHedgeAfterMs[this.cEdge[c]] >= 0) {
-      const x = this.hedgeAnswer(c, false);
-      if (x >= 0) {
-        this.pendingCause = cause;
-        this.answer(c, true);
-      }
-      return;
-    }
-    this.failAttemptWithBackoff(c, cause);
+    if (this.budgets !== null && this.budgetRefused(c, cause)) return;
+    if (!this.hedgedCall(c) && this.m.patterns!.edgeBackoff[this.cEdge[c]] === 1 && this.cLeft[c] > 0) this.retryLater(c, cause);
+    else super.failAttempt(c, cause);
   }
 
   protected override startService(f: number, i: number, s: number): void {
-    if (this.isHedgedAttempt(f) && !this.hedgedLive(f)) {
-      // A cancelled loser: it leaves without using the server (the caller's loop goes on to the next).
-      this.hedgesCancelled++;
-      this.outstandingDelta(s, -1);
-      this.freeFrame(f);
-      return;
-    }
     this.startingAt = s;
     super.startService(f, i, s);
   }
@@ -253,73 +182,6 @@ export class PatternSimulator extends ScenarioSimulator {
     const s = this.startingAt;
     const x = p.nodeSlowByQueue[i] === 1 ? this.fifo[s].size : (this.m.stationServers[s] - this.free[s]) / this.m.stationServers[s];
     return ms * slowdownFactor(shape === 2, p.nodeSlowK[i], p.nodeSlowMax[i], x);
-  }
-
-  /** User u sends its next request at tMs (not at all when that is past the end). */
-  private think(u: number, tMs: number): void {
-    if (tMs <= this.endMs) this.q.push(tMs, EV_SUBMIT, u, 0);
-  }
-
-  /** A user of the closed workload sends a request: an arrival at the entry, carrying the user. */
-  protected override onSubmit(u: number): void {
-    this.submitting = u;
-    this.onArrival();
-    if (this.submitting >= 0) {
-      // Turned away before it got a frame (the live-visit cap): the user thinks again at once.
-      this.submitting = -1;
-      this.think(u, this.users!.onResponse(u, this.now));
-    }
-  }
-
-  /** The request of root frame f ended: its user (if any) thinks, then sends the next. */
-  private userAnswered(f: number): void {
-    const u = this.fUser[f];
-    if (u < 0) return;
-    this.fUser[f] = -1;
-    this.think(u, this.users!.onResponse(u, this.now));
-  }
-
-  protected override finishRequest(f: number, flags: number): void {
-    if (this.users !== null) this.userAnswered(f);
-    super.finishRequest(f, flags);
-  }
-
-  protected override drop(f: number, i: number): void {
-    if (this.users !== null && this.fFlags[f] & F_ROOT) this.userAnswered(f);
-    if (this.isHedgedAttempt(f) && this.hedgedLive(f)) {
-      // The base would answer the call on the latest attempt's token only: answer through the hedge instead.
-      const c = this.fCall[f];
-      const token = this.cToken[c];
-      this.cToken[c] = -2;
-      super.drop(f, i);
-      this.cToken[c] = token;
-      this.failAttempt(c, CAUSE_DROPPED);
-      return;
-    }
-    super.drop(f, i);
-  }
-
-  override allocFrame(): number {
-    const f = super.allocFrame();
-    // Unset while the base constructors run.
-    if (this.fUser === undefined) return f;
-    if (f >= this.fUser.length) {
-      const grown = new Int32Array(Math.max(f + 1, this.fUser.length * 2)).fill(-1);
-      grown.set(this.fUser);
-      this.fUser = grown;
-    }
-    this.fUser[f] = this.submitting;
-    this.submitting = -1;
-    if (this.hedges !== null) {
-      if (f >= this.fHedged.length) {
-        const grown = new Uint8Array(Math.max(f + 1, this.fHedged.length * 2));
-        grown.set(this.fHedged);
-        this.fHedged = grown;
-      }
-      this.fHedged[f] = this.hedgingAttempt ? 1 : 0;
-      this.hedgingAttempt = false;
-    }
-    return f;
   }
 
   /** As the Simulator's, but a lifo station's free server takes the newest waiting visit. */
@@ -346,22 +208,7 @@ export class PatternSimulator extends ScenarioSimulator {
       this.cStartMs = grown;
     }
     this.cStartMs[c] = Number.NaN;
-    if (this.hedges !== null) {
-      if (c >= this.cHedgeBase.length) {
-        const grown = new Float64Array(Math.max(c + 1, this.cHedgeBase.length * 2)).fill(-1);
-        grown.set(this.cHedgeBase);
-        this.cHedgeBase = grown;
-      }
-      if (c >= this.hedges.sent.length) {
-        const h = new HedgedCalls(Math.max(c + 1, this.hedges.sent.length * 2));
-        h.sent.set(this.hedges.sent);
-        h.outstanding.set(this.hedges.outstanding);
-        h.done.set(this.hedges.done);
-        h.nextTimerMs.set(this.hedges.nextTimerMs);
-        this.hedges = h;
-      }
-      this.cHedgeBase[c] = -1;
-    }
+    this.budgets?.grow(c);
     if (c >= this.cRetryCause.length) {
       const grown = new Int8Array(Math.max(c + 1, this.cRetryCause.length * 2));
       grown.set(this.cRetryCause);
@@ -373,25 +220,14 @@ export class PatternSimulator extends ScenarioSimulator {
   override run(): R.DesignRaw {
     const raw = super.run();
     if (this.breakers.opened.length > 0) raw.breakers = breakerRaw(this.breakers);
+    if (this.budgets !== null) raw.retryBudgets = this.budgets.raw();
     return raw;
   }
 
   protected override attempt(c: number): void {
-    if (this.hedges !== null && this.m.patterns!.edgeHedgeAfterMs[this.cEdge[c]] >= 0) {
-      if (this.cHedgeBase[c] < 0) {
-        // The call's first attempt: its token is the next one (no breaker on a hedged edge).
-        const e = this.cEdge[c];
-        this.cHedgeBase[c] = this.tokenSeq + 1;
-        const at = this.hedges.start(c, this.now, this.m.patterns!.edgeHedgeAfterMs[e], this.m.patterns!.edgeHedgeMax[e]);
-        if (at < Number.POSITIVE_INFINITY) this.q.push(at, EV_HEDGE, c, this.cHedgeBase[c]);
-      }
-      this.hedgingAttempt = true;
-      super.attempt(c);
-      this.hedgingAttempt = false;
-      return;
-    }
     const b = this.edgeBreaker[this.cEdge[c]];
-    if (b < 0) {
+    if (b < 0 || this.hedgedCall(c)) {
+      this.budgets?.sent(c, this.cEdge[c]);
       super.attempt(c);
       return;
     }
@@ -408,6 +244,7 @@ export class PatternSimulator extends ScenarioSimulator {
       return;
     }
     this.cStartMs[c] = this.now;
+    this.budgets?.sent(c, this.cEdge[c]);
     super.attempt(c);
   }
 
@@ -418,6 +255,7 @@ export class PatternSimulator extends ScenarioSimulator {
       this.breakers.record(this.edgeBreaker[this.cEdge[c]], this.now, failed, this.now - start);
       this.cStartMs[c] = Number.NaN;
     }
+    this.budgets?.callOver(c, this.cEdge[c], failed);
     return super.callReturned(c, failed);
   }
 

@@ -11,20 +11,12 @@
  * On the workload: `model` with `users` and `thinkTime` (closedWorkload.ts).
  */
 import { z } from 'zod';
-import { int, num, positive } from '../zodFields';
+import { int } from '../zodFields';
 import { ServiceTimeSchema } from '../schema';
-import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
+import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, RetryBudgetSchema, SlowdownSchema } from './patternSchema';
 
-export { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, SlowdownSchema } from './patternSchema';
+export { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, RetryBudgetSchema, SlowdownSchema } from './patternSchema';
 
-
-/** Envoy's concurrency budget (20 %, 3) or gRPC's retry-throttling token bucket (A6: 0 < maxTokens ≤ 1000, tokenRatio > 0). */
-export const RetryBudgetSchema = z.discriminatedUnion('kind', [
-  z
-    .object({ kind: z.literal('envoy'), budgetPercent: num(0, 100).default(20), minRetryConcurrency: int(0, 1_000_000).default(3) })
-    .strict(),
-  z.object({ kind: z.literal('grpc-throttle'), maxTokens: positive(1000), tokenRatio: positive(1000) }).strict(),
-]);
 
 /** The workload's source of requests: open (the rate, as today; the default) or closed (users who think between requests). */
 export const WorkloadModelSchema = z.discriminatedUnion('model', [
