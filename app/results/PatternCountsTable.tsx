@@ -1,11 +1,11 @@
 /**
- * The resilience patterns' own counts per call, both designs (circuit breakers: times opened, calls refused while
- * open, exact counts), under the blast-radius card. Rows and columns come from the report's builder
+ * The resilience patterns' own counts per call, both designs, exact (circuit breakers: times opened, calls refused
+ * while open; retry budgets: retries allowed and refused), under the blast-radius card. Rows and columns come from the report's builder
  * (workers/report/patternCounts.ts), so the studio, the report and the CLI list the same figures; a new per-edge
  * count (an entry of PATTERN_COUNTS) shows here as one more table.
  */
 import type { RunResult } from '../../workers/engine/results';
-import { patternCountTables } from '../../workers/report/patternCounts';
+import { patternCountTables, rowName } from '../../workers/report/patternCounts';
 import { useAppStore } from '../store/react';
 import { NumCell } from './ChartFrame';
 import { fmtCount } from '../../workers/report/format';
@@ -48,7 +48,7 @@ export function PatternCountsTable({ point }: { point: RunResult }) {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.edge} data-key={r.edge}>
-                    <th scope="row">{r.call}</th>
+                    <th scope="row">{rowName(r)}</th>
                     {DESIGNS.flatMap((d) =>
                       kind.figures.map((f) => {
                         const v = r.values[d]?.[f.key] ?? null;

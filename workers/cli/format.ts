@@ -3,7 +3,7 @@ import { formatLlm } from './formatLlm';
 import type { AnalyticDesignResult, DesignResult, RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { detailPoint } from '../report/model';
-import { PATTERN_DESIGNS, patternCountTables } from '../report/patternCounts';
+import { PATTERN_DESIGNS, patternCountTables, rowName } from '../report/patternCounts';
 import { buildVerdict } from '../report/verdict';
 
 /** A number for a table cell: fixed decimals, thousands grouped, "—" when not a number. */
@@ -110,13 +110,13 @@ function nodes(title: string, d: DesignResult, a: AnalyticDesignResult): string 
   return `${title}\n${table(rows)}`;
 }
 
-/** The resilience patterns' per-edge counts (circuit breakers), one table per kind, each row an edge; '' without any. */
+/** The resilience patterns' per-edge counts (circuit breakers, retry budgets), one table per kind, each row an edge; '' without any. */
 export function formatPatternCounts(r: RunResult): string {
   const short = { microservices: 'micro', monolith: 'mono' } as const;
   return patternCountTables(null, r)
     .map(({ kind, rows }) => {
       const head = ['edge', ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => `${short[d]} ${f.short}`))];
-      const body = rows.map((row) => [row.edge, ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => (row.values[d] ? fmt(row.values[d][f.key], 0) : '—')))]);
+      const body = rows.map((row) => [rowName(row, row.edge), ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => (row.values[d] ? fmt(row.values[d][f.key], 0) : '—')))]);
       return `${kind.name}\n${table([head, ...body])}`;
     })
     .join('\n\n');

@@ -3,8 +3,9 @@
  * (app/results/PatternCountsTable.tsx), the report's scenario section and the CLI's table output.
  *
  * Each kind of count is one entry of PATTERN_COUNTS: the `DesignResult` key holding a per-edge array and the
- * figures to show. Today: circuit breakers (`breakers[]`). A further per-edge count (e.g. retry budgets'
- * allowed / refused retries) is one more entry here; every surface picks it up.
+ * figures to show: circuit breakers (`breakers[]`: times opened, calls refused) and retry budgets
+ * (`retryBudgets[]`: retries allowed, retries refused). A further per-edge count is one more entry here; every
+ * surface picks it up.
  */
 import type { DesignResult, RunResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
@@ -32,6 +33,8 @@ export interface PatternCountKind {
   name: string;
   title: string;
   figures: readonly PatternFigure[];
+  /** What to say after the call's name about an entry (e.g. the budget's kind), if anything. */
+  detail?: (entry: Record<string, unknown>) => string;
 }
 
 export const PATTERN_COUNTS: readonly PatternCountKind[] = [
@@ -45,12 +48,25 @@ export const PATTERN_COUNTS: readonly PatternCountKind[] = [
       { key: 'refused', label: 'Calls refused', short: 'refused' },
     ],
   },
+  {
+    resultKey: 'retryBudgets',
+    id: 'retry-budget-counts',
+    name: 'retry budgets (whole run, warm-up included)',
+    title: 'Retry budgets: retries each allowed and retries it refused (whole run, warm-up included)',
+    figures: [
+      { key: 'retriesAllowed', label: 'Retries allowed', short: 'allowed' },
+      { key: 'retriesRefused', label: 'Retries refused', short: 'refused' },
+    ],
+    detail: (e) => (e.kind === 'envoy' ? 'Envoy budget' : e.kind === 'grpc-throttle' ? 'gRPC throttle' : ''),
+  },
 ];
 
 /** One edge's counts: the call in words, and per design its figures (null where that design has no such pattern on the edge). */
 export interface PatternCountRow {
   edge: string;
   call: string;
+  /** The kind's detail for the entry (e.g. "Envoy budget"), '' if none. */
+  detail: string;
   values: Record<PatternDesign, Record<string, number> | null>;
 }
 
@@ -87,8 +103,15 @@ export function patternCountTables(doc: Topology | null, point: RunResult): Patt
         const hit = list.find((x) => x.edge === edge);
         values[d] = hit ? Object.fromEntries(kind.figures.map((f) => [f.key, figureOf(hit, f.key)])) : null;
       }
-      return { edge, call: callText(doc, edge), values };
+      const first = byDesign.flatMap(([, list]) => list.filter((x) => x.edge === edge))[0];
+      const detail = kind.detail && first ? kind.detail(first as unknown as Record<string, unknown>) : '';
+      return { edge, call: callText(doc, edge), detail, values };
     });
     return [{ kind, rows }];
   });
+}
+
+/** A row's name in a table: the call (or `name`, e.g. the edge's id), then its detail in brackets when it has one. */
+export function rowName(r: PatternCountRow, name = r.call): string {
+  return r.detail ? `${name} (${r.detail})` : name;
 }

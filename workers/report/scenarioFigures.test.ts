@@ -123,3 +123,26 @@ describe('the circuit breakers’ counts', () => {
     expect(rowsOf(scenarioSection(doc, oneSided, doc.run.warmupSec), 'breaker-counts')[1].slice(3)).toEqual(['—', '—']);
   });
 });
+
+describe('the retry budgets’ counts', () => {
+  it('the retry storm with an Envoy budget instead of the breaker: retries allowed and refused per call, report and CLI', () => {
+    const base = loadTemplate('retry-storm-breaker');
+    const doc: Topology = { ...base, edges: base.edges.map(({ circuitBreaker: _b, ...e }) => ({ ...e, retryBudget: { kind: 'envoy' as const, budgetPercent: 20, minRetryConcurrency: 3 } })) };
+    const point = runPoint(doc, {});
+    const [b] = point.microservices.retryBudgets!;
+    const [mono] = point.monolith.retryBudgets!;
+    expect(point.microservices.breakers ?? []).toEqual([]);
+    // The slowed feature store times calls out faster than 3 retries at a time can drain: the budget refuses some.
+    expect(b.retriesAllowed).toBeGreaterThan(0);
+    expect(b.retriesRefused).toBeGreaterThan(0);
+    const tables = patternCountTables(doc, point);
+    expect(tables.map((t) => t.kind.id)).toEqual(['retry-budget-counts']);
+    expect(rowsOf(scenarioSection(doc, point, doc.run.warmupSec), 'retry-budget-counts')).toEqual([
+      ['Call', 'Microservices: retries allowed', 'Microservices: retries refused', 'Monolith: retries allowed', 'Monolith: retries refused'],
+      ['Prediction gateway → Feature store (Envoy budget)', ...[b.retriesAllowed, b.retriesRefused, mono.retriesAllowed, mono.retriesRefused].map((v) => v.toLocaleString('en-US'))],
+    ]);
+    const lines = formatPatternCounts(point).split('\n');
+    expect(lines[0]).toBe('retry budgets (whole run, warm-up included)');
+    expect(lines[2].split(/\s{2,}/)).toEqual(['gateway-features (Envoy budget)', ...[b.retriesAllowed, b.retriesRefused, mono.retriesAllowed, mono.retriesRefused].map((v) => v.toLocaleString('en-US'))]);
+  });
+});

@@ -16,7 +16,7 @@ import { esc } from './escape';
 import { fmtCount, fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import { labelOf } from './model';
 import { DESIGN_COLOR, DESIGN_NAME } from './reportCharts';
-import { patternCountTables } from './patternCounts';
+import { patternCountTables, rowName } from './patternCounts';
 import { nodeFaultCaption, nodeFaultCharts } from './scenarioNodeCharts';
 import { describeEffect, eventName, FAULT_COLOR, KIND_LABEL } from './scenarioText';
 import { type Band, type LineSeries, lineChart } from './svgChart';
@@ -143,7 +143,7 @@ function patternCountsHtml(doc: Topology, point: RunResult): string {
   return patternCountTables(doc, point)
     .map(({ kind, rows }) => {
       const head = ['Call', ...DESIGNS.flatMap((d) => kind.figures.map((f) => `${DESIGN_NAME[d]}: ${f.label.toLowerCase()}`))];
-      const body = rows.map((r) => [r.call, ...DESIGNS.flatMap((d) => kind.figures.map((f) => (r.values[d] ? fmtCount(r.values[d][f.key]) : '—')))]);
+      const body = rows.map((r) => [rowName(r), ...DESIGNS.flatMap((d) => kind.figures.map((f) => (r.values[d] ? fmtCount(r.values[d][f.key]) : '—')))]);
       return table(kind.id, kind.title, head, body);
     })
     .join('');
