@@ -45,13 +45,12 @@ test('a circuit breaker stops the retry storm; without it the run does not recov
   expect(Number(await cell(page, 'cause-breakerOpen').getAttribute('data-value'))).toBeGreaterThan(0);
   // The breaker's own counts, per call and design, under the card: the CLI's figures for the same document and seed.
   const breakers = page.getByTestId('breaker-counts');
-  await expect(breakers.locator('tbody tr')).toHaveCount(1);
-  const breakerRow = breakers.locator(`tr[data-key=${EDGE}]`);
-  await expect(breakerRow.locator('th')).toHaveText('Prediction gateway → Feature store');
-  const count = async (k: string) => Number(await breakerRow.locator(`td[data-key=${k}]`).getAttribute('data-value'));
-  expect([await count('microservices-opened'), await count('microservices-refused')]).toEqual([1, 1819]);
-  expect([await count('monolith-opened'), await count('monolith-refused')]).toEqual([1, 1819]);
-  await expect(breakerRow.locator('td[data-key=microservices-refused]')).toHaveText('1,819');
+  await expect(breakers.locator('tbody tr')).toHaveCount(2);
+  await expect(breakers.locator('th[scope=rowgroup]')).toHaveText('Prediction gateway → Feature store');
+  const count = async (figure: string, d: string) => Number(await breakers.locator(`tr[data-key="${EDGE}:${figure}"] td[data-key=${d}]`).getAttribute('data-value'));
+  expect([await count('opened', 'microservices'), await count('refused', 'microservices')]).toEqual([1, 1819]);
+  expect([await count('opened', 'monolith'), await count('refused', 'monolith')]).toEqual([1, 1819]);
+  await expect(breakers.locator(`tr[data-key="${EDGE}:refused"] td[data-key=microservices]`)).toHaveText('1,819');
 
   // The edge inspector shows the breaker with Resilience4j's defaults, and the tooltip says so.
   await page.locator(`.react-flow__edge[data-id="${EDGE}"]`).click({ force: true });

@@ -26,37 +26,32 @@ export function PatternCountsTable({ point }: { point: RunResult }) {
             <table className="ls-table" data-testid={kind.id} aria-labelledby={`${kind.id}-title`}>
               <thead>
                 <tr>
-                  <th scope="col" rowSpan={2}>
-                    Call
-                  </th>
+                  <th scope="col">Call</th>
+                  <th scope="col">Count</th>
                   {DESIGNS.map((d) => (
-                    <th key={d} scope="colgroup" colSpan={kind.figures.length}>
+                    <th key={d} scope="col">
                       {DESIGN_LABEL[d]}
                     </th>
                   ))}
                 </tr>
-                <tr>
-                  {DESIGNS.flatMap((d) =>
-                    kind.figures.map((f) => (
-                      <th key={`${d}-${f.key}`} scope="col">
-                        {f.label}
-                      </th>
-                    )),
-                  )}
-                </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <tr key={r.edge} data-key={r.edge}>
-                    <th scope="row">{rowName(r)}</th>
-                    {DESIGNS.flatMap((d) =>
-                      kind.figures.map((f) => {
+                {rows.flatMap((r) =>
+                  kind.figures.map((f, i) => (
+                    <tr key={`${r.edge}:${f.key}`} data-key={`${r.edge}:${f.key}`}>
+                      {i === 0 ? (
+                        <th scope="rowgroup" rowSpan={kind.figures.length}>
+                          {rowName(r)}
+                        </th>
+                      ) : null}
+                      <th scope="row">{f.label}</th>
+                      {DESIGNS.map((d) => {
                         const v = r.values[d]?.[f.key] ?? null;
-                        return <NumCell key={`${d}-${f.key}`} k={`${d}-${f.key}`} value={v} text={fmtCount(v)} />;
-                      }),
-                    )}
-                  </tr>
-                ))}
+                        return <NumCell key={d} k={d} value={v} text={fmtCount(v)} />;
+                      })}
+                    </tr>
+                  )),
+                )}
               </tbody>
             </table>
           </div>

@@ -101,8 +101,9 @@ describe('the circuit breakers’ counts', () => {
     expect(point.microservices.endToEnd.errorsByCause?.breakerOpen).toBeGreaterThan(0);
     const rows = rowsOf(scenarioSection(doc, point, doc.run.warmupSec), 'breaker-counts');
     expect(rows).toEqual([
-      ['Call', 'Microservices: opened (times)', 'Microservices: calls refused', 'Monolith: opened (times)', 'Monolith: calls refused'],
-      ['Prediction gateway → Feature store', String(b[0].opened), b[0].refused.toLocaleString('en-US'), String(mono[0].opened), mono[0].refused.toLocaleString('en-US')],
+      ['Call', 'Count', 'Microservices', 'Monolith'],
+      ['Prediction gateway → Feature store', 'Opened (times)', String(b[0].opened), String(mono[0].opened)],
+      ['Prediction gateway → Feature store', 'Calls refused', b[0].refused.toLocaleString('en-US'), mono[0].refused.toLocaleString('en-US')],
     ]);
   });
 
@@ -120,7 +121,7 @@ describe('the circuit breakers’ counts', () => {
     const oneSided: RunResult = { ...point, monolith: { ...point.monolith, breakers: [] } };
     const [t] = patternCountTables(doc, oneSided);
     expect(t.rows[0].values.monolith).toBeNull();
-    expect(rowsOf(scenarioSection(doc, oneSided, doc.run.warmupSec), 'breaker-counts')[1].slice(3)).toEqual(['—', '—']);
+    expect(rowsOf(scenarioSection(doc, oneSided, doc.run.warmupSec), 'breaker-counts').map((r) => r[3])).toEqual(['Monolith', '—', '—']);
   });
 });
 
@@ -137,9 +138,12 @@ describe('the retry budgets’ counts', () => {
     expect(b.retriesRefused).toBeGreaterThan(0);
     const tables = patternCountTables(doc, point);
     expect(tables.map((t) => t.kind.id)).toEqual(['retry-budget-counts']);
+    const call = 'Prediction gateway → Feature store (Envoy budget)';
+    const n = (v: number) => v.toLocaleString('en-US');
     expect(rowsOf(scenarioSection(doc, point, doc.run.warmupSec), 'retry-budget-counts')).toEqual([
-      ['Call', 'Microservices: retries allowed', 'Microservices: retries refused', 'Monolith: retries allowed', 'Monolith: retries refused'],
-      ['Prediction gateway → Feature store (Envoy budget)', ...[b.retriesAllowed, b.retriesRefused, mono.retriesAllowed, mono.retriesRefused].map((v) => v.toLocaleString('en-US'))],
+      ['Call', 'Count', 'Microservices', 'Monolith'],
+      [call, 'Retries allowed', n(b.retriesAllowed), n(mono.retriesAllowed)],
+      [call, 'Retries refused', n(b.retriesRefused), n(mono.retriesRefused)],
     ]);
     const lines = formatPatternCounts(point).split('\n');
     expect(lines[0]).toBe('retry budgets (whole run, warm-up included)');

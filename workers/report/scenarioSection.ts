@@ -138,13 +138,12 @@ export function scenarioCharts(doc: Topology, point: RunResult): ScenarioChart[]
   ];
 }
 
-/** The per-edge counts of the resilience patterns (circuit breakers), a table per kind; '' without any. */
+/** The per-edge counts of the resilience patterns (circuit breakers, retry budgets), a table per kind with a row per call and count; '' without any. */
 function patternCountsHtml(doc: Topology, point: RunResult): string {
   return patternCountTables(doc, point)
     .map(({ kind, rows }) => {
-      const head = ['Call', ...DESIGNS.flatMap((d) => kind.figures.map((f) => `${DESIGN_NAME[d]}: ${f.label.toLowerCase()}`))];
-      const body = rows.map((r) => [rowName(r), ...DESIGNS.flatMap((d) => kind.figures.map((f) => (r.values[d] ? fmtCount(r.values[d][f.key]) : '—')))]);
-      return table(kind.id, kind.title, head, body);
+      const body = rows.flatMap((r) => kind.figures.map((f) => [rowName(r), f.label, ...DESIGNS.map((d) => (r.values[d] ? fmtCount(r.values[d][f.key]) : '—'))]));
+      return table(kind.id, kind.title, ['Call', 'Count', ...DESIGNS.map((d) => DESIGN_NAME[d])], body, 2);
     })
     .join('');
 }
