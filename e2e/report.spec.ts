@@ -3,7 +3,9 @@
  * a report of a swept template, open it (charts, verdict, parameter table),
  * re-import it (same document); PNG and CSV exports; a hostile label stays
  * text in the studio and the report and runs nothing; a template with a fault
- * scenario exports its scenario section, from a sweep or a single run.
+ * scenario exports its scenario section (blast radius, bands, each hit node's
+ * charts, the breaker table; the scenario CSV columns and the fault-series
+ * CSV), from a sweep or a single run.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
@@ -240,6 +242,31 @@ test('a single run of the fault-scenario template: the report without a sweep ha
   await expect(view.getByTestId('verdict')).toHaveText('No load test in this report: the design, its assumptions and one run of its fault scenario at 420 req/s (SLO p99 ≤ 150 ms).');
   await expect(view.getByTestId('blast-radius').locator('tr', { hasText: 'Time to recover' }).locator('td').nth(1)).toHaveText(studioRecovery ?? '');
   await expect(view.getByTestId('chart-scenario-latency').locator('g.band')).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
+});
+
+test('the retry-storm template’s single run: the report’s breaker table is the studio’s', async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('retry-storm-breaker');
+  await page.getByTestId('mode-single').check();
+  await results.run();
+  await results.waitDone();
+  const studioTable = page.getByTestId('breaker-counts');
+  await expect(studioTable.locator('tbody tr')).toHaveCount(2);
+  const studioRows = await studioTable.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+  const report = await exportFile(page, 'export-report-html');
+  const view = await context.newPage();
+  const { dialogs, requests } = await openReport(view, report.path);
+  const rows = view.getByTestId('breaker-counts').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(view.getByTestId('breaker-counts').locator('thead th')).toHaveText(['Call', 'Count', 'Microservices', 'Monolith']);
+  await expect(rows.nth(0).locator('td')).toHaveText(['Prediction gateway → Feature store', 'Opened (times)', ...(studioRows[0] as string[])]);
+  await expect(rows.nth(1).locator('td')).toHaveText(['Prediction gateway → Feature store', 'Calls refused', ...(studioRows[1] as string[])]);
+  // The hit node's charts: the feature store, with the slowdown's band.
+  await expect(view.locator('[data-testid=scenario-node-faults][data-node=features] g.band')).toHaveCount(3);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
 });

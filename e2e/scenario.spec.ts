@@ -2,7 +2,9 @@
  * The scenario editor (issue 11): events added, edited, moved and removed on
  * the Scenario tab's timeline go into the document as undo steps; the canvas
  * marks faulted nodes and calls with a ⚡ badge; bad input is refused with a
- * message on the field.
+ * message on the field. At 1024×768 the event row shows its kind in full and a
+ * long call label stays between its nodes (its full text in a tooltip); at
+ * 1280×720 the event bands lie on the charts' plot areas.
  */
 import { expect, test } from '@playwright/test';
 import { box, expectInside } from './pages/layoutChecks';
