@@ -3,7 +3,9 @@
  * a report of a swept template, open it (charts, verdict, parameter table),
  * re-import it (same document); PNG and CSV exports; a hostile label stays
  * text in the studio and the report and runs nothing; a template with a fault
- * scenario exports its scenario section, from a sweep or a single run.
+ * scenario exports its scenario section (blast radius, bands, each hit node's
+ * charts, the breaker table; the scenario CSV columns and the fault-series
+ * CSV), from a sweep or a single run.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
@@ -165,21 +167,48 @@ test('a template with a fault scenario: the report has the scenario section with
   await expect(row('Time to recover')).toHaveText(['Time to recover', ...studioRecovery.map((t) => t ?? '')]);
   await expect(view.getByTestId('scenario-recovery')).toContainText('Microservices: ');
   await expect(view.getByTestId('scenario-notes')).toContainText('ranker');
-  for (const id of ['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node']) {
+  for (const id of ['chart-scenario-throughput', 'chart-scenario-latency']) {
     const band = view.getByTestId(id).locator('g.band');
     await expect(band).toHaveCount(1);
     await expect(band).toContainText('2 ranker GPUs lost');
   }
+  // The node the crash hits, as the studio's "One node through the scenario": its three series, each with the band.
+  const ranker = view.locator('[data-testid=scenario-node-faults][data-node=ranker]');
+  await expect(ranker.locator('h4')).toHaveText('Ranking model (GPU) through the scenario');
+  const nodeCharts = ranker.getByTestId('chart-scenario-node');
+  await expect(nodeCharts).toHaveCount(3);
+  for (const series of ['utilization', 'queueLength', 'errors']) {
+    const chart = ranker.locator(`[data-series=${series}]`);
+    await expect(chart.locator('g.band')).toHaveCount(1);
+    await expect(chart.locator('svg.chart path[fill=none]')).toHaveCount(2);
+  }
+  // The template has no circuit breaker: no breaker table in the studio or the report.
+  await expect(page.getByTestId('breaker-counts')).toHaveCount(0);
+  await expect(view.getByTestId('breaker-counts')).toHaveCount(0);
   mkdirSync(SHOTS, { recursive: true });
   await view.setViewportSize({ width: 1100, height: 1400 });
   await section.screenshot({ path: `${SHOTS}/report-scenario.png` });
+  await ranker.screenshot({ path: `${SHOTS}/report-scenario-node.png` });
 
-  // Charts as PNG: the report's four charts and the scenario's three.
+  // The sweep CSV has the scenario's columns with the studio's availability; the fault series are a CSV of their own.
+  const csv = readFileSync((await exportFile(page, 'export-sweep-csv')).path, 'utf8').trimEnd().split('\r\n').map((l) => l.split(','));
+  const col = (name: string) => csv[0].indexOf(name);
+  expect(csv[0].slice(-13, -8)).toEqual(['availability', 'goodput_per_sec', 'recovery_sec', 'recovered', 'rejected']);
+  expect(csv[0].at(-1)).toBe('failed_breakerOpen');
+  const rows = csv.slice(1).filter((r) => r[col('design')] === 'microservices');
+  expect(rows.length).toBe(2);
+  expect(rows.map((r) => Number(r[col('availability')]))).toContain(studioAvailability[0]);
+  const series = readFileSync((await exportFile(page, 'export-fault-series-csv')).path, 'utf8').trimEnd().split('\r\n');
+  expect(series[0]).toBe('offered_per_sec,design,node_id,node_label,window_start_sec,window_sec,utilization,queue_length,failed_visits');
+  // Two loads × two designs × six nodes × 60 windows of 4 s.
+  expect(series.length).toBe(1 + 2 * 2 * 6 * 60);
+
+  // Charts as PNG: the report's four charts, the scenario's two, and the ranker's three.
   const names: string[] = [];
   page.on('download', (d) => names.push(d.suggestedFilename()));
   await page.getByTestId('export-menu').click();
   await page.getByTestId('export-charts-png').click();
-  await expect.poll(() => names.length).toBe(7);
+  await expect.poll(() => names.length).toBe(9);
   const prefix = names[0].replace(/latency\.png$/, '');
   expect(prefix).toMatch(/^ranker-.*-$/);
   expect(names.map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : n))).toEqual([
@@ -189,7 +218,9 @@ test('a template with a fault scenario: the report has the scenario section with
     'distribution.png',
     'scenario-throughput.png',
     'scenario-latency.png',
-    'scenario-node.png',
+    'scenario-ranker-utilization.png',
+    'scenario-ranker-queue-length.png',
+    'scenario-ranker-failed-visits.png',
   ]);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
@@ -211,6 +242,31 @@ test('a single run of the fault-scenario template: the report without a sweep ha
   await expect(view.getByTestId('verdict')).toHaveText('No load test in this report: the design, its assumptions and one run of its fault scenario at 420 req/s (SLO p99 ≤ 150 ms).');
   await expect(view.getByTestId('blast-radius').locator('tr', { hasText: 'Time to recover' }).locator('td').nth(1)).toHaveText(studioRecovery ?? '');
   await expect(view.getByTestId('chart-scenario-latency').locator('g.band')).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
+});
+
+test('the retry-storm template’s single run: the report’s breaker table is the studio’s', async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await studio.open();
+  await studio.openTemplate('retry-storm-breaker');
+  await page.getByTestId('mode-single').check();
+  await results.run();
+  await results.waitDone();
+  const studioTable = page.getByTestId('breaker-counts');
+  await expect(studioTable.locator('tbody tr')).toHaveCount(2);
+  const studioRows = await studioTable.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+  const report = await exportFile(page, 'export-report-html');
+  const view = await context.newPage();
+  const { dialogs, requests } = await openReport(view, report.path);
+  const rows = view.getByTestId('breaker-counts').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(view.getByTestId('breaker-counts').locator('thead th')).toHaveText(['Call', 'Count', 'Microservices', 'Monolith']);
+  await expect(rows.nth(0).locator('td')).toHaveText(['Prediction gateway → Feature store', 'Opened (times)', ...(studioRows[0] as string[])]);
+  await expect(rows.nth(1).locator('td')).toHaveText(['Prediction gateway → Feature store', 'Calls refused', ...(studioRows[1] as string[])]);
+  // The hit node's charts: the feature store, with the slowdown's band.
+  await expect(view.locator('[data-testid=scenario-node-faults][data-node=features] g.band')).toHaveCount(3);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
 });

@@ -3,7 +3,8 @@
  * breaker and stays in the storm without it; a milder slowdown edited on the Scenario timeline recovers without
  * one; undo brings the breaker back. The figures are the engine's, from the CLI on the same document and seed
  * (`node bin/loadsketch.mjs run workers/templates/retry-storm-breaker.json --json` and variants):
- *   breaker on, × 4 for 5 s:  recoverySec 58.33, 1809 calls refused by the open breaker;
+ *   breaker on, × 4 for 5 s:  recoverySec 58.33, 1809 requests failed by the open breaker; its breakers[] entry:
+ *                             opened 1, refused 1819 (the whole run, warm-up included);
  *   breaker off, × 4 for 5 s: did not recover (5512 timeouts, availability 0.076);
  *   breaker off, × 3 for 1 s: recoverySec 2.33, no failure at all (availability 1).
  * Admission control and the queue discipline are edited on a node, refused with a message when out of range.
@@ -42,6 +43,14 @@ test('a circuit breaker stops the retry storm; without it the run does not recov
   await expect(recovery).toHaveText(/^\d+(\.\d+)? s$/);
   expect(Number(await recovery.getAttribute('data-value'))).toBeCloseTo(58.33, 1);
   expect(Number(await cell(page, 'cause-breakerOpen').getAttribute('data-value'))).toBeGreaterThan(0);
+  // The breaker's own counts, per call and design, under the card: the CLI's figures for the same document and seed.
+  const breakers = page.getByTestId('breaker-counts');
+  await expect(breakers.locator('tbody tr')).toHaveCount(2);
+  await expect(breakers.locator('th[scope=rowgroup]')).toHaveText('Prediction gateway → Feature store');
+  const count = async (figure: string, d: string) => Number(await breakers.locator(`tr[data-key="${EDGE}:${figure}"] td[data-key=${d}]`).getAttribute('data-value'));
+  expect([await count('opened', 'microservices'), await count('refused', 'microservices')]).toEqual([1, 1819]);
+  expect([await count('opened', 'monolith'), await count('refused', 'monolith')]).toEqual([1, 1819]);
+  await expect(breakers.locator(`tr[data-key="${EDGE}:refused"] td[data-key=microservices]`)).toHaveText('1,819');
 
   // The edge inspector shows the breaker with Resilience4j's defaults, and the tooltip says so.
   await page.locator(`.react-flow__edge[data-id="${EDGE}"]`).click({ force: true });
@@ -74,6 +83,7 @@ test('a circuit breaker stops the retry storm; without it the run does not recov
   await expect(recovery).toHaveText('did not recover by the end of the run');
   expect(Number(await cell(page, 'cause-timeout').getAttribute('data-value'))).toBeGreaterThan(1000);
   await expect(cell(page, 'cause-breakerOpen')).toHaveCount(0);
+  await expect(page.getByTestId('breaker-counts')).toHaveCount(0);
 
   // A slowdown of × 3 for 1 s (edited on the timeline) never fills the queue past the timeout: it recovers
   // within seconds and nothing fails.

@@ -2,11 +2,15 @@
  * The scenario editor (issue 11): events added, edited, moved and removed on
  * the Scenario tab's timeline go into the document as undo steps; the canvas
  * marks faulted nodes and calls with a ⚡ badge; bad input is refused with a
- * message on the field.
+ * message on the field. At 1024×768 the event row shows its kind in full and a
+ * long call label stays between its nodes (its full text in a tooltip); at
+ * 1280×720 the event bands lie on the charts' plot areas.
  */
 import { expect, test } from '@playwright/test';
+import { box, expectInside } from './pages/layoutChecks';
 import { ResultsPanel } from './pages/ResultsPanel';
 import { StudioPage } from './pages/StudioPage';
+import { hoverForTooltip } from './pages/tooltips';
 
 interface ExportedEvent {
   kind: string;
@@ -234,4 +238,68 @@ test('a template with a scenario opens with its event on the timeline and its ba
   await expect(badge).toHaveAttribute('data-kinds', 'crash');
   await badge.hover();
   await expect(page.locator('.ls-tooltip')).toContainText('2 replicas down, 60–120 s');
+});
+
+test('small windows: the event row shows its whole kind, a long call label fits between its nodes or has a tooltip, the bands lie on the plots', async ({ page }) => {
+  const studio = new StudioPage(page);
+  const results = new ResultsPanel(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await studio.open();
+  await studio.openTemplate('retry-storm-breaker');
+  await page.getByTestId('tab-scenario').click();
+  // The kind select is wide enough for its longest option ("Latency spike") plus its arrow: nothing cut.
+  const kind = studio.field('event-0-kind');
+  await expect(kind).toHaveValue('latency');
+  const fit = await kind.evaluate((sel: HTMLSelectElement) => {
+    const cs = getComputedStyle(sel);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const text = Math.max(...Array.from(sel.options, (o) => ctx.measureText(o.text).width));
+    return { text, room: sel.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight) - 16 };
+  });
+  expect(fit.text).toBeLessThanOrEqual(fit.room);
+
+  // "net 0 ms · timeout 100 ms ×4" between two nodes 140 px apart: cut with an ellipsis inside the gap, not under
+  // the nodes, and its full text in a tooltip.
+  const label = page.getByTestId('edge-label-gateway-features');
+  const full = await label.getAttribute('data-full-text');
+  expect(full).toMatch(/timeout 100 ms/);
+  const [l, g, f] = [await box(label), await box(studio.node('gateway')), await box(studio.node('features'))];
+  expect(l.x).toBeGreaterThanOrEqual(g.x + g.width - 1);
+  expect(l.x + l.width).toBeLessThanOrEqual(f.x + 1);
+  const clipped = await label.evaluate((el) => el.scrollWidth > el.clientWidth);
+  if (clipped) {
+    await hoverForTooltip(page, label);
+    await expect(page.getByRole('tooltip')).toHaveText(full ?? '');
+  }
+  await page.mouse.move(5, 700);
+
+  // A run, then its time series at 1280×720: every event band inside its chart's plot area.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('mode-single').check();
+  await results.run();
+  await results.waitDone();
+  await results.tab('timeseries');
+  for (const id of ['chart-timeseries', 'chart-node-faults']) {
+    const charts = page.getByTestId(id).locator('.recharts-wrapper');
+    await expect(charts).toHaveCount(3);
+    for (const chart of await charts.all()) {
+      await chart.scrollIntoViewIfNeeded();
+      const band = chart.locator('.recharts-reference-area-rect');
+      await expect(band).toHaveCount(1);
+      // The band's box and the plot area (the rectangle recharts clips the plot to), both in viewport coordinates.
+      const { area, plot } = await band.evaluate((el) => {
+        const id = (el.getAttribute('clip-path') ?? '').match(/url\(#(.*)\)/)?.[1] ?? '';
+        const r = document.getElementById(id)?.querySelector('rect') as SVGRectElement;
+        const s = r.ownerSVGElement!.getBoundingClientRect();
+        const b = el.getBoundingClientRect();
+        return {
+          area: { x: b.x, y: b.y, width: b.width, height: b.height },
+          plot: { x: s.x + r.x.baseVal.value, y: s.y + r.y.baseVal.value, width: r.width.baseVal.value, height: r.height.baseVal.value },
+        };
+      });
+      expect(area.height).toBeGreaterThan(50);
+      expectInside(area, plot, `${id} band`);
+    }
+  }
 });

@@ -1,6 +1,6 @@
 /** The Export menu: report (HTML, PDF through print), PNG of the canvas and the charts, CSV of every number. */
 import { buildReportHtml } from '../../workers/report/buildReport';
-import { nodesCsv, sweepCsv } from '../../workers/report/csv';
+import { faultSeriesCsv, hasFaultSeriesCsv, nodesCsv, sweepCsv } from '../../workers/report/csv';
 import { detailPoint, simulatedBottleneck } from '../../workers/report/model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from '../../workers/report/reportCharts';
 import { scenarioCharts } from '../../workers/report/scenarioSection';
@@ -48,12 +48,13 @@ async function chartPngs(store: AppStore): Promise<void> {
 export function ExportMenu() {
   const store = useAppStoreApi();
   const name = () => slug(store.getState().doc.name);
-  const csv = (kind: 'sweep' | 'nodes') => {
+  const csv = (kind: 'sweep' | 'nodes' | 'fault-series') => {
     const s = store.getState();
     const sweep = finishedSweep(s);
     if (!sweep || !s.run) return s.showToast('Run a load sweep first: the CSV holds its results.');
-    const text = kind === 'sweep' ? sweepCsv(sweep) : nodesCsv(s.run.doc, sweep);
-    downloadText(text, `${slug(s.run.doc.name)}-${kind === 'sweep' ? 'sweep' : 'nodes'}.csv`, 'text/csv');
+    if (kind === 'fault-series' && !hasFaultSeriesCsv(s.run.doc, sweep)) return s.showToast('This run has no fault scenario: add events on the Scenario tab and run it for per-node fault series.');
+    const text = kind === 'sweep' ? sweepCsv(sweep) : kind === 'nodes' ? nodesCsv(s.run.doc, sweep) : faultSeriesCsv(s.run.doc, sweep);
+    downloadText(text, `${slug(s.run.doc.name)}-${kind}.csv`, 'text/csv');
   };
   const item = (label: string, testId: string, action: () => void | Promise<void>) => (
     <MenuItem testId={testId} onSelect={() => attempt(store, label, action)}>
@@ -70,6 +71,7 @@ export function ExportMenu() {
       <MenuGroupLabel>Data</MenuGroupLabel>
       {item('Sweep points (CSV)', 'export-sweep-csv', () => csv('sweep'))}
       {item('Per-node figures (CSV)', 'export-nodes-csv', () => csv('nodes'))}
+      {item('Per-node fault series (CSV)', 'export-fault-series-csv', () => csv('fault-series'))}
     </Menu>
   );
 }

@@ -7,6 +7,7 @@
 import { memo, useMemo, useState } from 'react';
 import { Line } from 'recharts';
 import type { RunResult } from '../../workers/engine/results';
+import { FAULT_SERIES, faultValue, hitNodes, nodeFaultWindows, nodesWithFaultSeries } from '../../workers/report/faultSeries';
 import type { ScenarioEvent } from '../scenario/scenarioDoc';
 import { ChartFrame, NumCell } from './ChartFrame';
 import { fmtNum } from './format';
@@ -14,18 +15,12 @@ import { DESIGN_LABEL, DESIGNS } from './series';
 import { SmallChart, type TimeChartRow } from './SmallChart';
 import { useChartColours } from './useChartColours';
 
-const SERIES = [
-  ['utilization', 'Utilisation (busy / servers)'],
-  ['queueLength', 'Requests waiting'],
-  ['errors', 'Failed visits'],
-] as const;
-
+/** The chart rows of node `id`: one per window, `<design>_<series>` keys (the shared shaping: workers/report/faultSeries.ts). */
 function rowsOf(point: RunResult, id: string): TimeChartRow[] {
-  const start = point.microservices.timeSeries.startSec;
-  const series = DESIGNS.map((d) => [d, point[d].nodes.find((n) => n.id === id)?.faultSeries] as const);
-  return Array.from(start, (startSec, k) => {
+  const w = nodeFaultWindows(point, id);
+  return Array.from(w.startSec, (startSec, k) => {
     const row: TimeChartRow = { startSec };
-    for (const [d, s] of series) for (const [key] of SERIES) row[`${d}_${key}`] = s ? s[key][k] : null;
+    for (const d of DESIGNS) for (const { key } of FAULT_SERIES) row[`${d}_${key}`] = faultValue(w, d, key, k);
     return row;
   });
 }
@@ -39,8 +34,8 @@ interface Props {
 
 export const NodeFaultCharts = memo(function NodeFaultCharts({ point, events, nodes }: Props) {
   const { design } = useChartColours();
-  const withSeries = useMemo(() => nodes.filter((n) => point.microservices.nodes.some((r) => r.id === n.id && r.faultSeries)), [nodes, point]);
-  const first = events.find((e) => withSeries.some((n) => n.id === e.target))?.target ?? withSeries[0]?.id ?? '';
+  const withSeries = useMemo(() => nodesWithFaultSeries(point, nodes), [nodes, point]);
+  const first = hitNodes(point, events)[0] ?? withSeries[0]?.id ?? '';
   const [pick, setPick] = useState<string | null>(null);
   const id = pick !== null && withSeries.some((n) => n.id === pick) ? pick : first;
   const rows = useMemo(() => (id ? rowsOf(point, id) : []), [point, id]);
@@ -69,7 +64,7 @@ export const NodeFaultCharts = memo(function NodeFaultCharts({ point, events, no
         }
       >
         <div className="ls-small-grid">
-          {SERIES.map(([key, title]) => (
+          {FAULT_SERIES.map(({ key, title }) => (
             <SmallChart key={key} rows={rows} events={events} title={title}>
               {DESIGNS.map((d) => line(`${d}_${key}`, DESIGN_LABEL[d], design[d]))}
             </SmallChart>
@@ -87,7 +82,7 @@ function FaultTable({ rows }: { rows: TimeChartRow[] }) {
         <tr>
           <th scope="col">Window from</th>
           {DESIGNS.flatMap((d) =>
-            SERIES.map(([key, title]) => (
+            FAULT_SERIES.map(({ key, title }) => (
               <th key={`${d}_${key}`} scope="col">
                 {DESIGN_LABEL[d]} {title.toLowerCase()}
               </th>
@@ -99,7 +94,7 @@ function FaultTable({ rows }: { rows: TimeChartRow[] }) {
         {rows.map((r) => (
           <tr key={r.startSec}>
             <NumCell value={r.startSec} text={`${fmtNum(r.startSec)} s`} />
-            {DESIGNS.flatMap((d) => SERIES.map(([key]) => <NumCell key={`${d}_${key}`} k={`${d}_${key}`} value={r[`${d}_${key}`]} text={fmtNum(r[`${d}_${key}`])} />))}
+            {DESIGNS.flatMap((d) => FAULT_SERIES.map(({ key }) => <NumCell key={`${d}_${key}`} k={`${d}_${key}`} value={r[`${d}_${key}`]} text={fmtNum(r[`${d}_${key}`])} />))}
           </tr>
         ))}
       </tbody>

@@ -11,6 +11,7 @@ import type { RunResult } from '../../workers/engine/results';
 import { FAILURE_CAUSES, hasResilience, recoveryCell, recoverySentences } from '../../workers/report/blastRadius';
 import { DesignTableHead, NumCell } from './ChartFrame';
 import { fmtNum, fmtPct, fmtRate } from './format';
+import { PatternCountsTable } from './PatternCountsTable';
 import { DESIGNS, type Design } from './series';
 
 export { hasResilience, recoveryText } from '../../workers/report/blastRadius';
@@ -90,6 +91,7 @@ export function ResilienceCard({ point, events, warmupSec }: { point: RunResult;
           </tr>
         </tbody>
       </table>
+      <PatternCountsTable point={point} />
       {notes.length > 0 && (
         <div className="ls-scenario-notes" data-testid="scenario-notes">
           <div className="ls-subhead">The scenario in the monolith</div>

@@ -8,6 +8,14 @@ import { useChartColours } from './useChartColours';
 
 export type TimeChartRow = Record<string, number | null>;
 
+/** A y tick in the axis' 44 px: three significant digits, thousands as "k" and millions as "M" (35 800 ms → "35.8k"). */
+export function compactTick(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (a >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
+  return `${Number(v.toPrecision(3))}`;
+}
+
 interface Props {
   rows: TimeChartRow[];
   title: string;
@@ -24,7 +32,7 @@ export function SmallChart({ rows, title, events, children }: Props) {
         <LineChart data={rows} margin={{ top: 4, right: 10, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={ink.grid} strokeDasharray="3 3" />
           <XAxis interval={0} dataKey="startSec" type="number" domain={['dataMin', 'dataMax']} stroke={ink.axis} tickFormatter={(v: number) => `${Number(v.toPrecision(3))} s`} />
-          <YAxis interval={0} stroke={ink.axis} width={44} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} />
+          <YAxis interval={0} stroke={ink.axis} width={44} tickFormatter={compactTick} />
           <Tooltip formatter={(v, name) => [fmtNum(Number(v)), name]} labelFormatter={(v) => `window from ${fmtNum(Number(v))} s`} />
           <Legend height={20} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
           {eventBands(events, theme)}

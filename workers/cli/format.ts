@@ -3,6 +3,7 @@ import { formatLlm } from './formatLlm';
 import type { AnalyticDesignResult, DesignResult, RunResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { detailPoint } from '../report/model';
+import { PATTERN_DESIGNS, patternCountTables, rowName } from '../report/patternCounts';
 import { buildVerdict } from '../report/verdict';
 
 /** A number for a table cell: fixed decimals, thousands grouped, "—" when not a number. */
@@ -109,6 +110,18 @@ function nodes(title: string, d: DesignResult, a: AnalyticDesignResult): string 
   return `${title}\n${table(rows)}`;
 }
 
+/** The resilience patterns' per-edge counts (circuit breakers, retry budgets), one table per kind, each row an edge; '' without any. */
+export function formatPatternCounts(r: RunResult): string {
+  const short = { microservices: 'micro', monolith: 'mono' } as const;
+  return patternCountTables(null, r)
+    .map(({ kind, rows }) => {
+      const head = ['edge', ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => `${short[d]} ${f.short}`))];
+      const body = rows.map((row) => [rowName(row, row.edge), ...PATTERN_DESIGNS.flatMap((d) => kind.figures.map((f) => (row.values[d] ? fmt(row.values[d][f.key], 0) : '—')))]);
+      return `${kind.name}\n${table([head, ...body])}`;
+    })
+    .join('\n\n');
+}
+
 /** The `run` report: a summary of both designs, then each design's nodes, then what the analytic model does not cover. */
 export function formatRun(name: string, r: RunResult): string {
   const head = `${name} at ${fmt(r.ratePerSec, 1)} req/s, seed ${r.seed}, ${r.replications} replication${r.replications > 1 ? 's' : ''}${r.replications > 1 ? ' (± = 95% CI half-width)' : ''}`;
@@ -116,7 +129,8 @@ export function formatRun(name: string, r: RunResult): string {
   const deployment = r.monolith.deployment ? `monolith deployment: ${r.monolith.deployment.hardware ?? 'no machine type'}, ${r.monolith.deployment.replicas} replica(s), ${r.monolith.deployment.threadsPerReplica} threads and ${r.monolith.deployment.gpusPerReplica} GPU(s) per replica, $${r.monolith.deployment.costPerHour.toFixed(2)}/h${r.monolith.deployment.fits ? '' : ' (does NOT fit the machine)'}` : '';
   const mapped = r.monolith.deployment?.scenarioNotes ?? [];
   const scenario = mapped.length ? `the scenario in the monolith:\n${mapped.map((n) => `  - ${n}`).join('\n')}` : '';
-  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), ...(deployment ? [deployment] : []), ...(scenario ? [scenario] : []), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
+  const patterns = formatPatternCounts(r);
+  const parts = [head, ...(r.cutShort ? [`CUT SHORT — ${r.cutShort.message}`] : []), summary(r), ...(patterns ? [patterns] : []), ...(deployment ? [deployment] : []), ...(scenario ? [scenario] : []), nodes('nodes (microservices)', r.microservices, r.analytic.microservices), nodes('nodes (monolith)', r.monolith, r.analytic.monolith)];
   const llm = formatLlm(r);
   if (llm) parts.push(llm);
   if (notes.length) parts.push(`not covered by the analytic model:\n${notes.map((n) => `  - ${n}`).join('\n')}`);

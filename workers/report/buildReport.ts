@@ -5,14 +5,14 @@
  * monolith's derivation; the document rides along in a JSON block so the
  * studio can re-open the file. Pure: shared by the CLI and the studio.
  */
-import { REPORT_CSS } from './css';
+import { REPORT_CSS, SCENARIO_CSS } from './css';
 import { daySection } from './dayCharts';
 import { diagramSvg } from './diagramSvg';
 import { esc, jsonForScript } from './escape';
 import { fmtNum, fmtRate } from './format';
 import { DOCUMENT_SCRIPT_ID } from './extract';
 import { llmSection } from './llmSection';
-import { scenarioSection } from './scenarioSection';
+import { scenarioEventsOf, scenarioSection } from './scenarioSection';
 import { detailPoint, labelOf, type ReportInput, simulatedBottleneck } from './model';
 import { distributionChart, latencyChart, throughputChart, utilizationChart } from './reportCharts';
 import { bottleneckSentence, capacitySentence, costSentence, monolithSentence, sloText } from './sentences';
@@ -120,7 +120,7 @@ export function buildReportHtml(input: ReportInput): string {
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta name="generator" content="Loadsketch">` +
-    `<title>${esc(`Loadsketch report: ${doc.name || 'Untitled design'}`)}</title><style>${REPORT_CSS}</style></head>\n` +
+    `<title>${esc(`Loadsketch report: ${doc.name || 'Untitled design'}`)}</title><style>${REPORT_CSS}${scenarioEventsOf(doc).length ? SCENARIO_CSS : ''}</style></head>\n` +
     '<body><main class="report">' +
     `<header><p class="kicker">Loadsketch report</p><h1 data-testid="report-title">${esc(doc.name || 'Untitled design')}</h1>` +
     (doc.description ? p(doc.description, 'desc') : '') +

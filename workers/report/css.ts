@@ -47,3 +47,17 @@ footer { margin-top: 32px; color: #6b7280; font-size: 13px; border-top: 1px soli
   svg.diagram { max-height: 68mm; }
 }
 `;
+
+/**
+ * Styles only a report with a fault scenario needs (appended to REPORT_CSS for such a report alone, so a report
+ * without one keeps its bytes): each hit node's charts under a small heading, with one caption.
+ */
+export const SCENARIO_CSS = `
+h4 { margin: 16px 0 4px; font-size: 14px; }
+.node-faults figure { margin: 6px 0; }
+p.figcaption { color: #6b7280; font-size: 13px; margin: 4px 0 14px; text-align: center; }
+@media print {
+  h4 { break-after: avoid; page-break-after: avoid; }
+  .node-faults svg.chart { max-height: 72mm; }
+}
+`;

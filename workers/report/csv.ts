@@ -5,8 +5,10 @@
  * starts like a formula (= + - @, their full-width forms ＝ ＋ － ＠, also
  * behind leading spaces, non-breaking spaces or a tab) gets a leading apostrophe.
  */
-import type { SweepResult } from '../engine/results';
+import type { DesignResult, SweepResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
+import { FAILURE_CAUSES, hasResilience } from './blastRadius';
+import { FAULT_SERIES, faultValue, nodeFaultWindows, nodesWithFaultSeries } from './faultSeries';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -32,8 +34,20 @@ export const SWEEP_CSV_COLUMNS = [
   'analytic_mean_ms', 'analytic_saturation_per_sec', 'analytic_bottleneck', 'seed', 'replications',
 ];
 
-/** Every sweep point: one row per offered load and design. */
+/**
+ * The scenario's columns, present only when the sweep ran a fault scenario (so a sweep without one gives the same
+ * bytes as before): availability, goodput, the time to recover and whether the run did, rejections, and the
+ * failures per cause (`endToEnd.errorsByCause`), one column each.
+ */
+export const SCENARIO_CSV_COLUMNS = ['availability', 'goodput_per_sec', 'recovery_sec', 'recovered', 'rejected', ...FAILURE_CAUSES.map(([k]) => `failed_${k}`)];
+
+function scenarioCells(r: DesignResult): Value[] {
+  return [r.availability, r.goodputPerSec, r.recoverySec, r.recovered, r.endToEnd.rejected ?? 0, ...FAILURE_CAUSES.map(([k]) => r.endToEnd.errorsByCause?.[k] ?? 0)];
+}
+
+/** Every sweep point: one row per offered load and design (with the scenario's columns when it ran one). */
 export function sweepCsv(sweep: SweepResult): string {
+  const scenario = sweep.points.some(hasResilience);
   const rows: Value[][] = [];
   for (const p of sweep.points) {
     for (const d of ['microservices', 'monolith'] as const) {
@@ -44,10 +58,11 @@ export function sweepCsv(sweep: SweepResult): string {
         p.ratePerSec, d, e.completed, e.throughputPerSec, e.meanMs, e.p50Ms, e.p90Ms, e.p95Ms, e.p99Ms, e.p999Ms, e.maxMs,
         e.errors, e.timeouts, e.dropped, e.arrivals, e.inFlight, r.saturated, r.saturatedNode, r.costPerHour, r.costPerMillionRequests,
         a.meanMs, a.saturationRatePerSec, a.bottleneck, p.seed, p.replications,
+        ...(scenario ? scenarioCells(r) : []),
       ]);
     }
   }
-  return csv(SWEEP_CSV_COLUMNS, rows);
+  return csv(scenario ? [...SWEEP_CSV_COLUMNS, ...SCENARIO_CSV_COLUMNS] : SWEEP_CSV_COLUMNS, rows);
 }
 
 export const NODES_CSV_COLUMNS = [
@@ -72,4 +87,33 @@ export function nodesCsv(doc: Topology, sweep: SweepResult): string {
     }
   }
   return csv(NODES_CSV_COLUMNS, rows);
+}
+
+export const FAULT_SERIES_CSV_COLUMNS = ['offered_per_sec', 'design', 'node_id', 'node_label', 'window_start_sec', 'window_sec', ...FAULT_SERIES.map((f) => f.column)];
+
+/** Whether the sweep has per-node fault series (a run of a document with scenario events): the fault-series CSV then has rows. */
+export function hasFaultSeriesCsv(doc: Topology, sweep: SweepResult): boolean {
+  return sweep.points.some((p) => nodesWithFaultSeries(p, doc.nodes).length > 0);
+}
+
+/**
+ * The per-node fault series of a scenario sweep: one row per offered load, design, node and window (warm-up
+ * included), with the node's utilisation, requests waiting and failed visits in that window (the shaping the
+ * studio's and the report's per-node charts use: faultSeries.ts). Only the header without a scenario.
+ */
+export function faultSeriesCsv(doc: Topology, sweep: SweepResult): string {
+  const rows: Value[][] = [];
+  for (const p of sweep.points) {
+    const nodes = nodesWithFaultSeries(p, doc.nodes).map((n) => nodeFaultWindows(p, n.id));
+    for (const d of ['microservices', 'monolith'] as const) {
+      for (const w of nodes) {
+        if (!w.series[d]) continue;
+        const label = doc.nodes.find((n) => n.id === w.id)?.label ?? '';
+        for (let k = 0; k < w.startSec.length; k++) {
+          rows.push([p.ratePerSec, d, w.id, label, w.startSec[k], w.windowSec, ...FAULT_SERIES.map((f) => faultValue(w, d, f.key, k))]);
+        }
+      }
+    }
+  }
+  return csv(FAULT_SERIES_CSV_COLUMNS, rows);
 }

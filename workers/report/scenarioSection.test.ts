@@ -33,7 +33,8 @@ describe('fault scenario section', () => {
     input = { ...(await smallReportInput(doc, 3, 40)), detailRatePerSec: 420 };
     point = detailPoint(input.sweep, input.detailRatePerSec)!;
     html = buildReportHtml(input);
-  });
+    // Three 40 s runs and a capacity search: longer than the default 10 s on a busy machine.
+  }, 60_000);
 
   it('comes after the per-node figures, with the events in a table', () => {
     expect(html.indexOf('<section id="scenario"')).toBeGreaterThan(html.indexOf('<section id="per-node"'));
@@ -68,14 +69,16 @@ describe('fault scenario section', () => {
 
   it('draws the run over time with the event as a band in its kind’s colour on every chart', () => {
     const s = section(html);
-    for (const id of ['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node']) {
-      const fig = s.match(new RegExp(`<figure data-testid="${id}">[\\s\\S]*?</figure>`))?.[0] ?? '';
+    const figures = [...s.matchAll(/<figure data-testid="(chart-scenario-[a-z]+)"[^>]*>[\s\S]*?<\/figure>/g)];
+    // Throughput, latency, then the ranker's utilisation, requests waiting and failed visits.
+    expect(figures.map((f) => f[1])).toEqual(['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node', 'chart-scenario-node', 'chart-scenario-node']);
+    for (const [fig, id] of figures) {
       const bands = fig.match(/<g class="band">.*?<\/g>/g) ?? [];
       expect(bands.length, id).toBe(1);
       expect(bands[0]).toContain(`fill="${FAULT_COLOR.crash}"`);
       expect(bands[0]).toContain('2 ranker GPUs lost');
     }
-    expect(s).toContain('Ranking model (GPU) through the scenario');
+    expect(s).toContain('<h4>Ranking model (GPU) through the scenario</h4>');
   });
 
   it('says when a design did not recover: metastable if the run went on long enough, else too soon to tell', () => {

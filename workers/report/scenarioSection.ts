@@ -2,18 +2,22 @@
  * The report's fault-scenario section (issue 11), present only when the
  * document has scenario events: the events in a table, the blast radius of
  * both designs at the detailed load (availability, goodput, failures by
- * cause, rejections, time to recover) with the recovery in words, how the
- * scenario was mapped onto the monolith, and the run over time with each
- * event shaded in its kind's colour.
+ * cause, rejections, time to recover) with the recovery in words, the
+ * circuit breakers' counts per call, how the scenario was mapped onto the
+ * monolith, and the run over time with each event shaded in its kind's
+ * colour: throughput, p99 latency, and each hit node's utilisation, requests
+ * waiting and failed visits (scenarioNodeCharts.ts).
  */
 import { eventEndSec, type ScenarioEvent } from '../engine/resilience/scenarioSchema';
 import type { RunResult } from '../engine/results';
 import type { Topology } from '../engine/schema';
 import { FAILURE_CAUSES, hasResilience, recoveryCell, recoverySentences } from './blastRadius';
 import { esc } from './escape';
-import { fmtMs, fmtNum, fmtPct, fmtRate } from './format';
+import { fmtCount, fmtMs, fmtNum, fmtPct, fmtRate } from './format';
 import { labelOf } from './model';
 import { DESIGN_COLOR, DESIGN_NAME } from './reportCharts';
+import { patternCountTables, rowName } from './patternCounts';
+import { nodeFaultCaption, nodeFaultCharts } from './scenarioNodeCharts';
 import { describeEffect, eventName, FAULT_COLOR, KIND_LABEL } from './scenarioText';
 import { type Band, type LineSeries, lineChart } from './svgChart';
 import { table } from './tables';
@@ -101,20 +105,21 @@ function latencyOverTime(doc: Topology, point: RunResult, bands: Band[]): string
   });
 }
 
-function hitNodeChart(doc: Topology, point: RunResult, id: string, bands: Band[]): string {
-  const series: LineSeries[] = DESIGNS.map((d) => {
-    const s = point[d].nodes.find((n) => n.id === id)?.faultSeries;
-    return { name: DESIGN_NAME[d], color: DESIGN_COLOR[d], dash: d === 'monolith' ? '7 4' : undefined, markers: false, points: s ? overTime(point, s.utilization) : [] };
-  });
-  return lineChart({ id: 'scenario-node', title: `${labelOf(doc, id)} through the scenario: utilisation`, xLabel: 'Seconds since the start of the run', yLabel: 'Busy servers / servers', series, bands, yMax: 1, height: 260 });
+/** One chart of the section: its test id, a short name (for "Charts as PNG"), its SVG and caption; per-node charts also name their node and series. */
+export interface ScenarioChart {
+  testId: string;
+  name: string;
+  svg: string;
+  caption: string;
+  node?: string;
+  series?: string;
 }
 
-/** The section's charts (throughput, p99 latency, the first hit node), each with its test id, a short name and its caption; none without scenario figures. */
-export function scenarioCharts(doc: Topology, point: RunResult): { testId: string; name: string; svg: string; caption: string }[] {
+/** The section's charts (throughput, p99 latency, then each hit node's utilisation, requests waiting and failed visits); none without scenario figures. */
+export function scenarioCharts(doc: Topology, point: RunResult): ScenarioChart[] {
   const events = scenarioEventsOf(doc);
   if (events.length === 0 || !hasResilience(point)) return [];
   const bands = eventBands(events);
-  const hit = events.find((e) => point.microservices.nodes.some((x) => x.id === e.target && x.faultSeries))?.target;
   const windowSec = point.microservices.timeSeries.windowSec;
   return [
     {
@@ -129,17 +134,41 @@ export function scenarioCharts(doc: Topology, point: RunResult): { testId: strin
       svg: latencyOverTime(doc, point, bands),
       caption: `p99 latency of the requests completed in each window; a gap is a window in which nothing completed, and values above the top are clipped. The red line is the SLO${doc.slo.percentile === 'p99' ? '' : ` (on ${doc.slo.percentile}; recovery is judged on that percentile)`}.`,
     },
-    ...(hit
-      ? [
-          {
-            testId: 'chart-scenario-node',
-            name: 'scenario-node',
-            svg: hitNodeChart(doc, point, hit, bands),
-            caption: "Busy servers over all the node's configured servers (crashed replicas included), per window, in each design: the first node the scenario hits.",
-          },
-        ]
-      : []),
+    ...nodeFaultCharts(doc, point, events, bands).map((c) => ({ testId: 'chart-scenario-node', name: c.name, svg: c.svg, caption: '', node: c.node, series: c.series })),
   ];
+}
+
+/** The per-edge counts of the resilience patterns (circuit breakers, retry budgets), a table per kind with a row per call and count; '' without any. */
+function patternCountsHtml(doc: Topology, point: RunResult): string {
+  return patternCountTables(doc, point)
+    .map(({ kind, rows }) => {
+      const body = rows.flatMap((r) => kind.figures.map((f) => [rowName(r), f.label, ...DESIGNS.map((d) => (r.values[d] ? fmtCount(r.values[d][f.key]) : '—'))]));
+      return table(kind.id, kind.title, ['Call', 'Count', ...DESIGNS.map((d) => DESIGN_NAME[d])], body, 2);
+    })
+    .join('');
+}
+
+/** The charts as figures: the two run-wide ones, then each hit node's three under its name with one caption. */
+function chartsHtml(doc: Topology, point: RunResult): string {
+  const charts = scenarioCharts(doc, point);
+  const nodes = [...new Set(charts.flatMap((c) => (c.node ? [c.node] : [])))];
+  return (
+    charts
+      .filter((c) => !c.node)
+      .map((c) => fig(c.testId, c.svg, c.caption))
+      .join('') +
+    nodes
+      .map(
+        (id) =>
+          `<div class="node-faults" data-testid="scenario-node-faults" data-node="${esc(id)}"><h4>${esc(labelOf(doc, id))} through the scenario</h4>` +
+          charts
+            .filter((c) => c.node === id)
+            .map((c) => `<figure data-testid="${c.testId}" data-node="${esc(id)}" data-series="${c.series}">${c.svg}</figure>`)
+            .join('') +
+          `<p class="figcaption">${esc(nodeFaultCaption(point.microservices.timeSeries.windowSec))}</p></div>`,
+      )
+      .join('')
+  );
 }
 
 const fig = (testId: string, svg: string, caption: string) => `<figure data-testid="${testId}">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
@@ -170,11 +199,10 @@ export function scenarioSection(doc: Topology, point: RunResult | null, warmupSe
     (r.metastable ? para(r.metastable, 'scenario-metastable', 'color:#b42318;font-weight:600') : '') +
     (r.overloaded ? para(r.overloaded, 'scenario-overloaded', 'color:#b42318') : '') +
     blastRadiusTable(point) +
+    patternCountsHtml(doc, point) +
     (notes.length ? `<h3>The scenario in the monolith</h3><ul class="notes" data-testid="scenario-notes">${notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '') +
     `<h3>Over time</h3>` +
-    scenarioCharts(doc, point)
-      .map((c) => fig(c.testId, c.svg, c.caption))
-      .join('') +
+    chartsHtml(doc, point) +
     '</section>'
   );
 }
