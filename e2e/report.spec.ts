@@ -172,12 +172,12 @@ test('a template with a fault scenario: the report has the scenario section with
     await expect(band).toHaveCount(1);
     await expect(band).toContainText('2 ranker GPUs lost');
   }
-  // The node the crash hits, as the studio's "One node through the scenario": its three series, each with the band.
+  // The node the crash hits, as the studio's "One node through the scenario": its four series, each with the band.
   const ranker = view.locator('[data-testid=scenario-node-faults][data-node=ranker]');
   await expect(ranker.locator('h4')).toHaveText('Ranking model (GPU) through the scenario');
   const nodeCharts = ranker.getByTestId('chart-scenario-node');
-  await expect(nodeCharts).toHaveCount(3);
-  for (const series of ['utilization', 'queueLength', 'errors']) {
+  await expect(nodeCharts).toHaveCount(4);
+  for (const series of ['utilization', 'queueLength', 'inFlight', 'errors']) {
     const chart = ranker.locator(`[data-series=${series}]`);
     await expect(chart.locator('g.band')).toHaveCount(1);
     await expect(chart.locator('svg.chart path[fill=none]')).toHaveCount(2);

@@ -5,7 +5,7 @@ import type { DesignResult, RunResult, SweepResult } from '../engine/results';
 function plainDesign(d: DesignResult): Omit<DesignResult, 'latencyHistogram'> {
   const { latencyHistogram: _drop, ...rest } = d;
   if (!d.nodes.some((n) => n.faultSeries)) return rest;
-  // A scenario run: each node's fault series print as its `timeSeries` (utilization, queueLength, errors), next to any other keys.
+  // A scenario run: each node's fault series print as its `timeSeries` (utilization, queueLength, inFlight, errors), next to any other keys.
   const nodes = d.nodes.map(({ faultSeries, ...n }) => (faultSeries ? { ...n, timeSeries: { ...n.timeSeries, ...faultSeries } } : n));
   return { ...rest, nodes: nodes as DesignResult['nodes'] };
 }

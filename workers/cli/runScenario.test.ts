@@ -31,7 +31,7 @@ const doc = {
 writeFileSync(file, JSON.stringify(doc));
 
 describe('loadsketch run with a fault scenario', () => {
-  it('JSON: availability, goodputPerSec, recoverySec, recovered; endToEnd.rejected and errorsByCause; per node timeSeries of utilization, queueLength, errors', async () => {
+  it('JSON: availability, goodputPerSec, recoverySec, recovered; endToEnd.rejected and errorsByCause; per node timeSeries of utilization, queueLength, inFlight, errors', async () => {
     const r = await runCli(['run', file, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -52,6 +52,10 @@ describe('loadsketch run with a fault scenario', () => {
       const ts = design.nodes.find((n: { id: string }) => n.id === node).timeSeries;
       expect(ts.utilization).toHaveLength(60);
       expect(ts.queueLength).toHaveLength(60);
+      // In flight = busy servers + waiting, window by window.
+      const servers = design === j.monolith ? null : 16; // db: 4 replicas × 4
+      ts.inFlight.forEach((x: number, k: number) => expect(x).toBeGreaterThanOrEqual(ts.queueLength[k] - 1e-9));
+      if (servers !== null) ts.inFlight.forEach((x: number, k: number) => expect(x).toBeCloseTo(ts.utilization[k] * servers + ts.queueLength[k], 9));
       expect(Math.max(...ts.errors)).toBeGreaterThan(0);
       expect(design.nodes[0].faultSeries).toBeUndefined();
     }

@@ -21,7 +21,7 @@ function designBuffers(d: DesignResult): ArrayBuffer[] {
   const ts = d.timeSeries;
   const elastic = [...d.nodes.map((n) => n.timeSeries), d.unit?.timeSeries];
   const nodeSeries = elastic.flatMap((t) => (t ? [t.replicas, t.readyReplicas, t.startingReplicas, t.drainingReplicas] : []));
-  for (const n of d.nodes) if (n.faultSeries) nodeSeries.push(n.faultSeries.utilization, n.faultSeries.queueLength, n.faultSeries.errors);
+  for (const n of d.nodes) if (n.faultSeries) nodeSeries.push(n.faultSeries.utilization, n.faultSeries.queueLength, n.faultSeries.inFlight, n.faultSeries.errors);
   return [ts.startSec, ts.offeredPerSec, ts.throughputPerSec, ts.p50Ms, ts.p99Ms, ts.queueLength, ts.errors, ts.replicas, ts.cost, ts.costPerMillionRequests, ts.sloViolationSec, d.latencyHistogram.counts, ...nodeSeries].map(
     (a) => a.buffer as ArrayBuffer,
   );

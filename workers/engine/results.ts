@@ -131,6 +131,8 @@ export interface NodeFaultSeriesResult {
   utilization: Float64Array;
   /** Requests waiting at the node, time-averaged over the window. */
   queueLength: Float64Array;
+  /** Requests at the node, in service (a worker held during the node's calls included) or waiting: busy servers + queueLength, time-averaged over the window. */
+  inFlight: Float64Array;
   /** Visits to the node that failed there in the window: a fault (error, crash, outage), a partitioned edge into it, or a full queue. */
   errors: Float64Array;
 }

@@ -13,6 +13,7 @@ export type FaultDesign = (typeof FAULT_DESIGNS)[number];
 export const FAULT_SERIES = [
   { key: 'utilization', title: 'Utilisation (busy / servers)', axis: 'Busy servers / servers', column: 'utilization' },
   { key: 'queueLength', title: 'Requests waiting', axis: 'Requests waiting (time-average)', column: 'queue_length' },
+  { key: 'inFlight', title: 'Requests at the node', axis: 'In service or waiting (time-average)', column: 'in_flight' },
   { key: 'errors', title: 'Failed visits', axis: 'Failed visits per window', column: 'failed_visits' },
 ] as const satisfies readonly { key: keyof NodeFaultSeriesResult; title: string; axis: string; column: string }[];
 

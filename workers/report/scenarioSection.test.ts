@@ -71,7 +71,7 @@ describe('fault scenario section', () => {
     const s = section(html);
     const figures = [...s.matchAll(/<figure data-testid="(chart-scenario-[a-z]+)"[^>]*>[\s\S]*?<\/figure>/g)];
     // Throughput, latency, then the ranker's utilisation, requests waiting and failed visits.
-    expect(figures.map((f) => f[1])).toEqual(['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node', 'chart-scenario-node', 'chart-scenario-node']);
+    expect(figures.map((f) => f[1])).toEqual(['chart-scenario-throughput', 'chart-scenario-latency', 'chart-scenario-node', 'chart-scenario-node', 'chart-scenario-node', 'chart-scenario-node']);
     for (const [fig, id] of figures) {
       const bands = fig.match(/<g class="band">.*?<\/g>/g) ?? [];
       expect(bands.length, id).toBe(1);

@@ -34,14 +34,16 @@ export function addFaultResults(
     const utilization = new Float64Array(windows);
     const queueLength = new Float64Array(windows);
     const errors = new Float64Array(windows);
+    const inFlight = new Float64Array(windows);
     for (let k = 0; k < windows; k++) {
       const lenMs = Math.max(1e-9, Math.min(wMs, endMs - k * wMs)) * reps;
       const o = F.nodeWindowOffset(i, k, windows);
       utilization[k] = fr[o + F.NW_BUSY] / (Math.max(1, m.nodeServers[i]) * lenMs);
       queueLength[k] = fr[o + F.NW_QUEUE] / lenMs;
       errors[k] = fr[o + F.NW_ERRORS] / reps;
+      inFlight[k] = (fr[o + F.NW_BUSY] + fr[o + F.NW_QUEUE]) / lenMs;
     }
-    node.faultSeries = { utilization, queueLength, errors };
+    node.faultSeries = { utilization, queueLength, inFlight, errors };
   });
   const finished = new Float64Array(windows);
   const bad = new Float64Array(windows);

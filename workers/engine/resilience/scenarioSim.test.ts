@@ -188,6 +188,22 @@ describe('fault scenarios in the simulator', () => {
     conserved(r.monolith);
   });
 
+  it('per-node in flight = busy servers + waiting, and its time-average is M/M/1\'s L = ρ/(1 − ρ)', () => {
+    // One exponential server (10 ms) at 50 req/s: ρ = 0.5, L = 1. The scenario is a no-op latency factor.
+    const doc = testDoc2({
+      nodes: [{ id: 'api', kind: 'service', replicas: 1, concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 10 } }],
+      edges: [],
+      workload: { entry: 'api', ratePerSec: 50 },
+      run: { durationSec: 400, warmupSec: 0, seed: 5 },
+      scenario: { events: [{ atSec: 1, durationSec: 1, kind: 'latency', target: 'api', factor: 1 }] },
+    });
+    const s = simulateDesign(doc).nodes[0]!.faultSeries!;
+    s.inFlight.forEach((x, k) => expect(x).toBeCloseTo(s.utilization[k]! + s.queueLength[k]!, 9));
+    const mean = s.inFlight.reduce((a, b) => a + b, 0) / s.inFlight.length;
+    expect(mean).toBeGreaterThan(0.9);
+    expect(mean).toBeLessThan(1.1);
+  });
+
   it('gives identical results from 1 or 4 workers (replications computed apart, moved, merged in any order)', () => {
     const doc = chain(
       [
