@@ -54,8 +54,10 @@ describe('loadsketch run with a fault scenario', () => {
       expect(ts.queueLength).toHaveLength(60);
       // In flight = busy servers + waiting, window by window.
       const servers = design === j.monolith ? null : 16; // db: 4 replicas × 4
-      ts.inFlight.forEach((x: number, k: number) => expect(x).toBeGreaterThanOrEqual(ts.queueLength[k] - 1e-9));
-      if (servers !== null) ts.inFlight.forEach((x: number, k: number) => expect(x).toBeCloseTo(ts.utilization[k] * servers + ts.queueLength[k], 9));
+      for (let k = 0; k < ts.inFlight.length; k++) {
+        expect(ts.inFlight[k]).toBeGreaterThanOrEqual(ts.queueLength[k] - 1e-9);
+        if (servers !== null) expect(ts.inFlight[k]).toBeCloseTo(ts.utilization[k] * servers + ts.queueLength[k], 9);
+      }
       expect(Math.max(...ts.errors)).toBeGreaterThan(0);
       expect(design.nodes[0].faultSeries).toBeUndefined();
     }
