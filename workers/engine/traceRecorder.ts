@@ -136,6 +136,10 @@ export function Traced<B extends SimulatorClass>(Base: B) {
       }
       this.owner[f] = this.pendingOwner;
       this.frameCall[f] = this.pendingCall;
+      if (this.pendingCall >= 0) {
+        const r = this.rec;
+        r.cArrive[this.pendingCall] = this.now + this.m.edgeNetMs[r.cEdge[this.pendingCall]];
+      }
       if (this.pendingOwner >= 0) {
         this.sampledLive++;
         // Only ever read after service starts sets it: NaN tells a failed visit that never started.
@@ -240,11 +244,8 @@ export function Traced<B extends SimulatorClass>(Base: B) {
       }
       this.callRec[c] = o >= 0 ? this.call(o, e, f, CALL_OPEN) : -1;
       const k = this.callRec[c];
-      if (k >= 0 && this.partitioned(e) !== PARTITION_NONE) {
-        // Nothing reaches the callee: the attempt fails at once (fail) or waits for its timeout (hang).
-        this.rec.cArrive[k] = Number.NaN;
-        this.rec.cCause[k] = CAUSE_PARTITION;
-      }
+      // Arrives only if a visit is made (allocFrame): a partition, an open breaker or the safety cap send nothing.
+      if (k >= 0) this.rec.cArrive[k] = Number.NaN;
       this.carry = CAUSE_DROPPED; // the safety cap's failure, if it refuses the attempt
       this.pendingOwner = o;
       this.pendingCall = k;
@@ -256,14 +257,15 @@ export function Traced<B extends SimulatorClass>(Base: B) {
     protected override sendAsync(f: number, e: number): void {
       const o = this.owner[f];
       const k = o >= 0 ? this.call(o, e, f, CALL_ASYNC) : -1;
-      if (k >= 0 && this.partitioned(e) !== PARTITION_NONE) {
-        this.rec.cArrive[k] = Number.NaN;
-        this.rec.cReturn[k] = this.now;
-        this.rec.cCause[k] = CAUSE_PARTITION;
-      }
+      if (k >= 0) this.rec.cArrive[k] = Number.NaN;
       this.pendingCall = k;
       this.pendingOwner = o;
       super.sendAsync(f, e);
+      if (k >= 0 && Number.isNaN(this.rec.cArrive[k])) {
+        // Lost: a partitioned edge, or the safety cap.
+        this.rec.cReturn[k] = this.now;
+        this.rec.cCause[k] = this.partitioned(e) !== PARTITION_NONE ? CAUSE_PARTITION : CAUSE_DROPPED;
+      }
       this.pendingOwner = -1;
       this.pendingCall = -1;
     }
