@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../templates';
-import type { ScenarioEventSpec } from './resilience/scenarioSchema';
+import type { ScenarioEvent, ScenarioEventSpec } from './resilience/scenarioSchema';
 import { simulateDesign } from './run';
 import type { Topology } from './schema';
 import { CALL_FAILED, CALL_TIMEOUT, CAUSE_NAMES, type CauseName, REQ_DROPPED, REQ_FAILED, REQ_OK, type TraceResult, traceDocument } from './trace';
@@ -18,7 +18,7 @@ function faulted(id: string, rate: number, sec: number, events: ScenarioEventSpe
   return {
     ...doc,
     workload: { ...doc.workload, ratePerSec: rate, profile: [{ atSec: 0, ratePerSec: rate }, { atSec: sec, ratePerSec: 0 }] },
-    scenario: { events: events as Topology['scenario']['events'] },
+    scenario: { events: events as ScenarioEvent[] },
   };
 }
 
@@ -41,7 +41,7 @@ function causeCounts(t: TraceResult): Record<string, number> {
 describe('traces under a fault scenario', () => {
   it('ranker-gpu-loss: starts just before the crash; requests fail with cause crash at the crash and none before it', () => {
     const doc = loadTemplate('ranker-gpu-loss');
-    const crash = doc.scenario.events[0];
+    const crash = doc.scenario!.events[0];
     const atMs = crash.atSec * 1000;
     const endMs = (crash.atSec + crash.durationSec) * 1000;
     const t = traceDocument(doc);
