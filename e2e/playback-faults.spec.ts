@@ -51,8 +51,17 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(mark).toHaveAttribute('data-kinds', 'crash');
     await expect(mark).toContainText('Crash: 2 replicas down');
     // The requests in service or waiting on the lost GPUs fail there, at the crash.
-    await expect.poll(async () => Number(await layer(page).getAttribute('data-failures')), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.getByTestId('anim-play').click(); // pause while the ✕ are shown
+    // Paused (in the page, on the frame they appear) while the ✕ are shown.
+    await page.waitForFunction(
+      () => {
+        const failures = Number(document.querySelector('[data-testid=animation-layer]')?.getAttribute('data-failures'));
+        if (failures > 0) document.querySelector<HTMLButtonElement>('[data-testid=anim-play]')?.click();
+        return failures > 0;
+      },
+      null,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
     await expect(layer(page).locator('.ls-cross[data-cause="crash"]:not([visibility])').first()).toBeAttached();
     await expect(layer(page).locator('.ls-cross-label', { hasText: 'crash' }).first()).toBeAttached();
     await page.screenshot({ path: `${SHOTS}/in-crash-${theme}.png` });

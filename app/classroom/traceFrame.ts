@@ -45,7 +45,7 @@ export interface FrameCounts {
 
 const DOT_GAP = 13;
 /** A failure's ✕ stays this many hops (the on-screen hop time) after the failure. */
-const FAIL_HOPS = 3;
+const FAIL_HOPS = 6;
 const MAX_ROW = 14;
 const pt = new Float64Array(2);
 
