@@ -65,6 +65,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(layer(page).locator('.ls-cross[data-cause="crash"]:not([visibility])').first()).toBeAttached();
     await expect(layer(page).locator('.ls-cross-label', { hasText: 'crash' }).first()).toBeAttached();
     await page.screenshot({ path: `${SHOTS}/in-crash-${theme}.png` });
+    const box = (await page.getByTestId('node-ranker').boundingBox())!;
+    await page.screenshot({ path: `${SHOTS}/in-crash-${theme}-ranker.png`, clip: { x: box.x - 200, y: box.y - 120, width: 520, height: 300 } });
 
     // Stepping back before the crash takes the mark off again.
     await page.getByTestId('anim-back').click();

@@ -1,8 +1,8 @@
 /**
  * The fault marks of the playback, drawn imperatively in the animation's SVG
  * layer: a ring in the fault's colour (faultColours.ts) around every node the
- * scenario hits at the playback clock, with one line per active event under
- * it, and a dashed line over every partitioned call. The DOM changes only
+ * scenario hits at the playback clock, with one line per active event
+ * beside it, and a dashed line over every partitioned call. The DOM changes only
  * when the clock crosses into another segment of the scenario (faultMarks.ts).
  */
 import type { Theme } from '../store/uiSlice';
@@ -63,7 +63,8 @@ export class FaultLayer {
       const g = el(this.layer, 'g', { class: 'ls-fault-mark', 'data-testid': `fault-mark-${id}`, 'data-kinds': mark.kinds.join(',') });
       el(g, 'rect', { x: x - 7, y: y - 7, width: w + 14, height: h + 14, rx: 12, class: 'ls-fault-ring', stroke: colour });
       mark.lines.forEach((text, k) => {
-        const t = el(g, 'text', { x: x + w / 2, y: y + h + 48 + k * 18, class: 'ls-fault-text', fill: colour, 'text-anchor': 'middle' });
+        // To the right of the ring (above and below a node sit its gauges, and the next node's).
+        const t = el(g, 'text', { x: x + w + 14, y: y + 12 + k * 18, class: 'ls-fault-text', fill: colour });
         t.textContent = text;
       });
     });
