@@ -35,7 +35,10 @@ async function presentRankerLoss(page: Page, theme: 'light' | 'dark') {
 for (const theme of ['light', 'dark'] as const) {
   test(`${theme}: the ranker is marked faulted only while the playback clock is inside the crash, and its killed requests show ✕ crash`, async ({ page }) => {
     await presentRankerLoss(page, theme);
-    // Before the crash: the clock starts before 60 s, nothing is marked.
+    // The player names what failed in the sample.
+    await expect(page.getByTestId('anim-failures')).toContainText(/\d+ failed: crash \d+/);
+    // Before the crash: the clock starts before 60 s, nothing is marked, the ranker has its 8 GPUs.
+    await expect(layer(page).locator('.ls-gauge[data-node=ranker] .ls-gauge-label').first()).toContainText('/8');
     const t0 = await simMs(page);
     expect(t0).toBeLessThan(CRASH_MS);
     await expect(layer(page)).not.toHaveAttribute('data-faulted', /ranker/);
@@ -50,6 +53,8 @@ for (const theme of ['light', 'dark'] as const) {
     const mark = page.getByTestId('fault-mark-ranker');
     await expect(mark).toHaveAttribute('data-kinds', 'crash');
     await expect(mark).toContainText('Crash: 2 replicas down');
+    // Its gauge counts the 6 GPUs left.
+    await expect(layer(page).locator('.ls-gauge[data-node=ranker] .ls-gauge-label').first()).toContainText(/\/6 · 2 down/);
     // The requests in service or waiting on the lost GPUs fail there, at the crash.
     // Paused (in the page, on the frame they appear) while the ✕ are shown.
     await page.waitForFunction(

@@ -11,6 +11,7 @@ import { useAppStore } from '../store/react';
 import { traceInWorker } from '../worker/engineClient';
 import { selectShownPoint } from '../results/selectors';
 import { AnimationOverlay } from './AnimationOverlay';
+import { failureSummary } from './faultMarks';
 import { stepTraceRate } from './lessonRun';
 import { replicaTimeline } from './replicaTimeline';
 import { type Player, type PlayerState, SPEEDS } from './player';
@@ -87,6 +88,7 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
   );
 
   const t = trace?.trace;
+  const failures = useMemo(() => (t ? failureSummary(t) : ''), [t]);
   const box = usePlayerHeight();
   return (
     <>
@@ -118,6 +120,12 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
           {status === 'loading' && 'Tracing requests…'}
           {status === 'error' && `No animation: ${error}`}
           {status === 'ready' && t && `${t.requests} real requests from the engine, ${(t.startMs / 1000).toFixed(1)} s into the run`}
+          {status === 'ready' && t && failures && (
+            <span className="ls-player-failures" data-testid="anim-failures">
+              {' '}
+              · {failures}
+            </span>
+          )}
         </span>
       </section>
     </>

@@ -12,7 +12,7 @@ import type { Topology } from '../../workers/engine/schema';
 import { CAUSE_NAMES, type TraceResult } from '../../workers/engine/traceResult';
 import { useAppStore } from '../store/react';
 import { FaultLayer } from './faultLayer';
-import { playbackFaults } from './faultMarks';
+import { playbackFaults, serversUp } from './faultMarks';
 import { DEFAULT_SPEED, Player } from './player';
 import { type ReplicaTimeline, replicaLabel } from './replicaTimeline';
 import { DOT_FAILED, failedCause, frameAt, type Geometry, Levels } from './traceFrame';
@@ -269,8 +269,10 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
         }
         const q = levels.queued[i];
         const b = levels.busy[i];
-        const c = trace.nodeServers[i];
-        const text = `queue ${q} · busy ${b}/${c}`;
+        // Under a crash, outage or capacity cut: the servers the engine has up now.
+        const mark = marks.frame?.nodes[i] ?? null;
+        const c = serversUp(mark, trace.nodeServers[i]);
+        const text = `queue ${q} · busy ${b}/${c}${mark?.replicasDown ? ` · ${mark.replicasDown} down` : ''}`;
         if (text === gg.last) return;
         gg.last = text;
         gg.fill.setAttribute('width', ((gg.w * Math.min(q, 20)) / 20).toFixed(1));

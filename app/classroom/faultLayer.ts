@@ -21,7 +21,8 @@ function el(parent: Element, tag: string, attrs: Record<string, string | number>
 }
 
 export class FaultLayer {
-  private frame: FaultFrame | null = null;
+  /** The marks drawn (null before the first draw, and without a scenario). */
+  frame: FaultFrame | null = null;
   private built: Geometry | null = null;
   private theme: Theme;
 
@@ -44,9 +45,8 @@ export class FaultLayer {
 
   /** The marks at playback time simMs; a no-op while the segment (and the geometry) stays the same. */
   draw(simMs: number, geometry: Geometry): void {
-    if (this.faults === null) return;
     const frame = faultFrameAt(this.faults, simMs);
-    if (frame === this.frame && geometry === this.built) return;
+    if (frame === null || (frame === this.frame && geometry === this.built)) return;
     this.frame = frame;
     this.built = geometry;
     this.layer.replaceChildren();
@@ -63,8 +63,8 @@ export class FaultLayer {
       const g = el(this.layer, 'g', { class: 'ls-fault-mark', 'data-testid': `fault-mark-${id}`, 'data-kinds': mark.kinds.join(',') });
       el(g, 'rect', { x: x - 7, y: y - 7, width: w + 14, height: h + 14, rx: 12, class: 'ls-fault-ring', stroke: colour });
       mark.lines.forEach((text, k) => {
-        // To the right of the ring (above and below a node sit its gauges, and the next node's).
-        const t = el(g, 'text', { x: x + w + 14, y: y + 12 + k * 18, class: 'ls-fault-text', fill: colour });
+        // To the right of the ring, below the ✕ of the requests that failed here (above and below a node sit its gauges, and the next node's).
+        const t = el(g, 'text', { x: x + w + 14, y: y + Math.max(40, h - 6) + k * 18, class: 'ls-fault-text', fill: colour });
         t.textContent = text;
       });
     });

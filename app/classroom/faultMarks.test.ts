@@ -4,14 +4,14 @@ import type { ScenarioEvent } from '../../workers/engine/resilience/scenarioSche
 import type { Topology } from '../../workers/engine/schema';
 import { traceDocument } from '../../workers/engine/trace';
 import { loadTemplate } from '../../workers/templates';
-import { faultFrameAt, playbackFaults } from './faultMarks';
+import { failureSummary, faultFrameAt, playbackFaults, serversUp } from './faultMarks';
 import { DOT_FAILED, DOT_TRAVEL, failedCause, frameAt, type Geometry } from './traceFrame';
 
 const withEvents = (doc: Topology, events: ScenarioEvent[]): Topology => ({ ...doc, scenario: { events } });
 const ids = (doc: Topology) => doc.nodes.map((n) => n.id);
 const marked = (doc: Topology, tMs: number) => {
   const pf = playbackFaults(doc, ids(doc), doc.edges.map((e) => e.id))!;
-  const f = faultFrameAt(pf, tMs);
+  const f = faultFrameAt(pf, tMs)!;
   return {
     nodes: ids(doc).filter((_, i) => f.nodes[i] !== null),
     edges: doc.edges.map((e) => e.id).filter((_, e) => f.edges[e] !== null),
@@ -30,6 +30,29 @@ describe('playbackFaults / faultFrameAt', () => {
     const m = marked(doc, 90_000).frame.nodes[ids(doc).indexOf('ranker')]!;
     expect(m.kind).toBe('crash');
     expect(m.lines).toEqual(['⚡ Crash: 2 replicas down']);
+  });
+
+  it('the servers up while marked: replicas up × the concurrency a capacity cut leaves (as the engine counts them)', () => {
+    const doc = loadTemplate('ranker-gpu-loss');
+    const ranker = doc.nodes.find((n) => n.id === 'ranker')!;
+    const total = ranker.replicas * ranker.concurrency;
+    const m = marked(doc, 90_000).frame.nodes[ids(doc).indexOf('ranker')];
+    expect([m!.replicasDown, m!.replicas]).toEqual([2, 8]);
+    expect(serversUp(m, total)).toBe(6 * ranker.concurrency);
+    expect(serversUp(null, total)).toBe(total);
+    const cut = withEvents(loadTemplate('tandem'), [{ atSec: 1, durationSec: 1, kind: 'capacity', target: 'stage2', percent: 60 }]);
+    const stage2 = cut.nodes[1];
+    const c = marked(cut, 1500).frame.nodes[1];
+    expect(serversUp(c, stage2.replicas * stage2.concurrency)).toBe(stage2.replicas * Math.max(1, Math.floor(stage2.concurrency * 0.4 + 1e-9)));
+  });
+
+  it('summarises the sample’s failures by cause', () => {
+    const status = Uint8Array.from([0, 1, 1, 2, 0, 1]);
+    const cause = Int8Array.from([-1, 1, 1, 5, -1, 4]);
+    expect(failureSummary({ requests: 6, reqStatus: status, reqCause: cause })).toBe('4 failed: crash 2, dropped 1, timeout 1');
+    // An old trace without causes: dropped ones still say so.
+    expect(failureSummary({ requests: 6, reqStatus: status })).toBe('4 failed: error 3, dropped 1');
+    expect(failureSummary({ requests: 2, reqStatus: Uint8Array.from([0, 0]), reqCause: Int8Array.from([-1, -1]) })).toBe('');
   });
 
   it('a document without events has no marks', () => {

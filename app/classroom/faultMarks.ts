@@ -9,8 +9,19 @@
  */
 import type { ScenarioEvent, ScenarioEventKind } from '../../workers/engine/resilience/scenarioSchema';
 import { eventEndSec } from '../../workers/engine/resilience/scenarioSchema';
-import { type CompiledScenario, compileScenario, nodeFaulted, PARTITION_HANG, PARTITION_NONE, partitionAt, segmentAt } from '../../workers/engine/resilience/scenarioTimeline';
+import {
+  type CompiledScenario,
+  compileScenario,
+  nodeCell,
+  nodeFaulted,
+  PARTITION_HANG,
+  PARTITION_NONE,
+  partitionAt,
+  replicasDownAt,
+  segmentAt,
+} from '../../workers/engine/resilience/scenarioTimeline';
 import type { Topology } from '../../workers/engine/schema';
+import { CAUSE_NAMES, REQ_DROPPED, REQ_FAILED, type TraceResult } from '../../workers/engine/traceResult';
 import { describeEffect, KIND_LABEL } from '../../workers/report/scenarioText';
 
 /** A faulted node in one segment: the kind of its first active event (its colour) and one line per active event. */
@@ -18,6 +29,18 @@ export interface NodeMark {
   kind: ScenarioEventKind;
   kinds: ScenarioEventKind[];
   lines: string[];
+  /** Replicas down (crash, outage) and the share of each replica's concurrency left (capacity), as the engine applies them. */
+  replicasDown: number;
+  replicas: number;
+  capacityFraction: number;
+}
+
+/** Servers a node has while marked: its replicas up × its concurrency left (⌊c × fraction⌋, at least 1), as the engine counts them. */
+export function serversUp(mark: NodeMark | null, servers: number): number {
+  if (!mark) return servers;
+  const per = servers / Math.max(1, mark.replicas);
+  const up = Math.max(0, mark.replicas - mark.replicasDown);
+  return up * Math.max(1, Math.floor(per * mark.capacityFraction + 1e-9));
 }
 
 /** A partitioned call in one segment. */
@@ -77,7 +100,16 @@ export function playbackFaults(doc: Topology, nodeIds: readonly string[], edgeId
       const on = active.filter((e) => e.target === id || (u >= 0 && e.target === units[u]));
       if (on.length === 0) return null;
       count++;
-      return { kind: on[0].kind, kinds: [...new Set(on.map((e) => e.kind))], lines: on.map(line) };
+      const cells = [nodeCell(cs, seg, i), u >= 0 ? nodeCell(cs, seg, nodeIds.length + u) : -1].filter((c) => c >= 0);
+      const down = Math.max(replicasDownAt(cs, seg, i), u >= 0 ? replicasDownAt(cs, seg, nodeIds.length + u) : 0);
+      return {
+        kind: on[0].kind,
+        kinds: [...new Set(on.map((e) => e.kind))],
+        lines: on.map(line),
+        replicasDown: Math.min(replicas[i], down),
+        replicas: replicas[i],
+        capacityFraction: Math.min(...cells.map((c) => cs.capacityFraction[c])),
+      };
     });
     const edges = edgeIds.map((id, e) => {
       const p = partitionAt(cs, seg, e);
@@ -92,6 +124,22 @@ export function playbackFaults(doc: Topology, nodeIds: readonly string[], edgeId
 }
 
 /** The marks at playback time tMs (ms since the run's start). */
-export function faultFrameAt(pf: PlaybackFaults, tMs: number): FaultFrame {
+export function faultFrameAt(pf: PlaybackFaults | null, tMs: number): FaultFrame | null {
+  if (pf === null) return null;
   return pf.frames[segmentAt(pf.cs, tMs)];
+}
+
+/** "2 failed: crash 2" — the sampled requests that failed or were dropped, by cause ('' when none did). */
+export function failureSummary(t: Pick<TraceResult, 'requests' | 'reqStatus' | 'reqCause'>): string {
+  const byCause = new Map<string, number>();
+  let failed = 0;
+  for (let r = 0; r < t.requests; r++) {
+    if (t.reqStatus[r] !== REQ_FAILED && t.reqStatus[r] !== REQ_DROPPED) continue;
+    failed++;
+    const c = t.reqCause?.[r] ?? -1;
+    const name = c >= 0 ? CAUSE_NAMES[c] : t.reqStatus[r] === REQ_DROPPED ? 'dropped' : 'error';
+    byCause.set(name, (byCause.get(name) ?? 0) + 1);
+  }
+  if (failed === 0) return '';
+  return `${failed} failed: ${[...byCause].map(([name, n]) => `${name} ${n}`).join(', ')}`;
 }
