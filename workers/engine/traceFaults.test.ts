@@ -145,4 +145,27 @@ describe('traces under a fault scenario', () => {
     }
     expect(retried).toBeGreaterThan(5);
   });
+
+  it('with a back-off: a failed attempt ends when it fails, the retry goes out after the wait (none longer than maxMs)', () => {
+    const doc = faulted('retry-storm-breaker', 60, 2, [{ atSec: 0, durationSec: 3, kind: 'errors', target: 'features', fraction: 1 }]);
+    const withBackoff: Topology = {
+      ...doc,
+      edges: doc.edges.map((e) => ({ ...e, circuitBreaker: undefined, backoff: { baseMs: 20, multiplier: 2, maxMs: 80, jitter: 'none' as const } })),
+    };
+    const t = traceDocument(withBackoff, { startSec: 0, requests: 20 });
+    let waits = 0;
+    for (let r = 0; r < t.requests; r++) {
+      const calls = [...t.callReq.keys()].filter((k) => t.callReq[k] === r);
+      expect(calls.length).toBe(4); // the first attempt and 3 retries, all failed
+      calls.forEach((k, n) => {
+        expect([t.callOutcome[k], t.callCause![k]]).toEqual([CALL_FAILED, cause('error')]);
+        if (n === 0) return;
+        // Back-off before retry n: min(80, 20 × 2^(n−1)) ms without jitter.
+        expect(t.callSendMs[k] - t.callReturnMs[calls[n - 1]]).toBeCloseTo(Math.min(80, 20 * 2 ** (n - 1)), 9);
+        waits++;
+      });
+      expect(CAUSE_NAMES[t.reqCause![r]]).toBe('error');
+    }
+    expect(waits).toBe(3 * t.requests);
+  });
 });

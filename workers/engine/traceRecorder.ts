@@ -45,6 +45,7 @@ export type SimulatorClass = new (...args: any[]) => Simulator;
 /** The scenario simulator's failure hook and current cause (absent on the plain and elastic simulators). */
 interface FailureHooks {
   failVisit(f: number, i: number, cause: number): void;
+  failAttempt(c: number, cause: number): void;
   pendingCause: number;
 }
 
@@ -66,7 +67,9 @@ function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
 
 /** `Base` with the recording hooks (see the module note); call `sample` before `run`. */
 export function Traced<B extends SimulatorClass>(Base: B) {
-  const baseFailVisit = (Base.prototype as unknown as Partial<FailureHooks>).failVisit;
+  const hooks = Base.prototype as unknown as Partial<FailureHooks>;
+  const baseFailVisit = hooks.failVisit;
+  const baseFailAttempt = hooks.failAttempt;
   return class TracedSimulator extends Base {
     readonly rec = newRecording();
     s: Sampling = { startMs: Number.POSITIVE_INFINITY, requests: 0 };
@@ -209,6 +212,17 @@ export function Traced<B extends SimulatorClass>(Base: B) {
       baseFailVisit?.call(this, f, i, cause);
     }
 
+    /** The scenario simulator's "an attempt of call c failed" (error, crash, outage, partition, rejected): closed now, before a retry or its back-off. */
+    protected failAttempt(c: number, cause: number): void {
+      if (!this.hedged(this.cEdge[c])) this.closeCall(c, CALL_FAILED, cause);
+      baseFailAttempt?.call(this, c, cause);
+    }
+
+    /** Whether edge e sends hedged attempts (several open at once: a call's record is its latest). */
+    hedged(e: number): boolean {
+      return (this.m.patterns?.edgeHedgeAfterMs[e] ?? -1) >= 0;
+    }
+
     visit(f: number, i: number, enterMs: number, startMs: number, cause: number): void {
       const r = this.rec;
       if (r.vReq.length >= MAX_TRACE_VISITS) {
@@ -238,9 +252,8 @@ export function Traced<B extends SimulatorClass>(Base: B) {
       const e = this.cEdge[c];
       const open = this.callRec[c];
       if (open >= 0) {
-        // A new attempt while the last is open: a retry after a failure, or a hedge (which leaves the last running).
-        const hedged = (this.m.patterns?.edgeHedgeAfterMs[e] ?? -1) >= 0;
-        if (!hedged) this.closeCall(c, CALL_FAILED, this.causeNow());
+        // A new attempt while the last is open: a hedge (which leaves the last running), or a retry the hooks above did not see end.
+        if (!this.hedged(e)) this.closeCall(c, CALL_FAILED, this.causeNow());
       }
       this.callRec[c] = o >= 0 ? this.call(o, e, f, CALL_OPEN) : -1;
       const k = this.callRec[c];
