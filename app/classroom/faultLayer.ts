@@ -82,8 +82,11 @@ export class FaultLayer {
       const g = el(this.layer, 'g', { class: 'ls-fault-mark', 'data-testid': `fault-edge-${id}`, 'data-mode': mark.mode });
       el(g, 'path', { d, class: 'ls-fault-cut', stroke: colours.partition });
       geometry.edgePoint(e, 0.5, pt);
-      const t = el(g, 'text', { x: pt[0], y: pt[1] - 14, class: 'ls-fault-text', fill: colours.partition, 'text-anchor': 'middle' });
-      t.textContent = `${mark.line} ✂`;
+      // Short, under the line: an edge is often shorter than the event's full line (that one is the tooltip's).
+      const t = el(g, 'text', { x: pt[0], y: pt[1] + 30, class: 'ls-fault-text', fill: colours.partition, 'text-anchor': 'middle' });
+      t.textContent = `✂ ${mark.mode}`;
+      const title = el(g, 'title', {});
+      title.textContent = mark.line;
     });
     this.svg.dataset.faulted = faulted.join(',');
     this.svg.dataset.partitioned = partitioned.join(',');
