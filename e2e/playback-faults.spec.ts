@@ -50,6 +50,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('anim-play').click();
     await expect.poll(() => simMs(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(CRASH_MS);
     await expect(layer(page)).toHaveAttribute('data-faulted', 'ranker');
+    // The clock also reads the run's time, on which the scenario is timed.
+    await expect(page.getByTestId('anim-clock')).toContainText(/ · run 60\.\d{3} s/);
     const mark = page.getByTestId('fault-mark-ranker');
     await expect(mark).toHaveAttribute('data-kinds', 'crash');
     await expect(mark).toContainText('Crash: 2 replicas down');
