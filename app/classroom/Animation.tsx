@@ -11,6 +11,7 @@ import { useAppStore } from '../store/react';
 import { traceInWorker } from '../worker/engineClient';
 import { selectShownPoint } from '../results/selectors';
 import { AnimationOverlay } from './AnimationOverlay';
+import { failureSummary } from './faultMarks';
 import { stepTraceRate } from './lessonRun';
 import { replicaTimeline } from './replicaTimeline';
 import { type Player, type PlayerState, SPEEDS } from './player';
@@ -72,6 +73,8 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
     };
   }, [doc, step]);
 
+  const scenarioRef = useRef(false);
+  scenarioRef.current = (trace?.doc.scenario?.events.length ?? 0) > 0;
   const bind = useCallback(
     (p: Player | null) => {
       setPlayer(p);
@@ -79,7 +82,8 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
       if (p) {
         p.onTick = (ms) => {
           const clock = document.querySelector<HTMLElement>('[data-testid=anim-clock]');
-          if (clock) clock.textContent = `${((ms - p.trace.startMs) / 1000).toFixed(3)} s`;
+          // Under a fault scenario the run's own clock too: the events are timed on it ("crash at 60 s").
+          if (clock) clock.textContent = `${((ms - p.trace.startMs) / 1000).toFixed(3)} s${scenarioRef.current ? ` · run ${(ms / 1000).toFixed(3)} s` : ''}`;
         };
       }
     },
@@ -87,6 +91,7 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
   );
 
   const t = trace?.trace;
+  const failures = useMemo(() => (t ? failureSummary(t) : ''), [t]);
   const box = usePlayerHeight();
   return (
     <>
@@ -117,7 +122,13 @@ export function Animation({ onPlayer }: { onPlayer: (p: Player | null) => void }
         <span className="ls-player-info">
           {status === 'loading' && 'Tracing requests…'}
           {status === 'error' && `No animation: ${error}`}
-          {status === 'ready' && t && `${t.requests} real requests from the engine, ${(t.startMs / 1000).toFixed(1)} s into the run`}
+          {status === 'ready' && t && `${t.requests} real requests from the engine, ${(t.startMs / 1000).toFixed(scenarioRef.current ? 3 : 1)} s into the run`}
+          {status === 'ready' && t && failures && (
+            <span className="ls-player-failures" data-testid="anim-failures">
+              {' '}
+              · {failures}
+            </span>
+          )}
         </span>
       </section>
     </>

@@ -1,16 +1,21 @@
 /**
  * The animated requests: an SVG layer in React Flow's viewport coordinates
  * (ViewportPortal) with one circle per visible dot and a queue / busy gauge
- * on every node, redrawn imperatively by the Player on each animation frame.
+ * on every node, redrawn imperatively by the Player on each animation frame;
+ * failures as ✕ marks naming their cause, and the scenario's faulted nodes and
+ * partitioned calls ringed while the clock is inside their event (faultLayer.ts).
  * React renders this component once per trace, never per frame.
  */
 import { getBezierPath, Position, useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Topology } from '../../workers/engine/schema';
-import type { TraceResult } from '../../workers/engine/traceResult';
+import { CAUSE_NAMES, type TraceResult } from '../../workers/engine/traceResult';
+import { useAppStore } from '../store/react';
+import { FaultLayer } from './faultLayer';
+import { playbackFaults, serversUp } from './faultMarks';
 import { DEFAULT_SPEED, Player } from './player';
 import { type ReplicaTimeline, replicaLabel } from './replicaTimeline';
-import { frameAt, type Geometry, Levels } from './traceFrame';
+import { DOT_FAILED, failedCause, frameAt, type Geometry, Levels } from './traceFrame';
 
 /** Real ms a dot takes at least to cross an edge (a call with no network cost still visibly travels). */
 const HOP_REAL_MS = 280;
@@ -77,6 +82,59 @@ function fitLabel(el: Element, text: string, w: number) {
   } else el.removeAttribute('textLength');
 }
 
+/** A failure mark: a ✕ and, on the rightmost of a row, its cause. */
+interface Cross {
+  g: SVGGElement;
+  label: SVGTextElement;
+  key: string;
+}
+
+const CROSS = 'M-6,-6L6,6M6,-6L-6,6';
+
+/** Draws the ✕ dots of the frame (kinds ≥ DOT_FAILED) from the pool; returns how many. */
+function drawCrosses(layer: SVGGElement, pool: Cross[], buf: Float32Array, dots: number): number {
+  let n = 0;
+  const at = new Set<string>();
+  for (let d = 0; d < dots; d++) if (buf[3 * d + 2] >= DOT_FAILED) at.add(`${Math.round(buf[3 * d])},${Math.round(buf[3 * d + 1])}`);
+  for (let d = 0; d < dots; d++) {
+    const k = buf[3 * d + 2];
+    if (k < DOT_FAILED) continue;
+    if (n === pool.length) {
+      const g = layer.appendChild(document.createElementNS(SVG, 'g'));
+      g.setAttribute('class', 'ls-cross');
+      const c = g.appendChild(document.createElementNS(SVG, 'circle'));
+      c.setAttribute('r', '9');
+      const p = g.appendChild(document.createElementNS(SVG, 'path'));
+      p.setAttribute('d', CROSS);
+      const label = g.appendChild(document.createElementNS(SVG, 'text'));
+      label.setAttribute('x', '13');
+      label.setAttribute('y', '5');
+      label.setAttribute('class', 'ls-cross-label');
+      pool.push({ g, label, key: '' });
+    }
+    const cr = pool[n++];
+    const x = buf[3 * d];
+    const y = buf[3 * d + 1];
+    const cause = failedCause(k);
+    const name = cause >= 0 ? CAUSE_NAMES[cause] : 'failed';
+    // A row of ✕ at one node is named once, on its rightmost.
+    const text = at.has(`${Math.round(x + 13)},${Math.round(y)}`) ? '' : name;
+    const key = `${x.toFixed(1)},${y.toFixed(1)},${name},${text}`;
+    if (key === cr.key) continue;
+    cr.key = key;
+    cr.g.removeAttribute('visibility');
+    cr.g.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+    cr.g.setAttribute('data-cause', name);
+    cr.label.textContent = text;
+  }
+  for (let j = n; j < pool.length; j++) {
+    if (pool[j].key === '') continue;
+    pool[j].key = '';
+    pool[j].g.setAttribute('visibility', 'hidden');
+  }
+  return n;
+}
+
 interface Props {
   trace: TraceResult;
   doc: Topology;
@@ -86,6 +144,10 @@ interface Props {
 }
 
 export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Props) {
+  const theme = useAppStore((s) => s.theme);
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
+  const faultsRef = useRef<FaultLayer | null>(null);
   const replicasRef = useRef(replicas);
   replicasRef.current = replicas;
   const svgRef = useRef<SVGSVGElement>(null);
@@ -107,13 +169,20 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
   useEffect(() => {
     if (geometry.nodeBox.length > 0) redraw.current?.();
   }, [geometry]);
+  useEffect(() => {
+    faultsRef.current?.setTheme(theme);
+    redraw.current?.();
+  }, [theme]);
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     svg.replaceChildren();
     const gauges = svg.appendChild(document.createElementNS(SVG, 'g'));
+    const marks = new FaultLayer(svg.appendChild(document.createElementNS(SVG, 'g')), svg, playbackFaults(doc, trace.nodeIds, trace.edgeIds), trace.nodeIds, trace.edgeIds, themeRef.current);
+    faultsRef.current = marks;
     const dotsLayer = svg.appendChild(document.createElementNS(SVG, 'g'));
+    const crossLayer = svg.appendChild(document.createElementNS(SVG, 'g'));
     const levels = new Levels(trace);
     const offline = offlineRef.current;
     const buildGauges = (geometry: Geometry) =>
@@ -140,6 +209,7 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
     let built = geometryRef.current;
     let gauge = buildGauges(built);
     const circles: SVGCircleElement[] = [];
+    const crosses: Cross[] = [];
     const kinds: number[] = [];
     const buf = new Float32Array(3 * MAX_DOTS);
     let player: Player | null = null;
@@ -150,7 +220,9 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
         gauges.replaceChildren();
         gauge = buildGauges(geometry);
       }
+      marks.draw(simMs, geometry);
       const counts = frameAt(trace, simMs, HOP_REAL_MS / (player?.snapshot.realMsPerSimMs ?? DEFAULT_SPEED), geometry, buf);
+      const failures = drawCrosses(crossLayer, crosses, buf, counts.dots);
       while (circles.length < counts.dots) {
         const c = dotsLayer.appendChild(document.createElementNS(SVG, 'circle'));
         c.setAttribute('r', '7');
@@ -166,9 +238,17 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
           }
           continue;
         }
+        const k = buf[3 * d + 2];
+        if (k >= DOT_FAILED) {
+          // Drawn as a ✕ (drawCrosses).
+          if (kinds[d] !== -1) {
+            c.setAttribute('visibility', 'hidden');
+            kinds[d] = -1;
+          }
+          continue;
+        }
         c.setAttribute('cx', buf[3 * d].toFixed(1));
         c.setAttribute('cy', buf[3 * d + 1].toFixed(1));
-        const k = buf[3 * d + 2];
         if (kinds[d] !== k) {
           if (kinds[d] === -1) c.removeAttribute('visibility');
           c.setAttribute('class', DOT_CLASS[k]);
@@ -189,8 +269,10 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
         }
         const q = levels.queued[i];
         const b = levels.busy[i];
-        const c = trace.nodeServers[i];
-        const text = `queue ${q} · busy ${b}/${c}`;
+        // Under a crash, outage or capacity cut: the servers the engine has up now.
+        const mark = marks.frame?.nodes[i] ?? null;
+        const c = serversUp(mark, trace.nodeServers[i]);
+        const text = `queue ${q} · busy ${b}/${c}${mark?.replicasDown ? ` · ${mark.replicasDown} down` : ''}`;
         if (text === gg.last) return;
         gg.last = text;
         gg.fill.setAttribute('width', ((gg.w * Math.min(q, 20)) / 20).toFixed(1));
@@ -199,6 +281,7 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
         fitLabel(gg.label, text, gg.w);
       });
       svg.dataset.dots = String(counts.dots);
+      svg.dataset.failures = String(failures);
       svg.dataset.moving = String(counts.moving);
       svg.dataset.simMs = simMs.toFixed(3);
     };
@@ -208,10 +291,11 @@ export function AnimationOverlay({ trace, doc, onPlayer, replicas = null }: Prop
     onPlayer(made);
     return () => {
       made.dispose();
+      faultsRef.current = null;
       redraw.current = null;
       onPlayer(null);
     };
-  }, [trace, onPlayer]);
+  }, [trace, doc, onPlayer]);
 
   return (
     <ViewportPortal>

@@ -4,7 +4,12 @@
  * and timeouts travelling back. Writes into a reusable Float32Array, so a
  * frame allocates nothing. Node queue and busy counts at t come from the
  * trace's level changes (every request, not only the sampled ones).
+ * Failures (traces recorded under a fault scenario or with resilience
+ * patterns): a visit that failed at its node shows a ✕ there, an attempt that
+ * never reached its callee (partition, open breaker) a ✕ half-way along its
+ * edge — a hung one waits there until its timeout; the ✕ carries its cause.
  */
+import { CAUSE_DROPPED } from '../../workers/engine/resilience/failureCauses';
 import { CALL_ASYNC, CALL_OK, CALL_OPEN, CALL_TIMEOUT, type TraceResult } from '../../workers/engine/traceResult';
 
 /** Dot kinds (the third value of each dot in the frame buffer). */
@@ -15,6 +20,14 @@ export const DOT_ANSWER = 3;
 export const DOT_TIMEOUT = 4;
 export const DOT_ASYNC = 5;
 export const DOT_DROPPED = 6;
+/** A failure (✕): kind DOT_FAILED + its cause (CAUSE_* of failureCauses.ts; DOT_FAILED alone: cause unknown). */
+export const DOT_FAILED = 8;
+
+/** The cause of a ✕ dot's kind (−1: not a ✕, or no cause recorded). */
+export function failedCause(kind: number): number {
+  return kind > DOT_FAILED ? kind - DOT_FAILED - 1 : -1;
+}
+const failedKind = (cause: number | undefined) => DOT_FAILED + 1 + (cause ?? -1);
 
 /** Node boxes (flow coordinates) and points along edges (progress 0..1 from source to target). */
 export interface Geometry {
@@ -31,6 +44,8 @@ export interface FrameCounts {
 }
 
 const DOT_GAP = 13;
+/** A failure's ✕ stays this many hops (the on-screen hop time) after the failure. */
+const FAIL_HOPS = 6;
 const MAX_ROW = 14;
 const pt = new Float64Array(2);
 
@@ -55,6 +70,14 @@ export function frameAt(t: TraceResult, tMs: number, hopMs: number, g: Geometry,
   for (let c = 0; c < t.callReq.length; c++) {
     const send = t.callSendMs[c];
     if (send > tMs) break; // calls are in send order
+    if (Number.isNaN(t.callArriveMs[c])) {
+      // Sent nothing (a partition, an open breaker): stuck half-way until it failed (at once, or a hang's timeout), then a ✕ there.
+      const failed = Number.isNaN(t.callReturnMs[c]) ? Number.POSITIVE_INFINITY : t.callReturnMs[c];
+      if (tMs >= failed + hopMs) continue;
+      g.edgePoint(t.callEdge[c], Math.min(0.5, (tMs - send) / hopMs), pt);
+      push(pt[0], pt[1], tMs < failed ? DOT_TRAVEL : failedKind(t.callCause?.[c]));
+      continue;
+    }
     const end = hopEnd(c);
     if (tMs < end) {
       g.edgePoint(t.callEdge[c], (tMs - send) / (end - send), pt);
@@ -72,19 +95,27 @@ export function frameAt(t: TraceResult, tMs: number, hopMs: number, g: Geometry,
   const nodes = t.nodeIds.length;
   const queued = new Int32Array(nodes);
   const serving = new Int32Array(nodes);
+  const failedHere = new Int32Array(nodes);
   for (let k = 0; k < t.visitReq.length; k++) {
     const call = t.visitCall[k];
     const from = call >= 0 ? Math.max(t.visitEnterMs[k], hopEnd(call)) : t.visitEnterMs[k];
-    const dropped = Number.isNaN(t.visitStartMs[k]);
-    const until = dropped ? from + hopMs : t.visitEndMs[k];
+    const cause = t.visitCause?.[k] ?? -1;
+    const failed = cause >= 0 && cause !== CAUSE_DROPPED;
+    const dropped = !failed && Number.isNaN(t.visitStartMs[k]);
+    const end = Math.max(from, t.visitEndMs[k]);
+    const until = dropped ? from + hopMs : failed ? end + FAIL_HOPS * hopMs : end;
     if (tMs < from || tMs >= until) continue;
     const i = t.visitNode[k];
     const x = g.nodeBox[4 * i];
     const y = g.nodeBox[4 * i + 1];
     const w = g.nodeBox[4 * i + 2];
     const h = g.nodeBox[4 * i + 3];
-    if (dropped) push(x - 10, y + h / 2, DOT_DROPPED);
-    else if (tMs < t.visitStartMs[k]) {
+    if (failed && tMs >= end) {
+      // Failed here: a ✕ on the node's right edge, stacked when several fail together.
+      const f = failedHere[i]++;
+      if (f < MAX_ROW) push(x + w - 10 - (f % 7) * DOT_GAP, y + 14 + Math.floor(f / 7) * DOT_GAP, failedKind(cause));
+    } else if (dropped) push(x - 10, y + h / 2, DOT_DROPPED);
+    else if (!(tMs >= t.visitStartMs[k])) {
       const q = queued[i]++;
       if (q < MAX_ROW) push(x + 10 + q * DOT_GAP, y - 12, DOT_QUEUED);
     } else {

@@ -77,7 +77,7 @@ describe('traceDocument', () => {
   });
 
   it('gives each request the latency the engine gives it (same seed): count, mean and max agree', () => {
-    for (const id of ['mm1', 'tandem', 'netflix', 'fanout', 'uber-michelangelo']) {
+    for (const id of ['mm1', 'tandem', 'netflix', 'fanout', 'uber-michelangelo', 'netflix-autoscaled']) {
       const doc = burstOnly(loadTemplate(id), 60, 2);
       const t = traceDocument(doc, { startSec: 0, requests: 200 });
       expect(t.requests).toBeGreaterThan(40); // the profile ramps from 60 req/s down to 0 over 2 s

@@ -13,6 +13,8 @@ export const MAX_TRACE_LEVELS = 100_000;
 /** Most requests the traced simulation may be offered in all (keeps a trace well under a second). */
 export const MAX_TRACE_OFFERED = 2_000_000;
 
+export { CAUSE_NAMES, type CauseName } from './resilience/failureCauses';
+
 /** Request outcome codes. */
 export const REQ_OK = 0;
 export const REQ_FAILED = 1;
@@ -31,7 +33,10 @@ export interface TraceOptions {
   ratePerSec?: number;
   /** Run seed (default: the document's); the trace is replication 0 of it. */
   seed?: number;
-  /** Sampling starts with the first arrival at or after this time, s (default: the document's warm-up, capped so a trace stays fast). */
+  /**
+   * Sampling starts with the first arrival at or after this time, s (default: the document's warm-up; with fault
+   * events, a third of the sample's expected length before the first event starts; capped so a trace stays fast).
+   */
   startSec?: number;
   /** Requests to sample, 1..{@link MAX_TRACE_REQUESTS} (default 60). */
   requests?: number;
@@ -57,6 +62,8 @@ export interface TraceResult {
   /** End time (ms) of each request: answered, failed or dropped; NaN when unfinished. */
   reqEndMs: Float64Array;
   reqStatus: Uint8Array;
+  /** Why each failed or dropped request failed (CAUSE_* of resilience/failureCauses.ts), −1 otherwise. Absent in traces made before causes were recorded. */
+  reqCause?: Int8Array;
   visitReq: Int32Array;
   visitNode: Int32Array;
   /** The call record this visit answers; −1 for the request's first visit. */
@@ -65,16 +72,24 @@ export interface TraceResult {
   /** NaN when the visit was dropped at a full queue. */
   visitStartMs: Float64Array;
   visitEndMs: Float64Array;
+  /** Why the visit failed at its node (CAUSE_*: crash, outage, error, rejected, dropped), −1 for a visit served. Absent in older traces. */
+  visitCause?: Int8Array;
   callReq: Int32Array;
   callEdge: Int32Array;
   callFrom: Int32Array;
   callTo: Int32Array;
   callSendMs: Float64Array;
-  /** Send time + the edge's network cost. */
+  /** Send time + the edge's network cost; NaN when a partition stopped it. */
   callArriveMs: Float64Array;
   /** When the caller got its answer, failure or timeout; NaN for async messages and open calls. */
   callReturnMs: Float64Array;
   callOutcome: Uint8Array;
+  /**
+   * Why the attempt failed (CAUSE_*), −1 when it did not: for CALL_FAILED (at the callee, a partition, an open
+   * breaker; also an attempt a retry replaced) and CALL_TIMEOUT; an async message lost on a partitioned edge
+   * has cause partition. A partitioned attempt never reaches the callee: its `callArriveMs` is NaN. Absent in older traces.
+   */
+  callCause?: Int8Array;
   /** Each node's waiting and busy counts at `startMs`. */
   initialQueued: Int32Array;
   initialBusy: Int32Array;
