@@ -75,7 +75,7 @@ export function reportInputFromState(s: AppState, generatedAt: string): { input:
         replications: s.run?.replications ?? resolved.replications,
         steps: sweep ? sweep.points.length : 0,
       },
-      detailRatePerSec: shown?.ratePerSec,
+      detailRatePerSec: shown?.users ?? shown?.ratePerSec,
       generatedBy: 'the Loadsketch studio',
       generatedAt,
       day,

@@ -5,6 +5,7 @@ import { sweep } from '../engine/sweep';
 import { loadTemplate } from '../templates';
 import { buildReportHtml } from './buildReport';
 import { latencyChart, throughputChart } from './reportCharts';
+import { detailPoint } from './model';
 import { buildVerdict } from './verdict';
 
 const open = loadTemplate('retrieve-rank-rerank');
@@ -48,5 +49,11 @@ describe('report of a closed sweep', () => {
     expect(v.headline).toMatch(/meets the SLO up to at least 12 users \(.* req\/s completed\)/);
     const none = buildVerdict(closed, { ...closed.slo, thresholdMs: 0.001 }, result.points, null, null);
     expect(none.headline).toMatch(/neither design meets the SLO at any number of users tried/);
+  });
+
+  it('the detail point is chosen by users (every closed point has the document\'s rate)', () => {
+    expect(detailPoint(result, 7)?.users).toBe(7);
+    expect(detailPoint(result, 12)?.users).toBe(12);
+    expect(detailPoint(result, 3)?.users).toBe(2);
   });
 });

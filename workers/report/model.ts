@@ -19,7 +19,7 @@ export interface ReportInput {
   sweep: SweepResult | null;
   capacity: CapacityResult | null;
   settings: ReportRunSettings;
-  /** Offered load (req/s) for the per-node view and the distribution: the sweep point nearest to it (default: see detailPoint). */
+  /** Offered load (req/s; users for a closed workload) for the per-node view and the distribution: the sweep point nearest to it (default: see detailPoint). */
   detailRatePerSec?: number;
   /** e.g. "Loadsketch CLI 0.1.0" or "Loadsketch studio". */
   generatedBy: string;
@@ -44,7 +44,9 @@ export function detailPoint(sweep: SweepResult | null, detailRatePerSec?: number
   if (!sweep || sweep.points.length === 0) return null;
   const pts = sweep.points;
   if (detailRatePerSec !== undefined) {
-    return pts.reduce((best, p) => (Math.abs(p.ratePerSec - detailRatePerSec) < Math.abs(best.ratePerSec - detailRatePerSec) ? p : best));
+    // A closed sweep's points share the document's rate and differ in users.
+    const load = (p: RunResult) => p.users ?? p.ratePerSec;
+    return pts.reduce((best, p) => (Math.abs(load(p) - detailRatePerSec) < Math.abs(load(best) - detailRatePerSec) ? p : best));
   }
   const both = pts.filter((p) => !p.microservices.saturated && !p.monolith.saturated);
   if (both.length) return both[both.length - 1];
