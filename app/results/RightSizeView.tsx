@@ -31,6 +31,17 @@ export function RightSizeView() {
       setState({ status: 'error', message: (err as Error).message });
     }
   };
+  if (doc.workload.model === 'closed') {
+    return (
+      <section className="ls-capacity" aria-label="Right-size" data-testid="rightsize-view">
+        <h3 className="ls-chart-title">Right-size both designs</h3>
+        <p className="ls-hint" data-testid="rightsize-closed">
+          This document has a closed workload: its users set the load, not a rate, so there is no target rate to right-size for. Switch the workload
+          to open in the document inspector to right-size it, or sweep the users to see how many each design serves within {sloText(doc.slo)}.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="ls-capacity" aria-label="Right-size" data-testid="rightsize-view">
       <h3 className="ls-chart-title">Right-size both designs</h3>

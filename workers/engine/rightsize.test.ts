@@ -51,6 +51,12 @@ describe('right-sizing', () => {
     expect(cost(found.replicas)).toBeCloseTo(bruteForce(doc, rate), 9);
   });
 
+  it('refuses a closed workload with a sentence (its users, not a rate, set the load)', () => {
+    const open = loadTemplate('tandem');
+    const closed: Topology = { ...open, workload: { ...open.workload, model: 'closed', users: 10, thinkTime: { dist: 'exponential', meanMs: 100 } } };
+    expect(() => rightSize(closed, 50)).toThrow(/closed workload .* set workload.model to "open"/);
+  });
+
   it('uses the exponential quantile as the analytic stand-in for a percentile', () => {
     expect(PERCENTILE_FACTOR.p99).toBeCloseTo(Math.log(100), 12);
     expect(PERCENTILE_FACTOR.mean).toBe(1);

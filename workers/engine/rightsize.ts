@@ -183,6 +183,9 @@ function costOf(doc: Topology): number {
  * busiest node, or to the monolith's unit).
  */
 export function rightSize(doc: Topology, ratePerSec: number, opts: RunOptions = {}): RightSizeResult {
+  if (doc.workload.model === 'closed') {
+    throw new RangeError('right-sizing searches for a target rate, and this document has a closed workload (its users set the load, not a rate): set workload.model to "open" to right-size it, or sweep its users');
+  }
   const run: RunOptions = { ...opts, ratePerSec, profile: null };
   const sim: Simulate = (d) => simulateDesign(d, run);
   const micro = analyticMicroSize(doc, ratePerSec);
