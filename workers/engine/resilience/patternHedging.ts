@@ -24,8 +24,12 @@ export class HedgingPatternSim extends ClosedPatternSim {
   private cHedgeBase = new Float64Array(1024).fill(-1);
   /** Per frame: 1 for an attempt of a hedged call. */
   private fHedged = new Uint8Array(1024);
-  /** The next frame allocated is a hedged attempt. */
-  private hedgingAttempt = false;
+  /**
+   * The token of the hedged attempt being sent, −1 for none: the frame allocated while tokenSeq is this token is
+   * that attempt. Not a plain flag: an attempt that fails before it has a frame (a partition, the safety cap)
+   * answers at once, and the frames allocated on that answer's way up (other calls' attempts) are not hedged.
+   */
+  private hedgingToken = -1;
   /** Hedged attempts discarded before service (cancelled losers). */
   hedgesCancelled = 0;
 
@@ -39,10 +43,17 @@ export class HedgingPatternSim extends ClosedPatternSim {
     return this.hedges !== null && this.m.patterns!.edgeHedgeAfterMs[this.cEdge[c]] >= 0;
   }
 
-  /** Whether frame f is an attempt of a hedged call that is still going on. */
+  /**
+   * Whether frame f (an attempt of a hedged call) belongs to the call now in its call slot and that call is still
+   * going on. Tokens are unique and increasing, so the call's first token (cHedgeBase) is its generation: every
+   * attempt of the call has a token from it on, every attempt of an earlier call in the slot one below it. A slot
+   * freed and reused by a call on an unhedged edge has no base (−1): a cancelled copy of the hedged call before
+   * must not count as its attempt (it would take over the new call's token, and the new call would never answer).
+   */
   private hedgedLive(f: number): boolean {
     const c = this.fCall[f];
-    return this.cToken[c] !== -1 && this.fToken[f] >= this.cHedgeBase[c];
+    const base = this.cHedgeBase[c];
+    return base >= 0 && this.cToken[c] !== -1 && this.fToken[f] >= base;
   }
 
   /** Whether frame f is an attempt of a hedged call (not a root, not a message). */
@@ -135,8 +146,8 @@ export class HedgingPatternSim extends ClosedPatternSim {
       grown.set(this.fHedged);
       this.fHedged = grown;
     }
-    this.fHedged[f] = this.hedgingAttempt ? 1 : 0;
-    this.hedgingAttempt = false;
+    this.fHedged[f] = this.hedgingToken >= 0 && this.tokenSeq === this.hedgingToken ? 1 : 0;
+    this.hedgingToken = -1;
     return f;
   }
 
@@ -175,8 +186,8 @@ export class HedgingPatternSim extends ClosedPatternSim {
       const at = hedges.start(c, this.now, p.edgeHedgeAfterMs[e], p.edgeHedgeMax[e]);
       if (at < Number.POSITIVE_INFINITY) this.q.push(at, EV_HEDGE, c, this.cHedgeBase[c]);
     }
-    this.hedgingAttempt = true;
+    this.hedgingToken = this.tokenSeq + 1;
     super.attempt(c);
-    this.hedgingAttempt = false;
+    this.hedgingToken = -1;
   }
 }
