@@ -15,12 +15,16 @@
  *   the requests in service beyond the survivors' servers fail (the latest
  *   started), its shared queue stays. A capacity cut lowers the servers per
  *   replica: work in service finishes, nothing new starts until a server is
- *   free under the new count.
+ *   free under the new count. A Triton node's servers are its model
+ *   instances: a crashed replica's running batches fail (every request of
+ *   each), then its batcher's queue; a capacity cut lowers the instances
+ *   (running batches finish). See setTriton.
  * - "A replica is chosen": healthy replicas only (scenarioChooser.ts).
  * - "A visit arrives": at a node in an outage, or with every replica down,
  *   it fails at once (cause outage / crash); else a share `fraction` of
  *   visits fails at once (cause error), drawn from the node's own stream.
- * - "Service starts": service time × factor + addMs.
+ * - "Service starts": service time × factor + addMs (a Triton batch: its
+ *   whole execution time; its end carries an epoch, so a crash voids it).
  * - "An attempt is made on an edge": a `fail` partition fails it at once
  *   (cause partition); a `hang` partition sends nothing and lets the
  *   attempt's timeout (if the edge has one) end it. A message on a

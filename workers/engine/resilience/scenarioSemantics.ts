@@ -6,8 +6,9 @@
  * on a merged component of an autoscaled monolith), and crash / outage /
  * capacity / latency faults on llm-servers, on model servers with the plain
  * batcher (`batching.maxBatch` > 1 without `triton`) and on autoscaled Triton
- * model servers, whose engines have their own service paths. A fixed Triton
- * model server takes them (scenarioCore.ts). Errors name the field. Crashes
+ * model servers, whose engines have their own service paths (a Triton node in
+ * a pool runs the plain batcher). A fixed Triton model server takes them
+ * (scenarioCore.ts). Errors name the field. Crashes
  * and outages of other autoscaled nodes are simulated (elasticScenarioSim.ts).
  */
 import type { TopologyError } from '../errorText';
@@ -40,15 +41,12 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
   events.forEach((e, i) => {
     const n = byId.get(e.target);
     if (!n || !SERVER_KINDS.has(e.kind)) return;
-    if (e.kind === 'capacity' && (n.autoscale != null || (spec.monolith?.autoscale != null && (n.role ?? KINDS[n.kind].role) === 'service'))) {
-      const whose = n.autoscale != null ? `an autoscaled node ("${n.id}")` : `a component of an autoscaled monolith ("${n.id}")`;
-      errors.push({ path: `scenario.events[${i}].kind`, message: `a capacity fault on ${whose} is not simulated yet (crashes, outages, latency and errors are)` });
-      return;
-    }
+    // A Triton node in a pool batches by the plain rule (compile.ts): the plain batcher's refusal applies.
+    const triton = n.batching?.triton != null && n.pool == null;
     const engine =
       n.kind === 'llm-server'
         ? 'an llm-server'
-        : n.batching?.triton
+        : triton
           ? n.autoscale != null
             ? 'an autoscaled Triton model server'
             : null
@@ -56,8 +54,19 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
             ? 'a model server with the plain batcher'
             : null;
     if (engine) {
-      const works = engine.includes('Triton') ? 'errors and partitions are, and all four on a Triton server without autoscale' : n.kind === 'llm-server' ? 'errors and partitions are' : 'errors and partitions are, and all four with `batching.triton`';
+      const works =
+        n.kind === 'llm-server'
+          ? 'errors and partitions are'
+          : triton
+            ? 'errors and partitions are; all four are on a Triton server without autoscale'
+            : 'errors and partitions are; all four are on a Triton server: `batching.triton`, not in a pool';
       errors.push({ path: `scenario.events[${i}].target`, message: `a ${e.kind} of ${engine} ("${n.id}") is not simulated yet (${works})` });
+      return;
+    }
+    if (e.kind === 'capacity' && (n.autoscale != null || (spec.monolith?.autoscale != null && (n.role ?? KINDS[n.kind].role) === 'service'))) {
+      const whose = n.autoscale != null ? `an autoscaled node ("${n.id}")` : `a component of an autoscaled monolith ("${n.id}")`;
+      errors.push({ path: `scenario.events[${i}].kind`, message: `a capacity fault on ${whose} is not simulated yet (crashes, outages, latency and errors are)` });
+      return;
     }
   });
   return errors;
