@@ -29,13 +29,22 @@ interface Opts {
   alpha?: number;
   balancer?: string;
   edge?: Record<string, unknown>;
+  /** An autoscaler on api (the scenario then runs on the elastic simulator). */
+  apiAutoscale?: boolean;
 }
 
 /** api → ranker (a Triton model server; 4 replicas × 2 instances by default), warm-up 5 s, windows of 1 s for 60 s. */
 function rankerDoc(events: ScenarioEventSpec[], o: Opts = {}): Topology {
   return testDoc2({
     nodes: [
-      { id: 'api', kind: 'service', replicas: 2, concurrency: 256, serviceTime: { dist: 'exponential', meanMs: 0.5 } },
+      {
+        id: 'api',
+        kind: 'service',
+        replicas: 2,
+        concurrency: 256,
+        serviceTime: { dist: 'exponential', meanMs: 0.5 },
+        ...(o.apiAutoscale ? { autoscale: { policy: 'hpa', minReplicas: 2, maxReplicas: 4 } } : {}),
+      },
       {
         id: 'ranker',
         kind: 'model-server',
@@ -146,6 +155,7 @@ describe('fault scenarios on Triton model servers', () => {
   const kinds: [string, ScenarioEventSpec[], Opts][] = [
     ['a crash with retries', [{ atSec: 10, durationSec: 20, kind: 'crash', target: 'ranker', replicas: 3 }], { ratePerSec: 900, edge: { timeoutMs: 200, retries: 2 } }],
     ['a crash of a pooled node', [{ atSec: 10, durationSec: 20, kind: 'crash', target: 'ranker', fraction: 0.75 }], { ratePerSec: 3000, maxQueueSize: 64, balancer: 'pooled' }],
+    ['a crash in a design with an autoscaler (the elastic simulator)', [{ atSec: 10, durationSec: 20, kind: 'crash', target: 'ranker', replicas: 2 }], { ratePerSec: 900, apiAutoscale: true }],
     ['an outage of a pooled node', [{ atSec: 10, durationSec: 5, kind: 'outage', target: 'ranker' }], { ratePerSec: 300, balancer: 'pooled' }],
     ['overlapping crash, capacity and latency', [
       { atSec: 10, durationSec: 20, kind: 'capacity', target: 'ranker', percent: 50 },
