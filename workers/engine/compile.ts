@@ -6,7 +6,7 @@
 import { batchFactors } from './batchCost';
 import { type CompiledElastic, compileElastic, type MonolithElasticSpec } from './autoscale/compileElastic';
 import { compileCalls } from './compileCalls';
-import { type CompiledFaults, compileFaults } from './resilience/compileFaults';
+import { type CompiledFaults, compileFaults, unfaultedEngine } from './resilience/compileFaults';
 import { type CompiledPatterns, compilePatterns } from './resilience/compilePatterns';
 import { type CompiledEngines, compileEngines, SPECIAL_LLM, SPECIAL_TRITON } from './compileEngines';
 import { type CompiledStations, compileStations } from './compileStations';
@@ -226,7 +226,7 @@ export function compileModel(doc: Topology, monolith: MonolithElasticSpec | null
     m.batchAddMs.set(adds[k], at);
     at += f.length;
   });
-  m.scenario = compileFaults(doc, stations, m.edgeIds, (i) => m.nodeBatchMax[i] > 0 || m.nodeSpecial[i] !== 0, m.patterns !== null);
+  m.scenario = compileFaults(doc, stations, m.edgeIds, (i) => unfaultedEngine(m, i), m.patterns !== null);
   return m;
 }
 

@@ -205,3 +205,43 @@ describe('Triton dynamic batcher: properties on random arrivals', () => {
     );
   });
 });
+
+describe('the batcher under a fault scenario (instances cut or crashed, queue emptied)', () => {
+  it('a cut below the running batches starts nothing until enough of them end; a raise starts at once', () => {
+    const b = new TritonBatcher({ ...base, instanceCount: 2 });
+    const out = new Int32Array(4);
+    for (let id = 0; id < 8; id++) b.enqueue(id, 0);
+    expect(b.decide(0)).toBe(4);
+    b.dispatch(4, out);
+    expect(b.decide(0)).toBe(4);
+    b.dispatch(4, out);
+    for (let id = 8; id < 12; id++) b.enqueue(id, 1);
+    b.setInstances(1); // two batches run on one instance's worth: one must end before anything starts
+    expect(b.freeInstances).toBe(-1);
+    b.release();
+    expect(b.decide(2)).toBe(0);
+    b.release();
+    expect(b.decide(3)).toBe(4);
+    b.dispatch(4, out);
+    expect(Array.from(out)).toEqual([8, 9, 10, 11]);
+    b.setInstances(2);
+    expect(b.freeInstances).toBe(1);
+  });
+
+  it('a crash: 0 instances decide nothing; drain gives every queued id oldest first, DELAY-ed ones last', () => {
+    const b = new TritonBatcher({ ...base, maxBatchSize: 8, maxQueueDelayMs: 100, defaultTimeoutMs: 5, timeoutAction: TIMEOUT_DELAY, instanceCount: 1 });
+    b.enqueue(0, 0);
+    b.enqueue(1, 0);
+    expect(b.decide(0)).toBe(0);
+    b.enqueue(2, 10);
+    expect(b.decide(10)).toBe(0); // 0 and 1 timed out: moved behind 2
+    b.setInstances(0);
+    b.enqueue(3, 11);
+    expect(b.decide(200)).toBe(0);
+    expect(b.drain()).toEqual([2, 3, 0, 1]);
+    expect(b.size).toBe(0);
+    b.setInstances(1);
+    b.enqueue(4, 300);
+    expect(b.decide(300 + 100)).toBe(1);
+  });
+});

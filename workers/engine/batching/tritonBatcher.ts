@@ -57,8 +57,10 @@ export class TritonBatcher {
   private readonly main: TimedRing;
   private readonly delayed: TimedRing;
   private readonly preferred: Int32Array;
-  /** Instances not running a batch. */
+  /** Instances not running a batch (negative while a cut instance count drains: its batches run on). */
   freeInstances: number;
+  /** Instances configured now (`instanceCount`, or what a fault scenario left: setInstances). */
+  instances: number;
   /** After decide() returned 0: when to decide again (ms); +Infinity = only on an arrival or a freed instance. */
   waitUntilMs = Number.POSITIVE_INFINITY;
   /** Ids rejected for timeout by the last decide(), in [0, rejectedCount). */
@@ -73,6 +75,7 @@ export class TritonBatcher {
     if (!(spec.instanceCount >= 1)) throw new RangeError('instanceCount must be at least 1');
     this.preferred = Int32Array.from(spec.preferredBatchSizes).sort();
     this.freeInstances = spec.instanceCount;
+    this.instances = spec.instanceCount;
     this.main = new TimedRing(64);
     this.delayed = new TimedRing(16);
   }
@@ -100,7 +103,7 @@ export class TritonBatcher {
     // Triton's batcher thread waits for a free payload slot before it scans the queue
     // (BatcherThread → WaitForPayloadSlotAvailable → GetDynamicBatch), so timeouts too are
     // applied only when an instance can take a batch.
-    if (this.freeInstances === 0) return 0;
+    if (this.freeInstances <= 0) return 0;
     this.expire(nowMs);
     const n = this.size;
     if (n === 0) return 0;
@@ -132,6 +135,24 @@ export class TritonBatcher {
   /** An instance finished its batch. */
   release(): void {
     this.freeInstances++;
+  }
+
+  /**
+   * A fault scenario sets the instances to `count` (≥ 0): batches running beyond it run on (free
+   * instances stay negative until they end), and no batch starts until an instance is free under it.
+   */
+  setInstances(count: number): void {
+    this.freeInstances += count - this.instances;
+    this.instances = count;
+  }
+
+  /** Empties the queue (a crashed server's): its requests' ids, oldest first (unexpired, then DELAY-ed). */
+  drain(): number[] {
+    const ids: number[] = [];
+    while (this.main.size > 0) ids.push(this.main.shift());
+    while (this.delayed.size > 0) ids.push(this.delayed.shift());
+    this.waitUntilMs = Number.POSITIVE_INFINITY;
+    return ids;
   }
 
   /** Requests whose deadline is strictly before `nowMs` (`now > timeout`, PolicyQueue::ApplyPolicy) time out. */

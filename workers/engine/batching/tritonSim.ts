@@ -122,8 +122,57 @@ export abstract class TritonSim extends CallSim {
     }
     this.queueDelta(i, -n);
     this.raw.totals[T_VISITS] += n;
+    this.tritonBatchStarted(head, bt, i, n);
+  }
+
+  /**
+   * A batch of n requests (list `head`) started on batcher bt of node i: its end is scheduled. The
+   * scenario simulator overrides it (latency, and an epoch that a crash voids: resilience/scenarioCore.ts).
+   */
+  protected tritonBatchStarted(head: number, bt: number, i: number, n: number): void {
+    const m = this.m;
     const o = m.batchFactor0[i] + n;
     this.q.push(this.now + this.drawService(i) * m.batchFactor[o] + m.batchAddMs[o], EV_TRITON_DONE, head, bt);
+  }
+
+  /** The batcher of node i's visit at station s (its replica's; a pooled group has one). */
+  protected tritonBatcherAt(i: number, s: number): number {
+    return this.m.engines.tritonBatcher0[i] + this.m.stationReplica[s];
+  }
+
+  /** Fault scenarios: batcher bt gets `count` instances (0 = its server is down), then decides. */
+  protected tritonSetInstances(bt: number, count: number): void {
+    const b = this.tri.batchers[bt] as TritonBatcher;
+    if (b.instances === count) return;
+    b.setInstances(count);
+    this.tritonDecide(bt);
+  }
+
+  /** Fault scenarios: free instances of batcher bt (negative while batches run beyond its instances). */
+  protected tritonFree(bt: number): number {
+    return (this.tri.batchers[bt] as TritonBatcher).freeInstances;
+  }
+
+  /** Fault scenarios: a running batch of n requests on batcher bt is void (its server crashed): its instance and counts are released; the caller fails its requests. */
+  protected tritonVoidBatch(bt: number, n: number): void {
+    const m = this.m;
+    const i = this.tri.node[bt];
+    const s = this.tri.station[bt];
+    this.busyDelta(i, -1);
+    const rb = m.nodeReplicaBase[i];
+    if (rb >= 0) this.replicaBusyDelta(rb + m.stationReplica[s], -1);
+    this.outstandingDelta(s, -n);
+    (this.tri.batchers[bt] as TritonBatcher).release();
+  }
+
+  /** Fault scenarios: empties batcher bt's queue (its server crashed); returns the requests, which the caller fails. */
+  protected tritonDrain(bt: number): number[] {
+    const ids = (this.tri.batchers[bt] as TritonBatcher).drain();
+    const i = this.tri.node[bt];
+    const s = this.tri.station[bt];
+    this.queueDelta(i, -ids.length);
+    this.outstandingDelta(s, -ids.length);
+    return ids;
   }
 
   /** A batch ends (head of its newest-first list, batcher bt): its instance is free, then its requests answer in arrival order. */

@@ -10,6 +10,7 @@
  * simulator (resilience/scenarioSim.ts).
  */
 import type { CompiledModel } from '../compile';
+import { SPECIAL_NONE, SPECIAL_TRITON } from '../compileEngines';
 import type { CompiledStations } from '../compileStations';
 import { LB_POOLED } from '../compileStations';
 import type { Topology } from '../schema';
@@ -24,7 +25,7 @@ export interface CompiledFaults {
   groupPerReplica: Int32Array;
   /** Per group: the timeline columns acting on its servers (crash, outage, capacity); empty when none. */
   groupColumns: Int32Array[];
-  /** Per group: 1 when its servers cannot be faulted (a batching or LLM engine: not simulated yet). */
+  /** Per group: 1 when its servers cannot be faulted (an LLM engine, a plain batcher, an autoscaled Triton node: not simulated yet). */
   groupEngine: Uint8Array;
   /** End of the last event, ms (recovery is measured from it; the monolith takes the microservice design's). */
   lastEventEndMs: number;
@@ -36,8 +37,19 @@ export interface CompiledFaults {
  * microservice design (the end of the document's last event).
  */
 export function monolithFaults(mono: CompiledModel, monoDoc: Topology, micro: CompiledFaults): CompiledFaults {
-  const f = mono.scenario ?? compileFaults(monoDoc, mono, mono.edgeIds, (i) => mono.nodeBatchMax[i] > 0 || mono.nodeSpecial[i] !== 0, true)!;
+  const f = mono.scenario ?? compileFaults(monoDoc, mono, mono.edgeIds, (i) => unfaultedEngine(mono, i), true)!;
   return { ...f, lastEventEndMs: micro.lastEventEndMs };
+}
+
+/**
+ * Whether node i of a compiled model runs an engine whose servers a scenario cannot fault yet: an
+ * LLM server, a plain batcher, or a Triton node of an autoscaled group (a fixed Triton node's model
+ * instances crash and are cut: scenarioCore.ts).
+ */
+export function unfaultedEngine(m: Pick<CompiledModel, 'nodeBatchMax' | 'nodeSpecial' | 'nodeGroup' | 'groupElastic'>, i: number): boolean {
+  const special = m.nodeSpecial[i];
+  if (special === SPECIAL_TRITON) return m.groupElastic[m.nodeGroup[i]] >= 0;
+  return m.nodeBatchMax[i] > 0 || special !== SPECIAL_NONE;
 }
 
 /**

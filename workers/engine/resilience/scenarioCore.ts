@@ -15,12 +15,16 @@
  *   the requests in service beyond the survivors' servers fail (the latest
  *   started), its shared queue stays. A capacity cut lowers the servers per
  *   replica: work in service finishes, nothing new starts until a server is
- *   free under the new count.
+ *   free under the new count. A Triton node's servers are its model
+ *   instances: a crashed replica's running batches fail (every request of
+ *   each), then its batcher's queue; a capacity cut lowers the instances
+ *   (running batches finish). See setTriton.
  * - "A replica is chosen": healthy replicas only (scenarioChooser.ts).
  * - "A visit arrives": at a node in an outage, or with every replica down,
  *   it fails at once (cause outage / crash); else a share `fraction` of
  *   visits fails at once (cause error), drawn from the node's own stream.
- * - "Service starts": service time × factor + addMs.
+ * - "Service starts": service time × factor + addMs (a Triton batch: its
+ *   whole execution time; its end carries an epoch, so a crash voids it).
  * - "An attempt is made on an edge": a `fail` partition fails it at once
  *   (cause partition); a `hang` partition sends nothing and lets the
  *   attempt's timeout (if the edge has one) end it. A message on a
@@ -33,6 +37,7 @@
  * Failures are counted by cause and per window (faultRaw.ts).
  */
 import type { CompiledModel } from '../compile';
+import { SPECIAL_TRITON } from '../compileEngines';
 import { LB_POOLED } from '../compileStations';
 import * as E from '../events';
 import * as R from '../raw';
@@ -45,7 +50,7 @@ import * as F from './faultRaw';
 import type { HealthChooser } from './scenarioChooser';
 import { type CompiledScenario, PARTITION_FAIL, PARTITION_NONE, cacheHitScale } from './scenarioTimeline';
 
-const { EV_DONE, EV_SCENARIO, EV_TIMEOUT } = E;
+const { EV_DONE, EV_SCENARIO, EV_TIMEOUT, EV_TRITON_DONE } = E;
 const { N_VISITS, NODE_FIELDS, T_CAP_DROPS, T_DROPPED, T_VISITS } = R;
 const { F_ASYNC, F_COUNTED, F_FAILED, F_ROOT } = S;
 
@@ -56,6 +61,8 @@ export const FAULT_STREAM0 = 4_000_000;
 const ST_NONE = 0;
 const ST_SERVICE = 1;
 const ST_HOLD = 2;
+/** The head of a running Triton batch (its fGen is the epoch its end event carries). */
+const ST_BATCH = 3;
 
 /** A simulator class the scenario can be mixed into (TypeScript's mixin form: a constructor of any[]). */
 // biome-ignore lint/suspicious/noExplicitAny: the mixin pattern requires a constructor taking any[]
@@ -89,6 +96,8 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
     protected readonly groupOut: Uint8Array;
     private readonly stServers: Int32Array;
     private readonly edgePart: Uint8Array;
+    /** Per group: its Triton nodes (null for none). */
+    private readonly groupTriton: (number[] | null)[] = [];
     // Statistics.
     private readonly fr: Float64Array;
     private readonly nodeLast: Float64Array;
@@ -122,6 +131,14 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.groupOut = new Uint8Array(m.groupCount);
       this.stServers = m.stationServers.slice();
       this.edgePart = new Uint8Array(m.edgeIds.length);
+      for (let g = 0; g < m.groupCount; g++) this.groupTriton.push(null);
+      for (let i = 0; i < n; i++) {
+        if (m.nodeSpecial[i] !== SPECIAL_TRITON) continue;
+        const g = m.nodeGroup[i];
+        const list = this.groupTriton[g] ?? [];
+        list.push(i);
+        this.groupTriton[g] = list;
+      }
       this.fr = new Float64Array(F.faultRawLength(n, this.windows));
       this.nodeLast = new Float64Array(n);
       this.thresholdMs = m.sloThresholdMs;
@@ -218,6 +235,7 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       const out = this.groupOut[g];
       const cause = out ? CAUSE_OUTAGE : CAUSE_CRASH;
       const s0 = m.groupStation0[g];
+      if (this.groupTriton[g] !== null) this.setTriton(g, before, per, cause);
       if (m.groupBalancer[g] === LB_POOLED) {
         this.setServers(s0, up * per);
         if (up < before) {
@@ -237,6 +255,57 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
         }
         this.serveWaiting(s);
       }
+    }
+
+    /**
+     * Group g's Triton batchers after its replicas went from `before` up to groupUp[g] (`per` model
+     * instances each): a crashed replica's running batches fail, then its queue (the batcher is part of
+     * its server); a pooled batcher loses the crashed replicas' instances, its latest-started batches
+     * beyond the survivors' instances fail, and its queue stays unless every replica is down.
+     */
+    private setTriton(g: number, before: number, per: number, cause: number): void {
+      const m = this.m;
+      const up = this.groupUp[g];
+      const s0 = m.groupStation0[g];
+      const pooled = m.groupBalancer[g] === LB_POOLED;
+      for (const i of this.groupTriton[g] as number[]) {
+        const bt0 = m.engines.tritonBatcher0[i];
+        if (pooled) {
+          this.tritonSetInstances(bt0, up * per);
+          if (up < before) this.voidBatches(i, s0, bt0, cause, true);
+          if (up === 0) this.failQueued(i, bt0, cause);
+          continue;
+        }
+        for (let r = 0; r < m.groupReplicas[g]; r++) {
+          this.tritonSetInstances(bt0 + r, r < up ? per : 0);
+          if (r >= up && r < before) {
+            this.voidBatches(i, s0 + r, bt0 + r, cause, false);
+            this.failQueued(i, bt0 + r, cause);
+          }
+        }
+      }
+    }
+
+    /** Fails the running batches of node i at station s (batcher bt): all, or (pooled) the latest started while its instances are over-committed. */
+    private voidBatches(i: number, s: number, bt: number, cause: number, pooled: boolean): void {
+      const heads: number[] = [];
+      for (let f = 0; f < this.fState.length; f++) if (this.fState[f] === ST_BATCH && this.fStation[f] === s && this.fNode[f] === i) heads.push(f);
+      heads.sort((a, b) => this.fGen[b] - this.fGen[a]);
+      for (const head of heads) {
+        if (pooled && this.tritonFree(bt) >= 0) break;
+        const members: number[] = [];
+        for (let f = head; f >= 0; f = this.fNext[f]) members.push(f);
+        this.fState[head] = ST_NONE;
+        this.fGen[head] = 0;
+        this.tritonVoidBatch(bt, members.length);
+        // The list is newest first: fail in arrival order.
+        for (let k = members.length - 1; k >= 0; k--) this.failVisit(members[k], i, cause);
+      }
+    }
+
+    /** Fails every request queued in Triton batcher bt (node i). */
+    private failQueued(i: number, bt: number, cause: number): void {
+      for (const f of this.tritonDrain(bt)) this.failVisit(f, i, cause);
     }
 
     private setServers(s: number, servers: number): void {
@@ -388,6 +457,27 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.fGen[f] = gen;
       this.fState[f] = ST_SERVICE;
       this.q.push(this.now + ms, EV_DONE, f, gen);
+    }
+
+    /** A Triton batch starts: its time × factor + addMs under a latency fault; its end carries an epoch a crash voids. */
+    protected override tritonBatchStarted(head: number, _bt: number, i: number, n: number): void {
+      const m = this.m;
+      const o = m.batchFactor0[i] + n;
+      // Without a latency fault the same expression as the base class (same bits).
+      const end = this.latOn[i]
+        ? this.now + (this.drawService(i) * m.batchFactor[o] + m.batchAddMs[o]) * this.latFactor[i] + this.latAdd[i]
+        : this.now + this.drawService(i) * m.batchFactor[o] + m.batchAddMs[o];
+      const gen = ++this.genSeq;
+      this.fGen[head] = gen;
+      this.fState[head] = ST_BATCH;
+      this.q.push(end, EV_TRITON_DONE, head, gen);
+    }
+
+    /** A Triton batch ends (b = its epoch): void when a crash failed it. */
+    protected override onTritonDone(head: number, gen: number): void {
+      if (this.fState[head] !== ST_BATCH || this.fGen[head] !== gen) return;
+      this.fState[head] = ST_NONE;
+      super.onTritonDone(head, this.tritonBatcherAt(this.fNode[head], this.fStation[head]));
     }
 
     protected override onDone(f: number): void {

@@ -11,12 +11,14 @@ const base = {
     { id: 'cache', kind: 'cache' },
     { id: 'llm', kind: 'llm-server' },
     { id: 'gpu', kind: 'model-server', batching: { maxBatch: 8, maxWaitMs: 5 } },
+    { id: 'ranker', kind: 'model-server', replicas: 4, batching: { maxBatch: 8, maxWaitMs: 5, triton: { instancesPerReplica: 2 } } },
   ],
   edges: [
     { id: 'api-db', source: 'api', target: 'db', timeoutMs: 100, retries: 1 },
     { id: 'api-cache', source: 'api', target: 'cache' },
     { id: 'api-llm', source: 'api', target: 'llm' },
     { id: 'api-gpu', source: 'api', target: 'gpu' },
+    { id: 'api-ranker', source: 'api', target: 'ranker' },
   ],
   workload: { entry: 'api' },
   run: { durationSec: 60 },
@@ -57,7 +59,7 @@ describe('doc.scenario', () => {
     expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[2].target', 'scenario.events[3].replicas']);
   });
 
-  it('refuses server faults on llm-servers and batching model servers: not simulated yet', () => {
+  it('refuses server faults on llm-servers and on model servers with the plain batcher: not simulated yet', () => {
     const r = parseTopology(
       withEvents([
         { atSec: 1, durationSec: 5, kind: 'crash', target: 'llm', replicas: 1 },
@@ -67,7 +69,32 @@ describe('doc.scenario', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[0].target', 'scenario.events[1].target']);
-    expect(r.errors[0].message).toMatch(/not simulated yet/);
+    expect(r.errors[0].message).toBe('a crash of an llm-server ("llm") is not simulated yet (errors and partitions are)');
+    expect(r.errors[1].message).toBe(
+      'a capacity of a model server with the plain batcher ("gpu") is not simulated yet (errors and partitions are; all four are on a Triton server: `batching.triton`, not in a pool)',
+    );
+  });
+
+  it('takes crash, outage, capacity and latency faults on a Triton model server; refuses them on an autoscaled one', () => {
+    const events = [
+      { atSec: 1, durationSec: 5, kind: 'crash', target: 'ranker', replicas: 2 },
+      { atSec: 10, durationSec: 5, kind: 'outage', target: 'ranker' },
+      { atSec: 20, durationSec: 5, kind: 'capacity', target: 'ranker', percent: 50 },
+      { atSec: 30, durationSec: 5, kind: 'latency', target: 'ranker', factor: 2, addMs: 1 },
+    ];
+    const r = parseTopology(withEvents(events));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(JSON.parse(serializeTopology(r.doc)).scenario.events).toHaveLength(4);
+    const doc = withEvents([events[0], events[3]]);
+    const auto = parseTopology({
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === 'ranker' ? { ...n, autoscale: { policy: 'hpa', minReplicas: 1, maxReplicas: 4 } } : n)),
+    });
+    expect(auto.ok).toBe(false);
+    if (auto.ok) return;
+    expect(auto.errors.map((e) => e.path)).toEqual(['scenario.events[0].target', 'scenario.events[1].target']);
+    expect(auto.errors[0].message).toMatch(/^a crash of an autoscaled Triton model server \("ranker"\) is not simulated yet/);
   });
 
   it('takes crashes and outages of an autoscaled node, refuses its capacity faults (not simulated yet)', () => {

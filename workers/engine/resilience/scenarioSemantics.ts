@@ -4,17 +4,19 @@
  * replicas and run length, plus what the simulator does not model yet:
  * a capacity fault on an autoscaled node (or, through the monolith mapping,
  * on a merged component of an autoscaled monolith), and crash / outage /
- * capacity / latency faults on batching (Triton) model servers and
- * llm-servers, whose engines have their own service paths. Errors name the
- * field. Crashes and outages of autoscaled nodes are simulated
- * (elasticScenarioSim.ts).
+ * capacity / latency faults on llm-servers, on model servers with the plain
+ * batcher (`batching.maxBatch` > 1 without `triton`) and on autoscaled Triton
+ * model servers, whose engines have their own service paths (a Triton node in
+ * a pool runs the plain batcher). A fixed Triton model server takes them
+ * (scenarioCore.ts). Errors name the field. Crashes
+ * and outages of other autoscaled nodes are simulated (elasticScenarioSim.ts).
  */
 import type { TopologyError } from '../errorText';
 import { KINDS, RUN_DEFAULTS } from '../kinds';
 import type { TopologySpec } from '../schema';
 import { validateScenario } from './scenarioValidate';
 
-/** Fault kinds that act on a node's servers (not simulated on batching or LLM engines yet). */
+/** Fault kinds that act on a node's servers (not simulated on LLM engines, plain batchers or autoscaled Triton servers yet). */
 const SERVER_KINDS = new Set(['crash', 'outage', 'capacity', 'latency']);
 
 /** Every problem of the document's scenario (empty without one). */
@@ -39,13 +41,33 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
   events.forEach((e, i) => {
     const n = byId.get(e.target);
     if (!n || !SERVER_KINDS.has(e.kind)) return;
+    // A Triton node in a pool batches by the plain rule (compile.ts): the plain batcher's refusal applies.
+    const triton = n.batching?.triton != null && n.pool == null;
+    const engine =
+      n.kind === 'llm-server'
+        ? 'an llm-server'
+        : triton
+          ? n.autoscale != null
+            ? 'an autoscaled Triton model server'
+            : null
+          : n.batching != null && n.batching.maxBatch > 1
+            ? 'a model server with the plain batcher'
+            : null;
+    if (engine) {
+      const works =
+        n.kind === 'llm-server'
+          ? 'errors and partitions are'
+          : triton
+            ? 'errors and partitions are; all four are on a Triton server without autoscale'
+            : 'errors and partitions are; all four are on a Triton server: `batching.triton`, not in a pool';
+      errors.push({ path: `scenario.events[${i}].target`, message: `a ${e.kind} of ${engine} ("${n.id}") is not simulated yet (${works})` });
+      return;
+    }
     if (e.kind === 'capacity' && (n.autoscale != null || (spec.monolith?.autoscale != null && (n.role ?? KINDS[n.kind].role) === 'service'))) {
       const whose = n.autoscale != null ? `an autoscaled node ("${n.id}")` : `a component of an autoscaled monolith ("${n.id}")`;
       errors.push({ path: `scenario.events[${i}].kind`, message: `a capacity fault on ${whose} is not simulated yet (crashes, outages, latency and errors are)` });
       return;
     }
-    const engine = n.kind === 'llm-server' ? 'an llm-server' : n.batching != null && n.batching.maxBatch > 1 ? 'a batching model server' : n.batching?.triton ? 'a Triton model server' : null;
-    if (engine) errors.push({ path: `scenario.events[${i}].target`, message: `a ${e.kind} of ${engine} ("${n.id}") is not simulated yet (errors and partitions are)` });
   });
   return errors;
 }
