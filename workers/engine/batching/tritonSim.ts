@@ -86,6 +86,7 @@ export abstract class TritonSim extends CallSim {
         this.outstandingDelta(s, -1);
         if (this.fArriveMs[f] >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_DROPPED]++;
         this.fFlags[f] |= F_FAILED;
+        this.tritonTimedOut(f);
         this.complete(f);
       }
       if (n === 0) break;
@@ -99,6 +100,9 @@ export abstract class TritonSim extends CallSim {
   }
 
   /** A batcher timer: stale (superseded) timers do nothing. */
+  /** Request f was rejected by the batcher's queue policy (its timeout passed): a hook for the fault scenario's causes. */
+  protected tritonTimedOut(_f: number): void {}
+
   protected onTritonTimer(bt: number): void {
     const due = this.tri.wakeMs[bt];
     if (!(this.now >= due)) return;

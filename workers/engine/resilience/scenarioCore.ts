@@ -397,6 +397,7 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
         this.fCause = cause;
       }
       this.fState[f] = ST_NONE;
+      this.fCause[f] = CAUSE_ERROR; // not a reused frame's last cause
       return f;
     }
 
@@ -525,6 +526,11 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
     protected override onTimeout(c: number, token: number): void {
       this.pendingCause = CAUSE_TIMEOUT;
       super.onTimeout(c, token);
+    }
+
+    /** A Triton queue-policy rejection (default_timeout_microseconds passed in the queue) fails with cause timeout. */
+    protected override tritonTimedOut(f: number): void {
+      this.fCause[f] = CAUSE_TIMEOUT;
     }
 
     protected override complete(f: number): void {

@@ -106,6 +106,27 @@ describe('fault scenarios on Triton model servers', () => {
     expect(c.utilizationMax / h.utilizationMax).toBeLessThan(2.2);
   });
 
+  it('a queue-policy timeout (default_timeout_microseconds, REJECT) fails with cause timeout, never a reused frame\'s crash', () => {
+    // A crash at 10 s fails what replicas 2 and 3 held (cause crash); a latency spike from 30 s makes requests outwait the 20 ms queue timeout.
+    const doc = rankerDoc(
+      [
+        { atSec: 10, durationSec: 5, kind: 'crash', target: 'ranker', replicas: 2 },
+        { atSec: 30, durationSec: 10, kind: 'latency', target: 'ranker', factor: 4 },
+      ],
+      { ratePerSec: 600 },
+    );
+    const triton = doc.nodes[1]!.batching!.triton!;
+    triton.defaultTimeoutMs = 20;
+    const d = simulateDesign(doc);
+    const by = d.endToEnd.errorsByCause!;
+    expect(by.crash).toBeGreaterThan(0);
+    expect(by.crash).toBeLessThan(100); // only what the two replicas held at 10 s
+    expect(by.timeout).toBeGreaterThan(200);
+    expect(by.error).toBe(0);
+    expect(by.crash + by.timeout).toBe(d.endToEnd.errors + d.endToEnd.dropped);
+    conserved(d);
+  });
+
   it('an outage of d seconds at low load fails about λ·d requests, all by cause outage', () => {
     const d = simulateDesign(rankerDoc([{ atSec: 20, durationSec: 10, kind: 'outage', target: 'ranker' }], { ratePerSec: 50 }));
     // λ·d = 500 (Poisson: sd ≈ 22), plus the few queued or running at 20 s.
