@@ -199,7 +199,7 @@ test('a template with a fault scenario: the report has the scenario section with
   expect(rows.length).toBe(2);
   expect(rows.map((r) => Number(r[col('availability')]))).toContain(studioAvailability[0]);
   const series = readFileSync((await exportFile(page, 'export-fault-series-csv')).path, 'utf8').trimEnd().split('\r\n');
-  expect(series[0]).toBe('offered_per_sec,design,node_id,node_label,window_start_sec,window_sec,utilization,queue_length,failed_visits');
+  expect(series[0]).toBe('offered_per_sec,design,node_id,node_label,window_start_sec,window_sec,utilization,queue_length,in_flight,failed_visits');
   // Two loads × two designs × six nodes × 60 windows of 4 s.
   expect(series.length).toBe(1 + 2 * 2 * 6 * 60);
 
@@ -208,7 +208,7 @@ test('a template with a fault scenario: the report has the scenario section with
   page.on('download', (d) => names.push(d.suggestedFilename()));
   await page.getByTestId('export-menu').click();
   await page.getByTestId('export-charts-png').click();
-  await expect.poll(() => names.length).toBe(9);
+  await expect.poll(() => names.length).toBe(10);
   const prefix = names[0].replace(/latency\.png$/, '');
   expect(prefix).toMatch(/^ranker-.*-$/);
   expect(names.map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : n))).toEqual([
@@ -220,6 +220,7 @@ test('a template with a fault scenario: the report has the scenario section with
     'scenario-latency.png',
     'scenario-ranker-utilization.png',
     'scenario-ranker-queue-length.png',
+    'scenario-ranker-in-flight.png',
     'scenario-ranker-failed-visits.png',
   ]);
   expect(dialogs).toEqual([]);
@@ -266,7 +267,7 @@ test('the retry-storm template’s single run: the report’s breaker table is t
   await expect(rows.nth(0).locator('td')).toHaveText(['Prediction gateway → Feature store', 'Opened (times)', ...(studioRows[0] as string[])]);
   await expect(rows.nth(1).locator('td')).toHaveText(['Prediction gateway → Feature store', 'Calls refused', ...(studioRows[1] as string[])]);
   // The hit node's charts: the feature store, with the slowdown's band.
-  await expect(view.locator('[data-testid=scenario-node-faults][data-node=features] g.band')).toHaveCount(3);
+  await expect(view.locator('[data-testid=scenario-node-faults][data-node=features] g.band')).toHaveCount(4);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
 });

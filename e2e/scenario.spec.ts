@@ -184,7 +184,7 @@ test('a run through the scenario: blast-radius card and event bands; a long slow
   // The node the event hits, through the run: its utilisation, queue and failures, with the same band.
   const node = page.getByTestId('chart-node-faults');
   await expect(page.getByTestId('node-faults-pick')).toHaveValue('server');
-  await expect(node.locator('.recharts-reference-area')).toHaveCount(3);
+  await expect(node.locator('.recharts-reference-area')).toHaveCount(4); // utilisation, waiting, in flight, failed
   await expect(page.getByTestId('resilience-card')).toBeVisible();
 
   // A milder slowdown (× 1.5: 67 req/s of capacity) drains within the run: recovered, a number of seconds.
@@ -280,9 +280,9 @@ test('small windows: the event row shows its whole kind, a long call label fits 
   await results.run();
   await results.waitDone();
   await results.tab('timeseries');
-  for (const id of ['chart-timeseries', 'chart-node-faults']) {
+  for (const [id, count] of [['chart-timeseries', 3], ['chart-node-faults', 4]] as const) {
     const charts = page.getByTestId(id).locator('.recharts-wrapper');
-    await expect(charts).toHaveCount(3);
+    await expect(charts).toHaveCount(count);
     for (const chart of await charts.all()) {
       await chart.scrollIntoViewIfNeeded();
       const band = chart.locator('.recharts-reference-area-rect');
