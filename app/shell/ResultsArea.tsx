@@ -3,7 +3,9 @@
  * below a resizable separator. Until a run exists it says so and does not
  * pretend there are results. Collapsed ("Hide results"), it keeps only its
  * tab bar and the canvas takes the rest. As the stage (key R), it takes the
- * whole centre column and the drawing waits behind it.
+ * whole centre column and the drawing waits behind it. While presenting
+ * with no run yet, it shrinks to its tabs and hint (classroom.css), so the
+ * drawing and its playback get the room.
  */
 import { ResultsPanel } from '../results/ResultsPanel';
 import { useAppStore } from '../store/react';
@@ -13,13 +15,14 @@ export function ResultsArea() {
   const open = useAppStore((s) => s.resultsOpen);
   const share = useAppStore((s) => s.resultsShare);
   const stage = useAppStore((s) => s.resultsStage);
+  const empty = useAppStore((s) => s.run === null);
   const split = open && !stage;
   return (
     <>
       {split && <ResultsSplitter />}
       <section
         id="ls-results-area"
-        className={`ls-results${open ? '' : ' is-collapsed'}`}
+        className={`ls-results${open ? '' : ' is-collapsed'}${empty ? ' is-empty' : ''}`}
         style={split ? { height: `${share * 100}%` } : undefined}
         data-testid="results-area"
         aria-label="Results"
