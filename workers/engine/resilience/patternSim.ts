@@ -1,6 +1,7 @@
 /**
  * The simulator of a design with resilience patterns: the ScenarioSimulator
- * (faults, causes, per-window statistics) plus, at its named points, circuit
+ * (faults, causes, per-window statistics; the ElasticScenarioSimulator with
+ * autoscalers) plus, at its named points, circuit
  * breakers on edges (circuitBreaker.ts) and admission control on nodes
  * (admission.ts). Only designs that use a pattern reach it
  * ({@link simulateDesignRaw}); every other design runs exactly as before.
@@ -39,6 +40,13 @@
  *   below this one).
  * - A closed workload (`workload.model: "closed"`): patternClosed.ts (the
  *   lowest layer).
+ *
+ * The layers are mixins over a scenario simulator (patternBase.ts; the top
+ * one is patternMixin.ts): {@link PatternSimulator} puts them over the
+ * fixed-replica ScenarioSimulator, {@link ElasticPatternSimulator} over the
+ * ElasticScenarioSimulator for a design with autoscalers (docs/model.md,
+ * "Patterns with autoscaling"; the combinations still refused are in
+ * patternSemantics.ts).
  */
 import type { CompiledModel } from '../compile';
 import type * as R from '../raw';
