@@ -3,8 +3,8 @@
  * patternSim.ts's ElasticPatternSimulator): breakers, back-offs, retry budgets and hedging on random sync
  * edges, in-flight caps, lifo and slowdown on random nodes, HPAs and KPAs on random nodes (and maybe on the
  * monolith), a crash or an error burst, an open or a closed workload. The combinations still refused
- * (patternSemantics.ts: a rate limit on an autoscaled node, hedging into one, slowdown on a pooled one, and
- * those on the merged components of an autoscaled monolith) are left out. Requests are conserved in both
+ * (patternSemantics.ts: a rate limit on an autoscaled node, slowdown on a pooled one, and both on the merged
+ * components of an autoscaled monolith) are left out. Requests are conserved in both
  * designs with every loss counted by its cause, and the same seed gives the same results.
  */
 import fc from 'fast-check';
@@ -38,7 +38,7 @@ const edge = fc.record({
   timeout: fc.option(fc.record({ timeoutMs: fc.double({ min: 5, max: 80, noNaN: true }), retries: fc.integer({ min: 0, max: 2 }) })),
   backoff: fc.option(fc.record({ baseMs: fc.double({ min: 0.5, max: 30, noNaN: true }), multiplier: fc.double({ min: 1, max: 4, noNaN: true }), maxMs: fc.constant(200), jitter: fc.constantFrom('full', 'none') })),
   budget: fc.option(fc.constantFrom({ kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 1 }, { kind: 'grpc-throttle', maxTokens: 10, tokenRatio: 0.1 })),
-  hedging: fc.option(fc.record({ hedgeAfterMs: fc.double({ min: 0, max: 20, noNaN: true }), maxAttempts: fc.integer({ min: 2, max: 5 }) })),
+  hedging: fc.option(fc.record({ hedgeAfterMs: fc.double({ min: 0, max: 20, noNaN: true }), maxAttempts: fc.integer({ min: 2, max: 5 }) }), { freq: 2 }),
   breaker: fc.option(
     fc.record({
       slidingWindowSize: fc.integer({ min: 1, max: 20 }),
@@ -63,12 +63,12 @@ const documents = fc
   })
   .map(({ nodes, edges, fault, ratePerSec, closed, mono }): Topology | null => {
     if (!nodes.some((n) => n.autoscale !== null) && mono === null) return null;
-    // An autoscaled monolith runs the merged components in its pooled units: no slowdown, rate limit or hedging into them.
+    // An autoscaled monolith runs the merged components in its pooled units: no slowdown or rate limit on them.
     const unit = mono !== null;
     const scaled = (k: number) => nodes[k].autoscale !== null || unit;
     // A chain n0 → n1 → …, one edge per link while edges last.
     const es = edges.slice(0, nodes.length - 1).map((e, k) => {
-      const hedged = !e.async && e.hedging !== null && !scaled(k + 1);
+      const hedged = !e.async && e.hedging !== null;
       const retried = !e.async && !hedged && e.timeout !== null;
       return {
         id: `e${k}`,
@@ -136,6 +136,7 @@ describe('resilience patterns with autoscalers on random documents', () => {
     let breaking = 0;
     let scaledUp = 0;
     let closedRuns = 0;
+    let hedgedIntoScaled = 0;
     fc.assert(
       fc.property(documents, fc.integer({ min: 0, max: 1000 }), (doc, seed) => {
         const a = runPoint(doc, { seed });
@@ -145,6 +146,7 @@ describe('resilience patterns with autoscalers on random documents', () => {
         if ((a.microservices.endToEnd.rejected ?? 0) > 0) rejecting++;
         if ((a.microservices.endToEnd.errorsByCause?.breakerOpen ?? 0) > 0) breaking++;
         if (a.microservices.nodes.some((n) => (n.elasticity?.coldStarts ?? 0) > 0)) scaledUp++;
+        if (doc.edges.some((x) => x.hedging && doc.nodes.find((n) => n.id === x.target)?.autoscale)) hedgedIntoScaled++;
         const users = doc.workload.model === 'closed' ? (doc.workload.users ?? 0) : 0;
         if (users > 0) {
           closedRuns++;
@@ -152,12 +154,13 @@ describe('resilience patterns with autoscalers on random documents', () => {
           expect(a.monolith.endToEnd.inFlight).toBeLessThanOrEqual(users);
         }
       }),
-      { numRuns: 30, seed: 13, endOnFailure: true },
+      { numRuns: 40, seed: 13, endOnFailure: true },
     );
     // The generator reaches the patterns and the autoscalers (a property over runs that never reject or scale would test nothing).
     expect(rejecting).toBeGreaterThan(3);
     expect(breaking).toBeGreaterThan(1);
     expect(scaledUp).toBeGreaterThan(3);
     expect(closedRuns).toBeGreaterThan(3);
+    expect(hedgedIntoScaled).toBeGreaterThan(1);
   });
 });

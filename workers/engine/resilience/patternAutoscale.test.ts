@@ -2,8 +2,8 @@
  * Resilience patterns on autoscaled designs (patternSim.ts's ElasticPatternSimulator; docs/model.md,
  * "Patterns with autoscaling"): a circuit breaker in front of an HPA-scaled callee, a closed workload on a
  * KPA-scaled node (the interactive response-time law), an in-flight cap that counts the whole node (Envoy's
- * cluster `max_requests`, so it does not grow with the replicas), 1 vs 4 workers, the trace, and the
- * combinations still refused.
+ * cluster `max_requests`, so it does not grow with the replicas), hedging into autoscaled nodes (a cancelled
+ * hedge leaves the autoscaler's count), 1 vs 4 workers, the trace, and the combinations still refused.
  */
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../templates';
@@ -161,7 +161,44 @@ describe('patterns with autoscaling', () => {
     expect(engine.maxMs).toBe(Math.max(...lat));
   });
 
-  it('refuses, with a sentence each, a rate limit on an autoscaled node, hedging into one and slowdown on a pooled one', () => {
+  it.each([
+    ['hpa', 'least-outstanding'],
+    ['kpa', 'round-robin'],
+    ['hpa', 'pooled'],
+  ])('hedging into a %s-scaled node (%s): a cancelled hedge leaves the autoscaler’s count and its replica’s hold', (policy, balancer) => {
+    // Bursts, then a lull (a KPA scales to zero and its activator hands the requests over), then traffic again.
+    const doc = testDoc2({
+      nodes: [
+        { id: 'a', kind: 'service', replicas: 2, concurrency: 8, serviceTime: { dist: 'exponential', meanMs: 1 } },
+        {
+          id: 'b',
+          kind: 'service',
+          replicas: 2,
+          concurrency: 1,
+          balancer,
+          serviceTime: { dist: 'exponential', meanMs: 10 },
+          autoscale: policy === 'hpa' ? { policy, metric: 'concurrency', target: 2, minReplicas: 1, maxReplicas: 6 } : { policy, target: 2, minReplicas: 0, maxReplicas: 6 },
+          coldStart: { dist: 'deterministic', meanSec: 2 },
+        },
+      ],
+      edges: [{ id: 'ab', source: 'a', target: 'b', hedging: { hedgeAfterMs: 5, maxAttempts: 3 } }],
+      workload: { entry: 'a', ratePerSec: 150, profile: [{ atSec: 0, ratePerSec: 150 }, { atSec: 20, ratePerSec: 0.05 }, { atSec: 40, ratePerSec: 100 }] },
+      run: { durationSec: 60, warmupSec: 0, seed: 3 },
+    });
+    const sim = new ElasticPatternSimulator(compileModel(doc), simSpec(doc, resolveRun(doc), replicationSeed(3, 0)));
+    sim.run();
+    const s = sim as unknown as { groups: { inSystem: number; balanced: boolean; rs: { held: Int32Array } }[]; nBusy: Int32Array; nQueued: Int32Array };
+    expect(sim.hedgesCancelled).toBeGreaterThan(500);
+    // What the autoscaler counts is what is in the node (without the fix it counted every cancelled hedge: thousands).
+    const inNode = s.nBusy[1] + s.nQueued[1];
+    expect(s.groups[0].inSystem).toBe(inNode);
+    if (s.groups[0].balanced) expect(s.groups[0].rs.held.reduce((x, y) => x + y, 0)).toBe(inNode);
+    const d = simulateDesign(doc);
+    conserved(d);
+    expect(d.nodes[1].elasticity!.coldStarts).toBeGreaterThan(0);
+  });
+
+  it('refuses, with a sentence each, a rate limit on an autoscaled node and slowdown on a pooled one', () => {
     const hpa = { policy: 'hpa', maxReplicas: 4 };
     const r = parseTopology({
       format: 'loadsketch',
@@ -175,7 +212,7 @@ describe('patterns with autoscaling', () => {
     });
     expect(r.ok).toBe(false);
     const paths = r.ok ? [] : r.errors.map((e) => e.path).sort();
-    expect(paths).toEqual(['edges[0].hedging', 'nodes[1].admission.rateLimit', 'nodes[1].slowdown']);
+    expect(paths).toEqual(['nodes[1].admission.rateLimit', 'nodes[1].slowdown']);
     // The rest runs: breakers, back-off, budgets, maxInFlight, lifo, slowdown behind a balancer, a closed workload.
     const ok = parseTopology({
       format: 'loadsketch',

@@ -118,12 +118,17 @@ export function withHedging<B extends ScenarioSimulatorClass>(Base: B) {
     protected override startService(f: number, i: number, s: number): void {
       if (this.isHedgedAttempt(f) && !this.hedgedLive(f)) {
         // A cancelled loser: it leaves without using the server (the caller's loop goes on to the next).
-        this.hedgesCancelled++;
-        this.outstandingDelta(s, -1);
-        this.freeFrame(f);
+        this.discardHedge(f, s);
         return;
       }
       super.startService(f, i, s);
+    }
+
+    /** Cancelled loser f leaves station s, where a server would have taken it, without using it. */
+    protected discardHedge(f: number, s: number): void {
+      this.hedgesCancelled++;
+      this.outstandingDelta(s, -1);
+      this.freeFrame(f);
     }
 
     protected override drop(f: number, i: number): void {

@@ -6,8 +6,8 @@
  * model servers and pool members (a pool's one line is shared). With autoscalers the patterns run on the
  * elastic simulator (patternSim.ts's ElasticPatternSimulator), except, refused: a token-bucket rate limit on
  * an autoscaled node (Envoy's local rate limit is a bucket per Envoy process, so per replica; the model keeps
- * one per node), hedging into an autoscaled node, and slowdown on an autoscaled pooled node (nor either on a
- * merged component of an autoscaled monolith).
+ * one per node) and slowdown on an autoscaled pooled node (nor either on a merged component of an autoscaled
+ * monolith).
  */
 import type { TopologyError } from '../errorText';
 import { KINDS } from '../kinds';
@@ -64,8 +64,8 @@ function closedWorkloadProblems(w: TopologySpec['workload']): TopologyError[] {
 
 /**
  * The patterns not simulated with autoscaling yet (docs/model.md, "Patterns with autoscaling"): on an autoscaled node
- * (or a merged component of an autoscaled monolith, which runs in the unit's pooled replicas), a rate limit, hedged
- * calls into it, and slowdown on a pooled one.
+ * (or a merged component of an autoscaled monolith, which runs in the unit's pooled replicas), a rate limit, and
+ * slowdown on a pooled one.
  */
 function autoscaledPatternProblems(spec: TopologySpec): TopologyError[] {
   const errors: TopologyError[] = [];
@@ -79,12 +79,6 @@ function autoscaledPatternProblems(spec: TopologySpec): TopologyError[] {
     }
     if (n.slowdown != null && ((n.autoscale != null && n.balancer === 'pooled') || merged(n))) {
       errors.push({ path: `nodes[${i}].slowdown`, message: `load-dependent service time on ${whose(n)} with pooled replicas is not simulated yet: give it a balancer (round-robin, least-outstanding, …) or remove the autoscaler` });
-    }
-  });
-  (spec.edges ?? []).forEach((e, i) => {
-    const target = spec.nodes.find((n) => n.id === e.target);
-    if (e.hedging != null && target && scaled(target)) {
-      errors.push({ path: `edges[${i}].hedging`, message: `hedging into ${whose(target)} is not simulated yet (a cancelled hedge would keep its place in the autoscaler's count): remove the autoscaler or the hedging` });
     }
   });
   return errors;

@@ -43,20 +43,21 @@
  *
  * The layers are mixins over a scenario simulator (patternBase.ts; the top
  * one is patternMixin.ts): {@link PatternSimulator} puts them over the
- * fixed-replica ScenarioSimulator, {@link ElasticPatternSimulator} over the
- * ElasticScenarioSimulator for a design with autoscalers (docs/model.md,
+ * fixed-replica ScenarioSimulator, {@link ElasticPatternSimulator}
+ * (elasticPatternSim.ts) over the ElasticScenarioSimulator for a design with autoscalers (docs/model.md,
  * "Patterns with autoscaling"; the combinations still refused are in
  * patternSemantics.ts).
  */
 import type { CompiledModel } from '../compile';
 import type * as R from '../raw';
 import type { SimSpec } from '../simulate';
-import { ElasticScenarioSimulator } from './elasticScenarioSim';
+import { ElasticPatternSimulator } from './elasticPatternSim';
 import { withPatterns } from './patternMixin';
 import { ScenarioSimulator, simulateDesignRaw as simulateScenarioOrPlain } from './scenarioSim';
 
 export { THINK_STREAM } from './patternClosed';
 export { BACKOFF_STREAM0 } from './patternMixin';
+export { ElasticPatternSimulator };
 
 /** Runs one replication: the pattern simulator when the design uses a pattern (on the elastic one with autoscalers), else the scenario, elastic or plain one. */
 export function simulateDesignRaw(m: CompiledModel, spec: SimSpec): R.DesignRaw {
@@ -66,6 +67,3 @@ export function simulateDesignRaw(m: CompiledModel, spec: SimSpec): R.DesignRaw 
 
 /** The patterns over the ScenarioSimulator (fixed replicas). */
 export class PatternSimulator extends withPatterns(ScenarioSimulator) {}
-
-/** The patterns over the ElasticScenarioSimulator (a design with autoscalers; docs/model.md, "Patterns with autoscaling"). */
-export class ElasticPatternSimulator extends withPatterns(ElasticScenarioSimulator) {}
