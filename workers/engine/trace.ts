@@ -13,7 +13,8 @@
  */
 import { type CompiledModel, compileModel } from './compile';
 import { ElasticSimulator } from './autoscale/elasticSim';
-import { PatternSimulator } from './resilience/patternSim';
+import { ElasticScenarioSimulator } from './resilience/elasticScenarioSim';
+import { ElasticPatternSimulator, PatternSimulator } from './resilience/patternSim';
 import { ScenarioSimulator } from './resilience/scenarioSim';
 import { LIMITS } from './limits';
 import { replicationSeed } from './rng';
@@ -31,11 +32,14 @@ const TRACED = {
   elastic: Traced(ElasticSimulator),
   scenario: Traced(ScenarioSimulator),
   pattern: Traced(PatternSimulator),
+  elasticScenario: Traced(ElasticScenarioSimulator),
+  elasticPattern: Traced(ElasticPatternSimulator),
 };
 
 /** The class a normal run of the model uses (resilience/patternSim.ts's simulateDesignRaw), traced. */
 function tracedSimulator(m: CompiledModel, spec: SimSpec) {
-  const C = m.patterns !== null ? TRACED.pattern : m.scenario !== null ? TRACED.scenario : m.anyElastic ? TRACED.elastic : TRACED.plain;
+  const e = m.anyElastic;
+  const C = m.patterns !== null ? (e ? TRACED.elasticPattern : TRACED.pattern) : m.scenario !== null ? (e ? TRACED.elasticScenario : TRACED.scenario) : e ? TRACED.elastic : TRACED.plain;
   return new C(m, spec) as InstanceType<typeof C>;
 }
 type TraceSimulator = ReturnType<typeof tracedSimulator>;

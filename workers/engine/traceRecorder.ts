@@ -1,7 +1,9 @@
 /**
  * The recording hooks of a trace, as a mixin over any simulator class: the
  * plain Simulator, the ElasticSimulator (autoscaling), the ScenarioSimulator
- * (fault events) or the PatternSimulator (resilience patterns). Each override
+ * (fault events) or the PatternSimulator (resilience patterns), and the last
+ * two on autoscaled designs (ElasticScenarioSimulator, ElasticPatternSimulator);
+ * trace.ts picks the class a normal run uses. Each override
  * records, then runs the engine's own code, so a traced request lives exactly
  * the life it has in a normal run of the same seed; normal runs never use
  * these classes, so recording costs them nothing.

@@ -3,11 +3,14 @@
  * the field): a circuit breaker applies to sync calls only, a back-off and a
  * retry budget to sync edges with retries only; admission control
  * is not simulated on llm-servers yet, nor `lifo` on llm-servers, batching
- * model servers and pool members (a pool's one line is shared); none runs together with autoscaling
- * (the pattern simulator extends the fixed-replica ScenarioSimulator; only a scenario without patterns
- * runs on the elastic simulator, elasticScenarioSim.ts).
+ * model servers and pool members (a pool's one line is shared). With autoscalers the patterns run on the
+ * elastic simulator (patternSim.ts's ElasticPatternSimulator), except, refused: a token-bucket rate limit on
+ * an autoscaled node (Envoy's local rate limit is a bucket per Envoy process, so per replica; the model keeps
+ * one per node) and slowdown on an autoscaled pooled node (nor either on a merged component of an autoscaled
+ * monolith).
  */
 import type { TopologyError } from '../errorText';
+import { KINDS } from '../kinds';
 import type { TopologySpec } from '../schema';
 
 /** Whether the document uses a wired pattern (a breaker, back-off, hedging or retry budget on an edge, admission, lifo or slowdown on a node, a closed workload). */
@@ -41,9 +44,7 @@ export function patternProblems(spec: TopologySpec): TopologyError[] {
       errors.push({ path: `nodes[${i}].queueDiscipline`, message: 'lifo is not simulated on llm-servers, batching model servers or pool members yet' });
     }
   });
-  if (spec.nodes.some((n) => n.autoscale != null) || spec.monolith?.autoscale != null) {
-    errors.push({ path: 'nodes', message: 'circuit breakers, admission control, lifo and closed workloads with autoscaling are not simulated yet: remove the autoscalers or the patterns' });
-  }
+  errors.push(...autoscaledPatternProblems(spec));
   return errors;
 }
 
@@ -58,5 +59,27 @@ function closedWorkloadProblems(w: TopologySpec['workload']): TopologyError[] {
     if (w.users !== undefined) errors.push({ path: 'workload.users', message: 'users apply to a closed workload only (set model: "closed")' });
     if (w.thinkTime !== undefined) errors.push({ path: 'workload.thinkTime', message: 'thinkTime applies to a closed workload only (set model: "closed")' });
   }
+  return errors;
+}
+
+/**
+ * The patterns not simulated with autoscaling yet (docs/model.md, "Patterns with autoscaling"): on an autoscaled node
+ * (or a merged component of an autoscaled monolith, which runs in the unit's pooled replicas), a rate limit, and
+ * slowdown on a pooled one.
+ */
+function autoscaledPatternProblems(spec: TopologySpec): TopologyError[] {
+  const errors: TopologyError[] = [];
+  const unitScales = spec.monolith?.autoscale != null;
+  const merged = (n: TopologySpec['nodes'][number]) => unitScales && (n.role ?? KINDS[n.kind].role) === 'service';
+  const scaled = (n: TopologySpec['nodes'][number]) => n.autoscale != null || merged(n);
+  const whose = (n: TopologySpec['nodes'][number]) => (n.autoscale != null ? `an autoscaled node ("${n.id}")` : `a component of an autoscaled monolith ("${n.id}")`);
+  spec.nodes.forEach((n, i) => {
+    if (n.admission?.rateLimit != null && scaled(n)) {
+      errors.push({ path: `nodes[${i}].admission.rateLimit`, message: `a rate limit on ${whose(n)} is not simulated yet (Envoy's local rate limit is one bucket per replica's proxy; the model keeps one per node): remove the autoscaler or the rate limit (maxInFlight is simulated)` });
+    }
+    if (n.slowdown != null && ((n.autoscale != null && n.balancer === 'pooled') || merged(n))) {
+      errors.push({ path: `nodes[${i}].slowdown`, message: `load-dependent service time on ${whose(n)} with pooled replicas is not simulated yet: give it a balancer (round-robin, least-outstanding, …) or remove the autoscaler` });
+    }
+  });
   return errors;
 }
