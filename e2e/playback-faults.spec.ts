@@ -43,6 +43,9 @@ for (const theme of ['light', 'dark'] as const) {
     expect(t0).toBeLessThan(CRASH_MS);
     await expect(layer(page)).not.toHaveAttribute('data-faulted', /ranker/);
     await expect(page.getByTestId('fault-mark-ranker')).toHaveCount(0);
+    // Nothing run yet: the results area keeps only its tabs and hint, the drawing gets the room.
+    const area = await page.getByTestId('results-area').boundingBox();
+    expect(area!.height).toBeLessThan(0.2 * page.viewportSize()!.height);
     await page.screenshot({ path: `${SHOTS}/before-crash-${theme}.png` });
 
     // Play slowly into the crash window.
