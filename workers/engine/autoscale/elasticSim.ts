@@ -298,6 +298,11 @@ export class ElasticSimulator extends Simulator {
     rs.markReady(slot, token, this.now);
     g.starting.record(this.now, rs.provisioning);
     this.readyChanged(g, before);
+    this.releaseActivator(g);
+  }
+
+  /** A replica is ready again (after its cold start, or a crash's restart): the activator's requests go to the group. */
+  protected releaseActivator(g: Group): void {
     while (g.activator.size > 0) {
       const f = g.activator.shift();
       const t0 = this.fArriveMs[f];

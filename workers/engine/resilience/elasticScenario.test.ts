@@ -136,6 +136,18 @@ describe('a fault scenario with autoscaling', () => {
     conserved(kpa);
   });
 
+  it('a KPA activator\'s held requests go to the crashed replicas when they come back (no scale-up to release them)', () => {
+    // All 4 replicas crash for 20 s and the KPA may not add any (max 4): the activator holds ~6 000 requests, and the
+    // restart at 50 s must hand them over, as a replica becoming ready after a cold start does.
+    const events = [{ atSec: 30, durationSec: 20, kind: 'crash', target: 'ranker', replicas: 4 }];
+    const d = simulateDesign(ranker({ policy: 'kpa', target: 2, minReplicas: 4, maxReplicas: 4 }, { events }), { windowSec: 1 });
+    expect(d.nodes[0].elasticity!.coldStarts).toBe(0);
+    expect(d.endToEnd.errorsByCause?.crash ?? 0).toBeLessThan(100);
+    expect(d.endToEnd.inFlight).toBeLessThan(50);
+    expect(d.endToEnd.completed).toBeGreaterThan(300 * 360 * 0.98);
+    conserved(d);
+  });
+
   it('gives identical results from 1 or 4 workers, and the same bits twice', () => {
     const doc = ranker(HPA_CONCURRENCY, {
       events: [

@@ -57,6 +57,8 @@ export class ElasticScenarioSimulator extends withScenario(ElasticSimulator) {
     else if (want < g.faultApplied) rs.restart(g.faultApplied - want, this.now);
     g.faultApplied = want;
     if (rs.ready !== before) this.readyChanged(g, before);
+    // Restarted replicas take the requests a KPA's activator held while none was ready (as after a cold start).
+    if (before === 0 && rs.ready > 0) this.releaseActivator(g);
   }
 
   /** Fails what the replicas crashed at this change point held: a balanced replica's visits, a pooled unit's beyond its servers left. */
