@@ -59,9 +59,11 @@ describe('resilience edits', () => {
     expect(documentErrors(refused).map((e) => e.path)).toContain(`nodes[${i}].queueDiscipline`);
   });
 
-  it('a pattern on an autoscaled document adds the parser’s problem (the store refuses the edit)', () => {
+  it('on an autoscaled node maxInFlight is accepted, a rate limit adds the parser’s problem (the store refuses the edit)', () => {
     const doc = loadTemplate('netflix-autoscaled');
-    const node = doc.nodes.find((n) => n.kind !== 'llm-server' && n.role !== 'offline')!;
-    expect(documentErrors(maxInFlight(node.id, 8)(doc)).map((e) => e.path)).toContain('nodes');
+    const i = doc.nodes.findIndex((n) => n.autoscale != null && n.kind !== 'llm-server');
+    const id = doc.nodes[i]!.id;
+    expect(documentErrors(maxInFlight(id, 8)(doc))).toEqual([]);
+    expect(documentErrors(rateLimitOn(id, true)(doc)).map((e) => e.path)).toContain(`nodes[${i}].admission.rateLimit`);
   });
 });
