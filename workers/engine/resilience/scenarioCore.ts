@@ -6,6 +6,13 @@
  * ElasticSimulator (a scenario with autoscalers). A design without events
  * never reaches either, so it pays nothing and its results keep their bits.
  *
+ * withScenario stacks three mixin layers, bottom up: faultAccounting.ts (the
+ * cause of each failure, failVisit / failAttempt / failArrival, the counts
+ * by cause and per window), scenarioCrash.ts (each frame's place at its
+ * station and its epoch, failing what a lost server held: killInService,
+ * killWaiting, a Triton node's batches and queue) and this file (reading the
+ * timeline at each change point and applying it at the points below).
+ *
  * - "A scenario change point is reached" (EV_SCENARIO, one per segment start):
  *   the segment's values are read once. Crashed replicas (the highest-numbered)
  *   lose their servers; what they held fails with cause `crash` (`outage`
@@ -18,7 +25,7 @@
  *   free under the new count. A Triton node's servers are its model
  *   instances: a crashed replica's running batches fail (every request of
  *   each), then its batcher's queue; a capacity cut lowers the instances
- *   (running batches finish). See setTriton.
+ *   (running batches finish). See scenarioCrash.ts.
  * - "A replica is chosen": healthy replicas only (scenarioChooser.ts).
  * - "A visit arrives": at a node in an outage, or with every replica down,
  *   it fails at once (cause outage / crash); else a share `fraction` of
@@ -32,57 +39,40 @@
  * - "An attempt failed" (error, crash, outage, partition): retried at once
  *   while the call's `retries` allow, as a timeout is; after the last, the
  *   call fails. A timeout keeps its own path (calls.ts). A callee that
- *   answers with a failure is not retried (as without a scenario).
+ *   answers with a failure is not retried (as without a scenario). See
+ *   failAttempt (faultAccounting.ts).
  * - "A cache is visited": its hit ratio × cacheHitScale.
- * Failures are counted by cause and per window (faultRaw.ts).
+ * Failures are counted by cause and per window (faultAccounting.ts, faultRaw.ts).
  */
 import type { CompiledModel } from '../compile';
-import { SPECIAL_TRITON } from '../compileEngines';
 import { LB_POOLED } from '../compileStations';
 import * as E from '../events';
 import * as R from '../raw';
 import { Rng, streamSeed } from '../rng';
-import type { SimSpec, Simulator } from '../simulate';
-import * as S from '../simState';
+import type { SimSpec } from '../simulate';
 import type { CompiledFaults } from './compileFaults';
-import { CAUSE_CRASH, CAUSE_DROPPED, CAUSE_ERROR, CAUSE_OUTAGE, CAUSE_PARTITION, CAUSE_TIMEOUT } from './failureCauses';
+import type { SimulatorClass } from './faultAccounting';
+import { CAUSE_CRASH, CAUSE_DROPPED, CAUSE_ERROR, CAUSE_OUTAGE, CAUSE_PARTITION } from './failureCauses';
 import * as F from './faultRaw';
 import type { HealthChooser } from './scenarioChooser';
+import { ST_BATCH, ST_SERVICE, withCrashes } from './scenarioCrash';
 import { type CompiledScenario, PARTITION_FAIL, PARTITION_NONE, cacheHitScale } from './scenarioTimeline';
 
 const { EV_DONE, EV_SCENARIO, EV_TIMEOUT, EV_TRITON_DONE } = E;
-const { N_VISITS, NODE_FIELDS, T_CAP_DROPS, T_DROPPED, T_VISITS } = R;
-const { F_ASYNC, F_COUNTED, F_FAILED, F_ROOT } = S;
+const { T_VISITS } = R;
+
+export type { SimulatorClass } from './faultAccounting';
 
 /** First random stream of the error draws (node i uses FAULT_STREAM0 + i; streams below belong to others). */
 export const FAULT_STREAM0 = 4_000_000;
 
-/** A frame's place at its station, for crashes: nowhere, in service, holding a worker during its calls. */
-const ST_NONE = 0;
-const ST_SERVICE = 1;
-const ST_HOLD = 2;
-/** The head of a running Triton batch (its fGen is the epoch its end event carries). */
-const ST_BATCH = 3;
-
-/** A simulator class the scenario can be mixed into (TypeScript's mixin form: a constructor of any[]). */
-// biome-ignore lint/suspicious/noExplicitAny: the mixin pattern requires a constructor taking any[]
-export type SimulatorClass = new (...args: any[]) => Simulator;
-
-/** `Base` with a fault scenario (see the module note); Base is constructed with (model, spec). */
+/** `Base` with a fault scenario (see the module note) over its crashes and fault accounting; Base is constructed with (model, spec). */
 export function withScenario<B extends SimulatorClass>(Base: B) {
-  return class ScenarioMixin extends Base {
+  return class ScenarioMixin extends withCrashes(Base) {
     private readonly fc: CompiledFaults;
     private readonly tl: CompiledScenario;
     private readonly health: HealthChooser | null;
     private seg = 0;
-    // Per frame (grown with the frames).
-    private fGen = new Float64Array(1024);
-    private fState = new Uint8Array(1024);
-    private fCause = new Uint8Array(1024);
-    private genSeq = 0;
-    /** The cause of the failure being answered (set just before answer(c, true)), or of the attempt failed before a retry. */
-    protected pendingCause = CAUSE_ERROR;
-    private rootDropped = false;
     // Per node, in the current segment.
     private readonly nodeFault: Uint8Array;
     private readonly errFrac: Float64Array;
@@ -96,12 +86,6 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
     protected readonly groupOut: Uint8Array;
     private readonly stServers: Int32Array;
     private readonly edgePart: Uint8Array;
-    /** Per group: its Triton nodes (null for none). */
-    private readonly groupTriton: (number[] | null)[] = [];
-    // Statistics.
-    private readonly fr: Float64Array;
-    private readonly nodeLast: Float64Array;
-    private readonly thresholdMs: number;
 
     // biome-ignore lint/suspicious/noExplicitAny: the mixin pattern requires a constructor taking any[]
     constructor(...args: any[]) {
@@ -131,26 +115,8 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.groupOut = new Uint8Array(m.groupCount);
       this.stServers = m.stationServers.slice();
       this.edgePart = new Uint8Array(m.edgeIds.length);
-      for (let g = 0; g < m.groupCount; g++) this.groupTriton.push(null);
-      for (let i = 0; i < n; i++) {
-        if (m.nodeSpecial[i] !== SPECIAL_TRITON) continue;
-        const g = m.nodeGroup[i];
-        const list = this.groupTriton[g] ?? [];
-        list.push(i);
-        this.groupTriton[g] = list;
-      }
-      this.fr = new Float64Array(F.faultRawLength(n, this.windows));
-      this.nodeLast = new Float64Array(n);
-      this.thresholdMs = m.sloThresholdMs;
       this.applySegment(0);
       for (let k = 1; k < tl.timesMs.length; k++) this.q.push(tl.timesMs[k], EV_SCENARIO, k, 0);
-    }
-
-    override run(): R.DesignRaw {
-      const raw = super.run();
-      this.fr[F.FR_CAUSES + CAUSE_DROPPED] += raw.totals[T_DROPPED];
-      raw.fault = this.fr;
-      return raw;
     }
 
     protected override onScenario(k: number): void {
@@ -225,9 +191,6 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
     /** Fails what autoscaled group g's newly crashed replicas held (after every group's new state is set). */
     protected elasticFail(_g: number): void {}
 
-    /** A visit waiting at station s (of node i) was failed by a crash: the base keeps no other count of it. */
-    protected leftWaiting(_i: number, _s: number): void {}
-
     /** Group g's servers after its replicas went from `before` up to groupUp[g] (of `per` servers each); what the downed ones held fails. */
     private setGroup(g: number, before: number, per: number): void {
       const m = this.m;
@@ -235,7 +198,7 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       const out = this.groupOut[g];
       const cause = out ? CAUSE_OUTAGE : CAUSE_CRASH;
       const s0 = m.groupStation0[g];
-      if (this.groupTriton[g] !== null) this.setTriton(g, before, per, cause);
+      this.setTriton(g, before, up, per, cause);
       if (m.groupBalancer[g] === LB_POOLED) {
         this.setServers(s0, up * per);
         if (up < before) {
@@ -257,161 +220,9 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       }
     }
 
-    /**
-     * Group g's Triton batchers after its replicas went from `before` up to groupUp[g] (`per` model
-     * instances each): a crashed replica's running batches fail, then its queue (the batcher is part of
-     * its server); a pooled batcher loses the crashed replicas' instances, its latest-started batches
-     * beyond the survivors' instances fail, and its queue stays unless every replica is down.
-     */
-    private setTriton(g: number, before: number, per: number, cause: number): void {
-      const m = this.m;
-      const up = this.groupUp[g];
-      const s0 = m.groupStation0[g];
-      const pooled = m.groupBalancer[g] === LB_POOLED;
-      for (const i of this.groupTriton[g] as number[]) {
-        const bt0 = m.engines.tritonBatcher0[i];
-        if (pooled) {
-          this.tritonSetInstances(bt0, up * per);
-          if (up < before) this.voidBatches(i, s0, bt0, cause, true);
-          if (up === 0) this.failQueued(i, bt0, cause);
-          continue;
-        }
-        for (let r = 0; r < m.groupReplicas[g]; r++) {
-          this.tritonSetInstances(bt0 + r, r < up ? per : 0);
-          if (r >= up && r < before) {
-            this.voidBatches(i, s0 + r, bt0 + r, cause, false);
-            this.failQueued(i, bt0 + r, cause);
-          }
-        }
-      }
-    }
-
-    /** Fails the running batches of node i at station s (batcher bt): all, or (pooled) the latest started while its instances are over-committed. */
-    private voidBatches(i: number, s: number, bt: number, cause: number, pooled: boolean): void {
-      const heads: number[] = [];
-      for (let f = 0; f < this.fState.length; f++) if (this.fState[f] === ST_BATCH && this.fStation[f] === s && this.fNode[f] === i) heads.push(f);
-      heads.sort((a, b) => this.fGen[b] - this.fGen[a]);
-      for (const head of heads) {
-        if (pooled && this.tritonFree(bt) >= 0) break;
-        const members: number[] = [];
-        for (let f = head; f >= 0; f = this.fNext[f]) members.push(f);
-        this.fState[head] = ST_NONE;
-        this.fGen[head] = 0;
-        this.tritonVoidBatch(bt, members.length);
-        // The list is newest first: fail in arrival order.
-        for (let k = members.length - 1; k >= 0; k--) this.failVisit(members[k], i, cause);
-      }
-    }
-
-    /** Fails every request queued in Triton batcher bt (node i). */
-    private failQueued(i: number, bt: number, cause: number): void {
-      for (const f of this.tritonDrain(bt)) this.failVisit(f, i, cause);
-    }
-
     private setServers(s: number, servers: number): void {
       this.free[s] += servers - this.stServers[s];
       this.stServers[s] = servers;
-    }
-
-    /**
-     * Fails the visits in service at station s (all of them, or for a pooled
-     * station only those beyond its servers left, the latest started first);
-     * a downed balanced replica's thread-per-request visits fail too, when their calls return.
-     */
-    protected killInService(s: number, cause: number, pooled: boolean): void {
-      const list: number[] = [];
-      const n = this.fState.length;
-      for (let f = 0; f < n; f++) {
-        if (this.fStation[f] !== s) continue;
-        if (this.fState[f] === ST_SERVICE) list.push(f);
-        else if (this.fState[f] === ST_HOLD && !pooled) {
-          this.fFlags[f] |= F_FAILED;
-          this.fCause[f] = cause;
-        }
-      }
-      list.sort((a, b) => this.fGen[b] - this.fGen[a]);
-      for (const f of list) {
-        if (pooled && this.free[s] >= 0) break;
-        const i = this.fNode[f];
-        this.fState[f] = ST_NONE;
-        this.fGen[f] = 0;
-        this.release(i, s, 1);
-        this.failVisit(f, i, cause);
-      }
-    }
-
-    /** Fails every visit waiting at station s. */
-    protected killWaiting(s: number, cause: number): void {
-      const line = this.fifo[s];
-      while (line.size > 0) {
-        const f = line.shift();
-        if (f < 0) continue; // a batch token: batching groups are never faulted
-        const i = this.fNode[f];
-        this.queueDelta(i, -1);
-        this.outstandingDelta(s, -1);
-        this.leftWaiting(i, s);
-        this.failVisit(f, i, cause);
-      }
-    }
-
-    /** Visit f of node i failed at once: a request fails, an attempt fails (and may be retried), a message is lost. */
-    protected failVisit(f: number, i: number, cause: number): void {
-      this.fr[F.nodeWindowOffset(i, this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
-      const flags = this.fFlags[f];
-      if (flags & F_ROOT) {
-        this.fFlags[f] = flags | F_FAILED;
-        this.fCause[f] = cause;
-        this.finishRequest(f, flags | F_FAILED);
-        return;
-      }
-      const c = this.fCall[f];
-      const token = this.fToken[f];
-      this.freeFrame(f);
-      if (!(flags & F_ASYNC) && this.cToken[c] === token) this.failAttempt(c, cause);
-    }
-
-    /** An attempt of call c failed: the next attempt at once while retries are left, else the call fails. */
-    protected failAttempt(c: number, cause: number): void {
-      this.pendingCause = cause;
-      if (this.cLeft[c] > 0) {
-        this.cLeft[c]--;
-        this.attempt(c);
-        return;
-      }
-      this.pendingCause = cause;
-      this.answer(c, true);
-    }
-
-    override allocFrame(): number {
-      const f = super.allocFrame();
-      if (f >= this.fGen.length) {
-        const n = this.fNode.length;
-        const gen = new Float64Array(n);
-        gen.set(this.fGen);
-        this.fGen = gen;
-        const st = new Uint8Array(n);
-        st.set(this.fState);
-        this.fState = st;
-        const cause = new Uint8Array(n);
-        cause.set(this.fCause);
-        this.fCause = cause;
-      }
-      this.fState[f] = ST_NONE;
-      this.fCause[f] = CAUSE_ERROR; // not a reused frame's last cause
-      return f;
-    }
-
-    protected override onArrival(): void {
-      const t = this.raw.totals;
-      const caps = t[T_CAP_DROPS];
-      this.rootDropped = false;
-      super.onArrival();
-      if (this.rootDropped || t[T_CAP_DROPS] > caps) {
-        const o = F.windowOffset(this.windowOf(this.now));
-        this.fr[o + F.W_FINISHED]++;
-        this.fr[o + F.W_BAD]++;
-        this.fr[o + F.W_FAILED]++;
-      }
     }
 
     protected override arrive(f: number): void {
@@ -430,20 +241,6 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
         return;
       }
       this.failArrival(f, i, cause);
-    }
-
-    /** Visit f arrived at node i and fails at once (counted as a visit). */
-    protected failArrival(f: number, i: number, cause: number): void {
-      this.fArriveMs[f] = this.now;
-      if (this.now >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_VISITS]++;
-      this.failVisit(f, i, cause);
-    }
-
-    protected override drop(f: number, i: number): void {
-      if (this.fFlags[f] & F_ROOT) this.rootDropped = true;
-      this.fr[F.nodeWindowOffset(i, this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
-      this.pendingCause = CAUSE_DROPPED;
-      super.drop(f, i);
     }
 
     protected override startService(f: number, i: number, s: number): void {
@@ -472,25 +269,6 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.fGen[head] = gen;
       this.fState[head] = ST_BATCH;
       this.q.push(end, EV_TRITON_DONE, head, gen);
-    }
-
-    /** A Triton batch ends (b = its epoch): void when a crash failed it. */
-    protected override onTritonDone(head: number, gen: number): void {
-      if (this.fState[head] !== ST_BATCH || this.fGen[head] !== gen) return;
-      this.fState[head] = ST_NONE;
-      super.onTritonDone(head, this.tritonBatcherAt(this.fNode[head], this.fStation[head]));
-    }
-
-    protected override onDone(f: number): void {
-      // A visit failed by a crash left its server already: its service end is void.
-      if (this.fState[f] !== ST_SERVICE || this.fGen[f] !== this.q.b) return;
-      this.fState[f] = this.m.nodeHold[this.fNode[f]] ? ST_HOLD : ST_NONE;
-      super.onDone(f);
-    }
-
-    protected override closeVisit(f: number): number {
-      this.fState[f] = ST_NONE;
-      return super.closeVisit(f);
     }
 
     protected override attempt(c: number): void {
@@ -523,36 +301,6 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       if (p === PARTITION_FAIL) this.fr[F.nodeWindowOffset(this.m.edgeTarget[e], this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
     }
 
-    protected override onTimeout(c: number, token: number): void {
-      this.pendingCause = CAUSE_TIMEOUT;
-      super.onTimeout(c, token);
-    }
-
-    /** A Triton queue-policy rejection (default_timeout_microseconds passed in the queue) fails with cause timeout. */
-    protected override tritonTimedOut(f: number): void {
-      this.fCause[f] = CAUSE_TIMEOUT;
-    }
-
-    protected override complete(f: number): void {
-      this.pendingCause = this.fCause[f];
-      super.complete(f);
-    }
-
-    /** As calls.ts's answer, carrying the failure's cause up the request's tree (a frame keeps its last failed call's). */
-    protected override answer(c: number, failed: boolean): void {
-      let cause = this.pendingCause;
-      for (;;) {
-        if (failed) this.fCause[this.cFrame[c]] = cause;
-        const f = this.callReturned(c, failed);
-        if (f < 0) return;
-        cause = this.fCause[f];
-        const x = this.closeVisit(f);
-        if (x < 0) return;
-        c = x >>> 1;
-        failed = (x & 1) === 1;
-      }
-    }
-
     protected override beginCalls(f: number, i: number): void {
       if (this.flushOn[i] === 0) {
         super.beginCalls(f, i);
@@ -568,50 +316,6 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.fEdge[f] = m.nodeStage0[i] - 1;
       this.fLeft[f] = 0;
       if (!this.advance(f)) this.complete(f);
-    }
-
-    protected override finishRequest(f: number, flags: number): void {
-      const fr = this.fr;
-      const o = F.windowOffset(this.windowOf(this.now));
-      fr[o + F.W_FINISHED]++;
-      if (flags & F_FAILED) {
-        fr[o + F.W_BAD]++;
-        fr[o + F.W_FAILED]++;
-        if (flags & F_COUNTED) fr[F.FR_CAUSES + this.fCause[f]]++;
-      } else {
-        const latency = this.now - this.fArriveMs[f];
-        fr[o + F.W_SUCCEEDED]++;
-        fr[o + F.W_LAT_SUM] += latency;
-        if (latency > this.thresholdMs) fr[o + F.W_BAD]++;
-        else if (flags & F_COUNTED) fr[F.FR_GOOD]++;
-      }
-      super.finishRequest(f, flags);
-    }
-
-    /** Also spreads node i's busy and waiting areas since its last change over the result windows. */
-    override touchNode(i: number): void {
-      const t0 = this.nodeLast[i];
-      const now = this.now;
-      if (now > t0) {
-        const busy = this.nBusy[i];
-        const waiting = this.nQueued[i];
-        if (busy !== 0 || waiting !== 0) {
-          const wMs = this.raw.windowMs;
-          let t = t0;
-          while (t < now) {
-            let k = this.windowOf(t);
-            // t × (1 / wMs) can round down across a window's end: step to the window that holds t.
-            while (k < this.windows - 1 && (k + 1) * wMs <= t) k++;
-            const edge = k === this.windows - 1 ? now : Math.min(now, (k + 1) * wMs);
-            const o = F.nodeWindowOffset(i, k, this.windows);
-            this.fr[o + F.NW_BUSY] += busy * (edge - t);
-            this.fr[o + F.NW_QUEUE] += waiting * (edge - t);
-            t = edge;
-          }
-        }
-      }
-      this.nodeLast[i] = now;
-      super.touchNode(i);
     }
   };
 }
