@@ -5,13 +5,12 @@
  * designs (the feature store is infra, the same in the monolith), with conservation.
  */
 import { describe, expect, it } from 'vitest';
-import type { DesignResult } from '../engine/results';
-import { runPoint } from '../engine/run';
-import type { Topology } from '../engine/schema';
 import { compileModel } from '../engine/compile';
 import { CB_OPEN } from '../engine/resilience/circuitBreaker';
 import { PatternSimulator } from '../engine/resilience/patternSim';
-import { resolveRun, simSpec } from '../engine/run';
+import { resolveRun, runPoint, simSpec } from '../engine/run';
+import type { Topology } from '../engine/schema';
+import { conserved } from '../engine/testing/conservation';
 import { loadTemplate } from './index';
 
 /** Counts the feature store's visits, and those while the gateway's breaker is OPEN. */
@@ -31,10 +30,6 @@ function withoutBreaker(doc: Topology): Topology {
   return { ...doc, edges: doc.edges.map(({ circuitBreaker: _, ...e }) => e) };
 }
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-}
 
 describe('retry-storm-breaker template', () => {
   const doc = loadTemplate('retry-storm-breaker');

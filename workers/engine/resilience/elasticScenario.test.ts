@@ -11,9 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../parse';
 import type { ReplicationResult } from '../raw';
-import type { DesignResult } from '../results';
 import { combineReplications, runPoint, simulateDesign, simulateReplication } from '../run';
 import type { Topology } from '../schema';
+import { conserved } from '../testing/conservation';
 
 const CRASH_AT = 62;
 const CRASH_SEC = 120;
@@ -51,12 +51,6 @@ function ranker(autoscale: object | null, extra: { rate?: number; monolith?: obj
 
 const HPA_CONCURRENCY = { policy: 'hpa', metric: 'concurrency', target: 2, minReplicas: 4, maxReplicas: 8 };
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  const byCause = Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0);
-  expect(byCause).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 describe('a fault scenario with autoscaling', () => {
   it('an HPA on concurrency replaces two crashed ranker replicas: 4 → 8 at the first sync, 6 ready after the 10 s cold start, back within the SLO long before the fixed design', () => {

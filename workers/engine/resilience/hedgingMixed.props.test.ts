@@ -21,10 +21,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
 import { parseTopology } from '../parse';
-import type { DesignResult } from '../results';
 import { replicationSeed } from '../rng';
 import { resolveRun, simSpec, simulateDesign } from '../run';
 import type { Topology } from '../schema';
+import { conserved } from '../testing/conservation';
 import { PatternSimulator } from './patternSim';
 
 const node = fc.record({
@@ -95,11 +95,6 @@ const documents = fc
     return r.doc;
   });
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  expect(Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0)).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 describe('hedged and unhedged calls mixed', () => {
   it('lose no request: conservation, a bounded in-flight count (open) and N = X·(Z + R) (closed)', () => {

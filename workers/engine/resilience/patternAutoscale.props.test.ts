@@ -10,9 +10,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../parse';
-import type { DesignResult } from '../results';
 import { runPoint } from '../run';
 import type { Topology } from '../schema';
+import { conserved } from '../testing/conservation';
 
 const autoscaler = fc.oneof(
   fc.record({ policy: fc.constant('hpa'), metric: fc.constantFrom('utilization', 'concurrency'), target: fc.constantFrom(0.5, 2), minReplicas: fc.integer({ min: 1, max: 2 }), maxReplicas: fc.integer({ min: 3, max: 6 }), syncPeriodSec: fc.constant(2) }),
@@ -123,12 +123,6 @@ const documents = fc
   })
   .filter((d): d is Topology => d !== null);
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  expect(Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0)).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-  expect(e.rejected).toBe(e.errorsByCause?.rejected);
-}
 
 describe('resilience patterns with autoscalers on random documents', () => {
   it('conserve requests in both designs (every loss by its cause) and give the same results for the same seed', () => {

@@ -10,19 +10,14 @@ import { loadTemplate } from '../../templates';
 import { compileModel } from '../compile';
 import { parseTopology } from '../parse';
 import type { ReplicationResult } from '../raw';
-import type { DesignResult } from '../results';
 import { replicationSeed } from '../rng';
 import { combineReplications, resolveRun, runPoint, simSpec, simulateDesign, simulateReplication } from '../run';
 import type { Topology } from '../schema';
+import { conserved } from '../testing/conservation';
 import { testDoc2 } from '../testing/docs';
 import { REQ_OK, traceDocument } from '../trace';
 import { ElasticPatternSimulator, PatternSimulator, simulateDesignRaw } from './patternSim';
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  expect(Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0)).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 /** The retry-storm-breaker template with an HPA (in-flight requests per replica, target 2) on its feature store. */
 function breakerHpa(): Topology {

@@ -9,9 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../parse';
-import type { DesignResult } from '../results';
 import { runPoint } from '../run';
 import type { Topology } from '../schema';
+import { conserved } from '../testing/conservation';
 
 const node = fc.record({
   kind: fc.constantFrom('service', 'database', 'gateway', 'feature-store'),
@@ -94,12 +94,6 @@ const documents = fc
     return r.doc;
   });
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  expect(Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0)).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-  expect(e.rejected).toBe(e.errorsByCause?.rejected);
-}
 
 describe('resilience patterns on random documents', () => {
   it('conserve requests in both designs (every loss by its cause) and give the same results for the same seed', () => {

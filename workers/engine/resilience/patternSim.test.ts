@@ -10,12 +10,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
-import type { DesignResult } from '../results';
-import { resolveRun, simSpec, simulateDesign } from '../run';
-import type { Topology } from '../schema';
-import { testDoc2 } from '../testing/docs';
 import { N_VISITS, NODE_FIELDS } from '../raw';
 import { replicationSeed } from '../rng';
+import { resolveRun, simSpec, simulateDesign } from '../run';
+import type { Topology } from '../schema';
+import { conserved } from '../testing/conservation';
+import { testDoc2 } from '../testing/docs';
 import { CB_OPEN } from './circuitBreaker';
 import { CAUSE_REJECTED } from './failureCauses';
 import { FR_CAUSES } from './faultRaw';
@@ -56,12 +56,6 @@ class WatchedSimulator extends PatternSimulator {
   }
 }
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  const byCause = Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0);
-  expect(byCause).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 const fast = { slidingWindowSize: 10, minimumNumberOfCalls: 10, waitDurationInOpenStateMs: 1000 };
 const failing: ScenarioEventSpec[] = [{ atSec: 10, durationSec: 100, kind: 'errors', target: 'db', fraction: 1 }];

@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
 import { deriveMonolithDeployment } from '../monolith';
 import type { ReplicationResult } from '../raw';
-import type { DesignResult } from '../results';
-import { combineReplications, runPoint, simulateDesign, simulateReplication, simSpec, resolveRun } from '../run';
+import { replicationSeed } from '../rng';
+import { combineReplications, resolveRun, runPoint, simSpec, simulateDesign, simulateReplication } from '../run';
 import type { Topology } from '../schema';
 import { simulate } from '../simulate';
-import { replicationSeed } from '../rng';
+import { conserved } from '../testing/conservation';
 import { testDoc2 } from '../testing/docs';
-import { ScenarioSimulator } from './scenarioSim';
 import type { ScenarioEventSpec } from './scenarioSchema';
+import { ScenarioSimulator } from './scenarioSim';
 import { calleeVisitRate, callFailureProbability } from './visitRate';
 
 /** api → db (sync), both fast; λ = 50 req/s, 60 s, warm-up 5 s. */
@@ -34,12 +34,6 @@ function chain(events: ScenarioEventSpec[], extra: { edge?: Record<string, unkno
   });
 }
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  const byCause = Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0);
-  expect(byCause).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 describe('fault scenarios in the simulator', () => {
   it('a full outage of a sync dependency for d seconds at low load fails about λ·d requests, all by cause outage', () => {

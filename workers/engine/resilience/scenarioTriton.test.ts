@@ -8,11 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../compile';
 import type { ReplicationResult } from '../raw';
-import type { DesignResult } from '../results';
-import { combineReplications, resolveRun, runPoint, simSpec, simulateDesign, simulateReplication } from '../run';
 import { replicationSeed } from '../rng';
+import { combineReplications, resolveRun, runPoint, simSpec, simulateDesign, simulateReplication } from '../run';
 import type { Topology } from '../schema';
 import { simulate } from '../simulate';
+import { conserved } from '../testing/conservation';
 import { testDoc2 } from '../testing/docs';
 import type { ScenarioEventSpec } from './scenarioSchema';
 import { ScenarioSimulator } from './scenarioSim';
@@ -67,12 +67,6 @@ function rankerDoc(events: ScenarioEventSpec[], o: Opts = {}): Topology {
   });
 }
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  const byCause = Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0);
-  expect(byCause).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 const sum = (xs: ArrayLike<number>, from: number, to: number) => Array.from(xs).slice(from, to).reduce((a, b) => a + b, 0);
 
