@@ -48,6 +48,7 @@ import type { CompiledFaults } from './compileFaults';
 import { CAUSE_CRASH, CAUSE_DROPPED, CAUSE_ERROR, CAUSE_OUTAGE, CAUSE_PARTITION, CAUSE_TIMEOUT } from './failureCauses';
 import * as F from './faultRaw';
 import type { HealthChooser } from './scenarioChooser';
+import { faultedStepMs, llmNodesByGroup } from './scenarioLlm';
 import { type CompiledScenario, PARTITION_FAIL, PARTITION_NONE, cacheHitScale } from './scenarioTimeline';
 
 const { EV_DONE, EV_SCENARIO, EV_TIMEOUT, EV_TRITON_DONE } = E;
@@ -98,6 +99,8 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
     private readonly edgePart: Uint8Array;
     /** Per group: its Triton nodes (null for none). */
     private readonly groupTriton: (number[] | null)[] = [];
+    /** Per group: its llm-server nodes (null for none: scenarioLlm.ts). */
+    private readonly groupLlm: (number[] | null)[];
     // Statistics.
     private readonly fr: Float64Array;
     private readonly nodeLast: Float64Array;
@@ -139,6 +142,7 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
         list.push(i);
         this.groupTriton[g] = list;
       }
+      this.groupLlm = llmNodesByGroup(m);
       this.fr = new Float64Array(F.faultRawLength(n, this.windows));
       this.nodeLast = new Float64Array(n);
       this.thresholdMs = m.sloThresholdMs;
@@ -236,6 +240,8 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       const cause = out ? CAUSE_OUTAGE : CAUSE_CRASH;
       const s0 = m.groupStation0[g];
       if (this.groupTriton[g] !== null) this.setTriton(g, before, per, cause);
+      // An llm-server replica's engine dies: its sequences fail (llm-servers are never pooled).
+      for (const i of this.groupLlm[g] ?? []) for (let r = up; r < before; r++) for (const f of this.llmCrash(i, r)) this.failVisit(f, i, cause);
       if (m.groupBalancer[g] === LB_POOLED) {
         this.setServers(s0, up * per);
         if (up < before) {
@@ -472,6 +478,25 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.fGen[head] = gen;
       this.fState[head] = ST_BATCH;
       this.q.push(end, EV_TRITON_DONE, head, gen);
+    }
+
+    /** An llm-server's engine step: × factor + addMs under a latency fault. */
+    protected override llmStepMs(i: number, d: number): number {
+      return this.latOn[i] ? faultedStepMs(d, this.latFactor[i], this.latAdd[i]) : d;
+    }
+
+    /** An llm-server replica's step ends: void when a crash killed its engine since (q.b = the step's epoch). */
+    protected override onLlmStep(k: number): void {
+      if (this.q.b === this.llmEpoch(k)) super.onLlmStep(k);
+    }
+
+    /** A request reaches its llm-server replica's engine (after a KV transfer): it fails if that replica is down now. */
+    protected override llmAdmit(f: number): void {
+      const i = this.fNode[f];
+      const g = this.m.nodeGroup[i];
+      const fc = this.fc;
+      if (fc.groupEngine[g] || fc.groupColumns[g].length === 0 || this.m.stationReplica[this.fStation[f]] < this.groupUp[g]) super.llmAdmit(f);
+      else this.failVisit(f, i, this.groupOut[g] ? CAUSE_OUTAGE : CAUSE_CRASH);
     }
 
     /** A Triton batch ends (b = its epoch): void when a crash failed it. */
