@@ -116,6 +116,36 @@ describe('fault scenarios on llm-servers', () => {
     expect(half.tpotMs.mean / 15.15).toBeLessThan(1.03);
   });
 
+  it('a decode request whose KV transfer ends on a crashed replica fails as it arrives (cause crash)', () => {
+    // gw → pre (prefill) → dec (decode, 2 replicas, round-robin); the KV transfer takes 1 + 500 + 1 ms, decoding 4 × 8.2 ms.
+    // At a constant 20/s, replica 1 of dec has ~5 transfers under way at the crash and ~0.3 requests in its engine.
+    const model = { preset: 'llama-2-7b@a100-80gb', alphaMs: 10, betaMs: 0.1 };
+    const doc = testDoc2({
+      hardware: [{ id: 'a100-80', label: 'A100 80GB', cpuCores: 12, gpus: 1, gpuMemoryGb: 80, costPerHour: 4 }],
+      nodes: [
+        { id: 'gw', kind: 'gateway', replicas: 1, concurrency: 100, serviceTime: { dist: 'deterministic', meanMs: 0 } },
+        { id: 'pre', kind: 'llm-server', hardware: 'a100-80', balancer: 'round-robin', llm: { ...model, mode: 'prefill' } },
+        { id: 'dec', kind: 'llm-server', replicas: 2, hardware: 'a100-80', balancer: 'round-robin', llm: { ...model, alphaMs: 8, betaMs: 0.2, mode: 'decode' } },
+      ],
+      edges: [
+        { id: 'a', source: 'gw', target: 'pre', networkMs: 0 },
+        { id: 'kv', source: 'pre', target: 'dec', networkMs: 1, kvTransfer: { fixedMs: 500, gbPerSec: 52.4288 } },
+      ],
+      workload: { entry: 'gw', arrival: 'constant', ratePerSec: 20, tokens: { input: det(100), output: det(5) } },
+      run: { durationSec: 60, warmupSec: 5, seed: 7 },
+      scenario: { events: [{ atSec: 20, durationSec: 10, kind: 'crash', target: 'dec', replicas: 1 }] },
+    });
+    const d = simulateDesign(doc);
+    const errs = d.nodes.find((n) => n.id === 'dec')!.faultSeries!.errors;
+    expect(sum(errs, 0, 20)).toBe(0);
+    expect(errs[20]).toBeGreaterThanOrEqual(4);
+    expect(errs[20]).toBeLessThanOrEqual(6);
+    expect(sum(errs, 21, 60)).toBe(0);
+    expect(d.endToEnd.errorsByCause?.crash).toBe(d.endToEnd.errors);
+    expect(d.endToEnd.errors).toBe(errs[20]);
+    conserved(d);
+  });
+
   const kinds: [string, ScenarioEventSpec[], Opts][] = [
     ['a crash with retries and a streaming edge', [{ atSec: 10, durationSec: 20, kind: 'crash', target: 'llm', replicas: 3 }], { ratePerSec: 40, edge: { timeoutMs: 5000, retries: 2, streaming: true } }],
     ['an outage with a timeout', [{ atSec: 10, durationSec: 5, kind: 'outage', target: 'llm' }], { ratePerSec: 30, edge: { timeoutMs: 800 } }],
