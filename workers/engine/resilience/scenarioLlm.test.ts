@@ -193,3 +193,43 @@ describe('fault scenarios on llm-servers', () => {
     expect(firstWindows(crashed)).toEqual(firstWindows(plain));
   });
 });
+
+describe('fault scenarios on llm-servers co-located in the monolith', () => {
+  // api → small (an llm-server, 2 engines); the monolith co-locates one engine of small in each of its replicas.
+  const doc = (events: ScenarioEventSpec[]) =>
+    testDoc2({
+      nodes: [
+        { id: 'api', kind: 'service', replicas: 4, concurrency: 64, serviceTime: { dist: 'exponential', meanMs: 2 } },
+        { id: 'small', kind: 'llm-server', replicas: 2, balancer: 'least-outstanding', llm: { alphaMs: 10, betaMs: 0.1, kvCacheTokens: 100_000 } },
+      ],
+      edges: [{ id: 'api-small', source: 'api', target: 'small', networkMs: 1 }],
+      workload: { entry: 'api', ratePerSec: 10, tokens: { input: det(100), output: det(50) } },
+      monolith: { sizing: 'replicas', replicas: 2 },
+      run: { durationSec: 60, warmupSec: 5, seed: 3 },
+      scenario: { events },
+    });
+
+  it('a crash of 1 of 2 engines crashes half the monolith’s engines: what the dead one held fails at the crash, the rest goes to the engine left', () => {
+    const p = runPoint(doc([{ atSec: 20, durationSec: 10, kind: 'crash', target: 'small', replicas: 1 }]), { replications: 1 });
+    const notes = p.monolith.deployment?.scenarioNotes ?? [];
+    expect(notes.some((n) => /1 of 2 engines → a 0\.5 share of its engines in the monolith/.test(n))).toBe(true);
+    const mono = p.monolith;
+    const errs = mono.nodes.find((n) => n.id === 'small')!.faultSeries!.errors;
+    expect(sum(errs, 0, 20)).toBe(0);
+    expect(errs[20]).toBeGreaterThan(0);
+    expect(sum(errs, 21, 60)).toBe(0);
+    expect(mono.endToEnd.errorsByCause?.crash).toBe(mono.endToEnd.errors);
+    conserved(mono);
+    conserved(p.microservices);
+  });
+
+  it('a crash of monolith replicas (a merged component’s) takes their co-located engines down too', () => {
+    const p = runPoint(doc([{ atSec: 20, durationSec: 10, kind: 'crash', target: 'api', replicas: 2 }]), { replications: 1 });
+    const errs = p.monolith.nodes.find((n) => n.id === 'small')!.faultSeries!.errors;
+    // The engines on the crashed half of the unit fail what they held at 20 s; nothing before or after.
+    expect(errs[20]).toBeGreaterThan(0);
+    expect(sum(errs, 0, 20)).toBe(0);
+    expect(sum(errs, 21, 60)).toBe(0);
+    conserved(p.monolith);
+  });
+});
