@@ -146,6 +146,24 @@ describe('fault scenarios on llm-servers', () => {
     conserved(d);
   });
 
+  it('a crashed engine’s step in flight is void: after short crashes every decode step still takes exactly one step time', () => {
+    // One replica, steps of 700 ms whatever their tokens (β = 0), 10 in and 4 out tokens, Poisson 2/s. Crashes of 0.1 s
+    // cut steps in flight; requests arriving after each comes back start a new step before the void one would have ended.
+    const events: ScenarioEventSpec[] = [15.35, 25.35, 35.35, 45.35].map((atSec) => ({ atSec, durationSec: 0.1, kind: 'crash', target: 'llm', replicas: 1 }));
+    const d = testDoc2({
+      nodes: [{ id: 'llm', kind: 'llm-server', replicas: 1, balancer: 'round-robin', llm: { alphaMs: 700, betaMs: 0, kvCacheTokens: 100_000 } }],
+      workload: { entry: 'llm', ratePerSec: 2, tokens: { input: det(10), output: det(4) } },
+      run: { durationSec: 60, warmupSec: 5, seed: 5 },
+      scenario: { events },
+    });
+    const r = simulateDesign(d);
+    expect(r.endToEnd.errorsByCause?.crash).toBeGreaterThan(0);
+    expect(r.llm!.completed).toBeGreaterThan(50);
+    // Continuous batching: a running sequence decodes one token per step, steps back to back: TPOT = 700 ms exactly.
+    expect(r.llm!.tpotMs.mean).toBeCloseTo(700, 6);
+    conserved(r);
+  });
+
   const kinds: [string, ScenarioEventSpec[], Opts][] = [
     ['a crash with retries and a streaming edge', [{ atSec: 10, durationSec: 20, kind: 'crash', target: 'llm', replicas: 3 }], { ratePerSec: 40, edge: { timeoutMs: 5000, retries: 2, streaming: true } }],
     ['an outage with a timeout', [{ atSec: 10, durationSec: 5, kind: 'outage', target: 'llm' }], { ratePerSec: 30, edge: { timeoutMs: 800 } }],
