@@ -333,17 +333,18 @@ export function deriveMonolithDeployment(doc: Topology): DerivedMonolith {
 
 /**
  * The scenario as the monolith lives through it (resilience/scenarioMonolith.ts): a crash, outage or capacity
- * fault of a merged component hits the unit `"monolith"` (every replica hosts it); co-located LLM engines and
- * batching model servers in the unit keep running (faults on their servers are not simulated yet), said in a note.
+ * fault of a merged component hits the unit `"monolith"` (every replica hosts it), co-located LLM engines on its
+ * crashed replicas included; batching model servers in the unit keep running (faults on their servers are not
+ * simulated yet), said in a note.
  */
 function monolithScenario(doc: Topology, merged: Set<string>, colocated: Set<string>): ReturnType<typeof scenarioForMonolith> {
   const poolReplicas = new Map(doc.pools.map((p) => [p.id, p.replicas]));
   const replicasById = new Map(doc.nodes.map((n) => [n.id, (n.pool !== null ? poolReplicas.get(n.pool) : undefined) ?? n.replicas]));
   const edgesById = new Map(doc.edges.map((e) => [e.id, { source: e.source, target: e.target }]));
-  const out = scenarioForMonolith(doc.scenario?.events ?? [], { merged, replicasById, edgesById, monolithId: 'monolith' });
-  const engines = doc.nodes.filter((n) => (merged.has(n.id) && n.batching != null && (n.batching.maxBatch > 1 || n.batching.triton)) || colocated.has(n.id)).map((n) => n.id);
+  const out = scenarioForMonolith(doc.scenario?.events ?? [], { merged, replicasById, edgesById, monolithId: 'monolith', colocated });
+  const engines = doc.nodes.filter((n) => merged.has(n.id) && n.batching != null && (n.batching.maxBatch > 1 || n.batching.triton)).map((n) => n.id);
   if (engines.length > 0 && out.events.some((e) => e.target === 'monolith' && e.kind !== 'latency' && e.kind !== 'errors')) {
-    out.notes.push(`${engines.join(', ')}: ${engines.length === 1 ? 'its engine keeps' : 'their engines keep'} running when monolith replicas crash or are throttled (faults of LLM and batching engines are not simulated yet)`);
+    out.notes.push(`${engines.join(', ')}: ${engines.length === 1 ? 'its engine keeps' : 'their engines keep'} running when monolith replicas crash or are throttled (faults of batching engines are not simulated yet)`);
   }
   return out;
 }

@@ -224,6 +224,26 @@ export class LlmReplica {
     return this.evCount;
   }
 
+  /**
+   * The engine dies (fault scenarios): every running then waiting request leaves, in that order
+   * (their ids are pushed to `out`), the KV cache is empty and no step is planned. Counters stay.
+   */
+  drain(out: number[]): void {
+    for (let i = 0; i < this.runningCount; i++) this.drop(this.running[i], out);
+    this.runningCount = 0;
+    while (this.waiting.size > 0) this.drop(this.waiting.shift(), out);
+    this.stepTokens = 0;
+    this.evCount = 0;
+  }
+
+  private drop(s: number, out: number[]): void {
+    out.push(this.reqId[s]);
+    this.freeBlocks += this.blocks[s];
+    this.blocks[s] = 0;
+    this.sched[s] = 0;
+    this.freeSlots[this.freeSlotCount++] = s;
+  }
+
   /** Gives sequence s the blocks for n more tokens; false (nothing taken) if they do not fit. */
   private allocate(s: number, n: number): boolean {
     const need = Math.ceil((this.computed[s] + n) / this.spec.blockSizeTokens) - this.blocks[s];

@@ -37,6 +37,8 @@ class LlmParts {
   readonly rStation: Int32Array;
   readonly rStepping: Uint8Array;
   readonly rWaiting: Int32Array;
+  /** Per replica: the epoch its step events carry (0 unless a fault scenario crashed it: stale steps are void). */
+  readonly rEpoch: Float64Array;
   /** Per frame: input and output tokens, arrival at the LLM tier and first-token time (ms). */
   lIn = new Int32Array(0);
   lOut = new Int32Array(0);
@@ -54,6 +56,7 @@ class LlmParts {
     this.rStation = new Int32Array(n);
     this.rStepping = new Uint8Array(n);
     this.rWaiting = new Int32Array(n);
+    this.rEpoch = new Float64Array(n);
     this.tokenRng = new Rng(streamSeed(seed, TOKEN_STREAM));
     this.designBlock = en.llmNodeCount * LLM_BLOCK;
     this.block = new Float64Array((en.llmNodeCount + 1) * LLM_BLOCK);
@@ -197,8 +200,8 @@ export abstract class LlmSim extends TritonSim {
   private planStep(k: number): void {
     const r = this.P.replicas[k];
     const i = this.P.rNode[k];
-    const d = r.beginStep(this.now);
-    const stepping = d > 0 ? 1 : 0;
+    const d0 = r.beginStep(this.now);
+    const stepping = d0 > 0 ? 1 : 0;
     if (stepping !== this.P.rStepping[k]) {
       const delta = stepping ? 1 : -1;
       this.busyDelta(i, delta);
@@ -208,6 +211,7 @@ export abstract class LlmSim extends TritonSim {
     }
     this.syncWaiting(k);
     if (!stepping) return;
+    const d = this.llmStepMs(i, d0);
     const from = Math.max(this.now, this.warmMs);
     const to = Math.min(this.now + d, this.endMs);
     if (to > from) {
@@ -215,7 +219,39 @@ export abstract class LlmSim extends TritonSim {
       this.P.block[this.m.engines.llmBlock[i] * LLM_BLOCK + L_OCC_AREA] += area;
       this.P.block[this.P.designBlock + L_OCC_AREA] += area;
     }
-    this.q.push(this.now + d, EV_LLM_STEP, k, 0);
+    this.q.push(this.now + d, EV_LLM_STEP, k, this.P.rEpoch[k]);
+  }
+
+  /** The time of a planned step of node i that the engine gives as d ms; the fault scenario scales it (latency). */
+  protected llmStepMs(_i: number, d: number): number {
+    return d;
+  }
+
+  /** Fault scenarios: the epoch of replica k's live step (a step event carrying another is void). */
+  protected llmEpoch(k: number): number {
+    return this.P.rEpoch[k];
+  }
+
+  /**
+   * Fault scenarios: the engine of replica r of llm-server i dies. Its running and waiting
+   * requests leave it (returned, for the caller to fail), its KV cache empties, its planned step is
+   * void; the node's busy, waiting and outstanding counts follow. It comes back empty.
+   */
+  protected llmCrash(i: number, r: number): number[] {
+    const P = this.P;
+    const k = this.m.engines.llmReplica0[i] + r;
+    const out: number[] = [];
+    P.replicas[k].drain(out);
+    P.rEpoch[k]++;
+    if (P.rStepping[k]) {
+      this.busyDelta(i, -1);
+      const rb = this.m.nodeReplicaBase[i];
+      if (rb >= 0) this.replicaBusyDelta(rb + this.m.stationReplica[P.rStation[k]], -1);
+      P.rStepping[k] = 0;
+    }
+    this.syncWaiting(k);
+    this.outstandingDelta(P.rStation[k], -out.length);
+    return out;
   }
 
   private syncWaiting(k: number): void {

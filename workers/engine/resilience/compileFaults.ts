@@ -10,7 +10,7 @@
  * simulator (resilience/scenarioSim.ts).
  */
 import type { CompiledModel } from '../compile';
-import { SPECIAL_NONE, SPECIAL_TRITON } from '../compileEngines';
+import { SPECIAL_LLM, SPECIAL_NONE, SPECIAL_TRITON } from '../compileEngines';
 import type { CompiledStations } from '../compileStations';
 import { LB_POOLED } from '../compileStations';
 import type { Topology } from '../schema';
@@ -25,7 +25,7 @@ export interface CompiledFaults {
   groupPerReplica: Int32Array;
   /** Per group: the timeline columns acting on its servers (crash, outage, capacity); empty when none. */
   groupColumns: Int32Array[];
-  /** Per group: 1 when its servers cannot be faulted (an LLM engine, a plain batcher, an autoscaled Triton node: not simulated yet). */
+  /** Per group: 1 when its servers cannot be faulted (a plain batcher, an autoscaled Triton node or llm-server: not simulated yet). */
   groupEngine: Uint8Array;
   /** End of the last event, ms (recovery is measured from it; the monolith takes the microservice design's). */
   lastEventEndMs: number;
@@ -42,13 +42,14 @@ export function monolithFaults(mono: CompiledModel, monoDoc: Topology, micro: Co
 }
 
 /**
- * Whether node i of a compiled model runs an engine whose servers a scenario cannot fault yet: an
- * LLM server, a plain batcher, or a Triton node of an autoscaled group (a fixed Triton node's model
- * instances crash and are cut: scenarioCore.ts).
+ * Whether node i of a compiled model runs an engine whose servers a scenario cannot fault yet: a
+ * plain batcher, or a Triton node or llm-server of an autoscaled group (a fixed Triton node's model
+ * instances crash and are cut: scenarioCore.ts; a fixed llm-server's engines crash: scenarioLlm.ts).
  */
 export function unfaultedEngine(m: Pick<CompiledModel, 'nodeBatchMax' | 'nodeSpecial' | 'nodeGroup' | 'groupElastic'>, i: number): boolean {
   const special = m.nodeSpecial[i];
-  if (special === SPECIAL_TRITON) return m.groupElastic[m.nodeGroup[i]] >= 0;
+  // A fixed Triton node's model instances and a fixed llm-server's engines crash (scenarioCore.ts, scenarioLlm.ts).
+  if (special === SPECIAL_TRITON || special === SPECIAL_LLM) return m.groupElastic[m.nodeGroup[i]] >= 0;
   return m.nodeBatchMax[i] > 0 || special !== SPECIAL_NONE;
 }
 

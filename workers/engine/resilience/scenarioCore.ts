@@ -55,6 +55,7 @@ import type { SimulatorClass } from './faultAccounting';
 import { CAUSE_CRASH, CAUSE_DROPPED, CAUSE_ERROR, CAUSE_OUTAGE, CAUSE_PARTITION } from './failureCauses';
 import * as F from './faultRaw';
 import type { HealthChooser } from './scenarioChooser';
+import { faultedStepMs, llmNodesByGroup } from './scenarioLlm';
 import { ST_BATCH, ST_SERVICE, withCrashes } from './scenarioCrash';
 import { type CompiledScenario, PARTITION_FAIL, PARTITION_NONE, cacheHitScale } from './scenarioTimeline';
 
@@ -86,6 +87,8 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
     protected readonly groupOut: Uint8Array;
     private readonly stServers: Int32Array;
     private readonly edgePart: Uint8Array;
+    /** Per group: its llm-server nodes (null for none: scenarioLlm.ts). */
+    private readonly groupLlm: (number[] | null)[];
 
     // biome-ignore lint/suspicious/noExplicitAny: the mixin pattern requires a constructor taking any[]
     constructor(...args: any[]) {
@@ -115,6 +118,7 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.groupOut = new Uint8Array(m.groupCount);
       this.stServers = m.stationServers.slice();
       this.edgePart = new Uint8Array(m.edgeIds.length);
+      this.groupLlm = llmNodesByGroup(m);
       this.applySegment(0);
       for (let k = 1; k < tl.timesMs.length; k++) this.q.push(tl.timesMs[k], EV_SCENARIO, k, 0);
     }
@@ -199,6 +203,8 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       const cause = out ? CAUSE_OUTAGE : CAUSE_CRASH;
       const s0 = m.groupStation0[g];
       this.setTriton(g, before, up, per, cause);
+      // An llm-server replica's engine dies: its sequences fail (llm-servers are never pooled).
+      for (const i of this.groupLlm[g] ?? []) for (let r = up; r < before; r++) for (const f of this.llmCrash(i, r)) this.failVisit(f, i, cause);
       if (m.groupBalancer[g] === LB_POOLED) {
         this.setServers(s0, up * per);
         if (up < before) {
@@ -255,6 +261,25 @@ export function withScenario<B extends SimulatorClass>(Base: B) {
       this.fGen[f] = gen;
       this.fState[f] = ST_SERVICE;
       this.q.push(this.now + ms, EV_DONE, f, gen);
+    }
+
+    /** An llm-server's engine step: × factor + addMs under a latency fault. */
+    protected override llmStepMs(i: number, d: number): number {
+      return this.latOn[i] ? faultedStepMs(d, this.latFactor[i], this.latAdd[i]) : d;
+    }
+
+    /** An llm-server replica's step ends: void when a crash killed its engine since (q.b = the step's epoch). */
+    protected override onLlmStep(k: number): void {
+      if (this.q.b === this.llmEpoch(k)) super.onLlmStep(k);
+    }
+
+    /** A request reaches its llm-server replica's engine (after a KV transfer): it fails if that replica is down now. */
+    protected override llmAdmit(f: number): void {
+      const i = this.fNode[f];
+      const g = this.m.nodeGroup[i];
+      const fc = this.fc;
+      if (fc.groupEngine[g] || fc.groupColumns[g].length === 0 || this.m.stationReplica[this.fStation[f]] < this.groupUp[g]) super.llmAdmit(f);
+      else this.failVisit(f, i, this.groupOut[g] ? CAUSE_OUTAGE : CAUSE_CRASH);
     }
 
     /** A Triton batch starts: its time × factor + addMs under a latency fault; its end carries an epoch a crash voids. */

@@ -14,7 +14,10 @@
  *   slower (and holds the shared threads longer) or fails inside the monolith;
  * - a partition of a call between two merged components disappears: the call
  *   is in-process in the monolith; a partition of any other call stays;
- * - infra faults (stores, caches, brokers: deployed separately in both designs) are identical.
+ * - infra faults (stores, caches, brokers: deployed separately in both designs) are identical;
+ * - a crash of k of n engines of a co-located llm-server (one engine in each monolith replica) crashes
+ *   the same share of its engines in the monolith (the unit's replicas stay up; the engines left take
+ *   the requests); its other faults stay on it.
  * Each rewrite is listed in `notes`, for the UI and the report.
  */
 import type { ScenarioEvent } from './scenarioSchema';
@@ -30,6 +33,8 @@ export interface MonolithMappingModel {
   edgesById: ReadonlyMap<string, { source: string; target: string }>;
   /** The id the monolith scenario uses for the deployable unit (its replica set). */
   monolithId: string;
+  /** Ids of the llm-servers co-located in the unit (`colocatedLlmIds(doc)`); absent = none. */
+  colocated?: ReadonlySet<string>;
 }
 
 /** The monolith's events, and one sentence per event that was rewritten or dropped. */
@@ -50,6 +55,14 @@ export function scenarioForMonolith(events: readonly ScenarioEvent[], m: Monolit
       if (edge && m.merged.has(edge.source) && m.merged.has(edge.target)) {
         notes.push(`${name}: dropped, the call is in-process in the monolith`);
       } else out.push(e);
+      return;
+    }
+    if (e.kind === 'crash' && m.colocated?.has(e.target)) {
+      const have = m.replicasById.get(e.target) ?? 1;
+      const fraction = crashedReplicas(e, have) / have;
+      const { replicas: _count, ...rest } = e;
+      out.push({ ...rest, fraction });
+      notes.push(`${name}: ${crashedReplicas(e, have)} of ${have} engines → a ${round3(fraction)} share of its engines in the monolith (one in each replica) crash`);
       return;
     }
     if (!m.merged.has(e.target)) {

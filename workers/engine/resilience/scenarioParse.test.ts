@@ -59,20 +59,31 @@ describe('doc.scenario', () => {
     expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[2].target', 'scenario.events[3].replicas']);
   });
 
-  it('refuses server faults on llm-servers and on model servers with the plain batcher: not simulated yet', () => {
-    const r = parseTopology(
-      withEvents([
-        { atSec: 1, durationSec: 5, kind: 'crash', target: 'llm', replicas: 1 },
-        { atSec: 1, durationSec: 5, kind: 'capacity', target: 'gpu', percent: 50 },
-      ]),
-    );
+  it('refuses server faults on model servers with the plain batcher: not simulated yet', () => {
+    const r = parseTopology(withEvents([{ atSec: 1, durationSec: 5, kind: 'capacity', target: 'gpu', percent: 50 }]));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[0].target', 'scenario.events[1].target']);
-    expect(r.errors[0].message).toBe('a crash of an llm-server ("llm") is not simulated yet (errors and partitions are)');
-    expect(r.errors[1].message).toBe(
+    expect(r.errors.map((e) => e.path)).toEqual(['scenario.events[0].target']);
+    expect(r.errors[0].message).toBe(
       'a capacity of a model server with the plain batcher ("gpu") is not simulated yet (errors and partitions are; all four are on a Triton server: `batching.triton`, not in a pool)',
     );
+  });
+
+  it('takes crash, outage and latency faults on an llm-server; refuses its capacity faults, naming the kind', () => {
+    const events = [
+      { atSec: 1, durationSec: 5, kind: 'crash', target: 'llm', replicas: 1 },
+      { atSec: 10, durationSec: 5, kind: 'outage', target: 'llm' },
+      { atSec: 30, durationSec: 5, kind: 'latency', target: 'llm', factor: 2, addMs: 1 },
+    ];
+    const r = parseTopology(withEvents(events));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(JSON.parse(serializeTopology(r.doc)).scenario.events).toHaveLength(3);
+    const cut = parseTopology(withEvents([...events, { atSec: 40, durationSec: 5, kind: 'capacity', target: 'llm', percent: 50 }]));
+    expect(cut.ok).toBe(false);
+    if (cut.ok) return;
+    expect(cut.errors.map((e) => e.path)).toEqual(['scenario.events[3].kind']);
+    expect(cut.errors[0].message).toMatch(/^a capacity fault on an llm-server \("llm"\) is not simulated \(a vLLM engine's max_num_seqs and KV cache are fixed/);
   });
 
   it('takes crash, outage, capacity and latency faults on a Triton model server; refuses them on an autoscaled one', () => {

@@ -4,11 +4,13 @@
  * replicas and run length, plus what the simulator does not model yet:
  * a capacity fault on an autoscaled node (or, through the monolith mapping,
  * on a merged component of an autoscaled monolith), and crash / outage /
- * capacity / latency faults on llm-servers, on model servers with the plain
- * batcher (`batching.maxBatch` > 1 without `triton`) and on autoscaled Triton
- * model servers, whose engines have their own service paths (a Triton node in
- * a pool runs the plain batcher). A fixed Triton model server takes them
- * (scenarioCore.ts). Errors name the field. Crashes
+ * capacity / latency faults on model servers with the plain batcher
+ * (`batching.maxBatch` > 1 without `triton`), on autoscaled Triton model
+ * servers and on autoscaled llm-servers, whose engines have their own service
+ * paths (a Triton node in a pool runs the plain batcher), and capacity faults
+ * on llm-servers (an engine's max_num_seqs and KV cache are fixed at its
+ * start). A fixed Triton model server takes all four (scenarioCore.ts), a
+ * fixed llm-server crashes, outages and latency (scenarioLlm.ts). Errors name the field. Crashes
  * and outages of other autoscaled nodes are simulated (elasticScenarioSim.ts).
  */
 import type { TopologyError } from '../errorText';
@@ -16,7 +18,7 @@ import { KINDS, RUN_DEFAULTS } from '../kinds';
 import type { TopologySpec } from '../schema';
 import { validateScenario } from './scenarioValidate';
 
-/** Fault kinds that act on a node's servers (not simulated on LLM engines, plain batchers or autoscaled Triton servers yet). */
+/** Fault kinds that act on a node's servers (not simulated on plain batchers or autoscaled engines yet). */
 const SERVER_KINDS = new Set(['crash', 'outage', 'capacity', 'latency']);
 
 /** Every problem of the document's scenario (empty without one). */
@@ -43,9 +45,18 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
     if (!n || !SERVER_KINDS.has(e.kind)) return;
     // A Triton node in a pool batches by the plain rule (compile.ts): the plain batcher's refusal applies.
     const triton = n.batching?.triton != null && n.pool == null;
+    if (n.kind === 'llm-server' && n.autoscale == null && e.kind === 'capacity') {
+      errors.push({
+        path: `scenario.events[${i}].kind`,
+        message: `a capacity fault on an llm-server ("${n.id}") is not simulated (a vLLM engine's max_num_seqs and KV cache are fixed when it starts; crash a share of its replicas instead: crashes, outages, latency and errors are simulated)`,
+      });
+      return;
+    }
     const engine =
       n.kind === 'llm-server'
-        ? 'an llm-server'
+        ? n.autoscale != null
+          ? 'an autoscaled llm-server'
+          : null
         : triton
           ? n.autoscale != null
             ? 'an autoscaled Triton model server'
@@ -56,7 +67,7 @@ export function scenarioProblems(spec: TopologySpec): TopologyError[] {
     if (engine) {
       const works =
         n.kind === 'llm-server'
-          ? 'errors and partitions are'
+          ? 'errors and partitions are; crashes, outages and latency are on an llm-server without autoscale'
           : triton
             ? 'errors and partitions are; all four are on a Triton server without autoscale'
             : 'errors and partitions are; all four are on a Triton server: `batching.triton`, not in a pool';
