@@ -16,6 +16,7 @@ import { simulate } from '../simulate';
 import { testDoc2 } from '../testing/docs';
 import type { ScenarioEventSpec } from './scenarioSchema';
 import { ScenarioSimulator } from './scenarioSim';
+import { conserved } from '../testing/conservation';
 
 interface Opts {
   ratePerSec?: number;
@@ -44,12 +45,6 @@ function llmDoc(events: ScenarioEventSpec[], o: Opts = {}): Topology {
   });
 }
 
-function conserved(d: DesignResult): void {
-  const e = d.endToEnd;
-  expect(e.arrivals).toBe(e.completed + e.errors + e.dropped + (e.rejected ?? 0) + e.inFlight);
-  const byCause = Object.values(e.errorsByCause ?? {}).reduce((a, b) => a + b, 0);
-  expect(byCause).toBe(e.errors + e.dropped + (e.rejected ?? 0));
-}
 
 const sum = (xs: ArrayLike<number>, from: number, to: number) => Array.from(xs).slice(from, to).reduce((a, b) => a + b, 0);
 const mean = (xs: ArrayLike<number>, from: number, to: number) => sum(xs, from, to) / (to - from);
