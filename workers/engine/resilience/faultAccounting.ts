@@ -27,7 +27,7 @@ import * as S from '../simState';
 import { CAUSE_DROPPED, CAUSE_ERROR, CAUSE_TIMEOUT } from './failureCauses';
 import * as F from './faultRaw';
 
-const { N_VISITS, NODE_FIELDS, T_CAP_DROPS, T_DROPPED } = R;
+const { N_DROPPED, N_VISITS, NODE_FIELDS, T_CAP_DROPS, T_DROPPED } = R;
 const { F_ASYNC, F_COUNTED, F_FAILED, F_ROOT } = S;
 
 /** A simulator class the scenario can be mixed into (TypeScript's mixin form: a constructor of any[]). */
@@ -123,10 +123,23 @@ export function withFaultAccounting<B extends SimulatorClass>(Base: B) {
       this.failVisit(f, i, cause);
     }
 
+    /**
+     * A visit dropped by a full queue. An attempt of a sync call with retries left is a failed attempt like the others
+     * (issue 11): retried after its back-off, within its budget (failAttempt). Otherwise, as without a scenario: the
+     * call fails at once, a dropped entry request counts in `dropped`, a message is lost.
+     */
     protected override drop(f: number, i: number): void {
-      if (this.fFlags[f] & F_ROOT) this.rootDropped = true;
+      const flags = this.fFlags[f];
+      if (flags & F_ROOT) this.rootDropped = true;
       this.fr[F.nodeWindowOffset(i, this.windowOf(this.now), this.windows) + F.NW_ERRORS]++;
       this.pendingCause = CAUSE_DROPPED;
+      const c = this.fCall[f];
+      if (!(flags & (F_ROOT | F_ASYNC)) && this.cToken[c] === this.fToken[f] && this.cLeft[c] > 0) {
+        if (this.now >= this.warmMs) this.raw.nodeStats[i * NODE_FIELDS + N_DROPPED]++;
+        this.freeFrame(f);
+        this.failAttempt(c, CAUSE_DROPPED);
+        return;
+      }
       super.drop(f, i);
     }
 

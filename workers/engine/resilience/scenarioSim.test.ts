@@ -198,6 +198,41 @@ describe('fault scenarios in the simulator', () => {
     expect(mean).toBeLessThan(1.1);
   });
 
+  it('a drop by a full queue is a failed attempt: retried while the call\'s retries allow (issue 11), at once or after its back-off', () => {
+    // db: one server, 10 ms, at most 2 waiting, at 80 req/s: drops; the edge's timeout never fires (10 s). A no-op event.
+    const doc = (edge: Record<string, unknown>) => {
+      const d = chain([{ atSec: 1, durationSec: 1, kind: 'latency', target: 'api', factor: 1 }], {
+        db: { replicas: 1, concurrency: 1, queueCapacity: 2, serviceTime: { dist: 'exponential', meanMs: 10 }, balancer: 'pooled' },
+        edge: { networkMs: 0, timeoutMs: 10_000, ...edge },
+        ratePerSec: 80,
+        durationSec: 200,
+      });
+      return { ...d, run: { ...d.run, warmupSec: 0 } };
+    };
+    const run = (edge: Record<string, unknown>) => {
+      const d = simulateDesign(doc(edge));
+      conserved(d);
+      const db = d.nodes.find((n) => n.id === 'db')!;
+      const failedByDrop = d.endToEnd.errorsByCause!.dropped!;
+      expect(db.dropped).toBeGreaterThan(100);
+      expect(d.endToEnd.errors).toBe(failedByDrop);
+      // db's visits = first attempts (one per request) + one retry per drop that was not its call's last attempt.
+      expect(Math.abs(db.arrivalRatePerSec * 200 - (d.endToEnd.arrivals + db.dropped - failedByDrop))).toBeLessThanOrEqual(5);
+      return { drops: db.dropped, failed: failedByDrop };
+    };
+    // No retries: every drop fails its call.
+    const none = run({ retries: 0 });
+    expect(none.failed).toBe(none.drops);
+    // Two retries at once: they find the same full queue, so a failed call is 3 drops at one instant.
+    const atOnce = run({ retries: 2 });
+    expect(atOnce.failed * 3).toBe(atOnce.drops);
+    // Two retries after a back-off (20 ms, × 2): the queue has moved on, many retries are served (the retries' own
+    // load keeps the queue fuller, so not all: about 1 100 failures against 2 800 without retries).
+    const later = run({ retries: 2, backoff: { baseMs: 20, multiplier: 2, maxMs: 250, jitter: 'none' } });
+    expect(later.failed).toBeLessThan(none.failed / 2);
+    expect(later.failed).toBeLessThan(atOnce.failed / 2);
+  });
+
   it('gives identical results from 1 or 4 workers (replications computed apart, moved, merged in any order)', () => {
     const doc = chain(
       [
