@@ -15,11 +15,14 @@
 import { z } from 'zod';
 import { int, num, positive } from './zodFields';
 import { LIMITS } from './limits';
-import { TritonBatchingSchema } from './batching/schema';
+import { BatchingSchema, BatchingSpecSchema } from './batching/schema';
 import { EdgeTokensSchema, KvTransferSchema, LlmServerSchema, LlmServerSpecSchema, TokensSchema } from './llm/schema';
 import { ScenarioSchema } from './resilience/scenarioSchema';
 import { AdmissionSchema, BackoffSchema, CircuitBreakerSchema, HedgingSchema, QueueDisciplineSchema, RetryBudgetSchema, SlowdownSchema } from './resilience/patternSchema';
 import { AutoscaleSchema, AutoscaleSpecSchema, ColdStartSchema } from './autoscale/schema';
+
+// The batching fields of a model server live with the batcher (batching/schema.ts); re-exported for the document's users.
+export { type BatchCost, type BatchCostPoint, BatchCostPointSchema, BatchCostSchema, type Batching, BatchingSchema, BatchingSpecSchema } from './batching/schema';
 
 /** Every node kind a document may use. */
 export const NODE_KINDS = [
@@ -88,43 +91,6 @@ export const ServiceTimeSchema = z.discriminatedUnion('dist', [
 export type ServiceTime = z.infer<typeof ServiceTimeSchema>;
 export type DistName = ServiceTime['dist'];
 
-/** One measured point of a batch-latency curve: a batch of `size` requests takes `ms` (like perf_analyzer's output). */
-export const BatchCostPointSchema = z.object({ size: int(1, LIMITS.maxBatch), ms: positive(LIMITS.maxServiceMs) }).strict();
-export type BatchCostPoint = z.infer<typeof BatchCostPointSchema>;
-
-/**
- * The cost of a batch of b: affine, one service time × (1 + alpha × (b − 1));
- * or a measured table, interpolated linearly between its points.
- */
-export const BatchCostSchema = z.union([
-  z.object({ alpha: num(0, 10) }).strict(),
-  z
-    .object({
-      table: z
-        .array(BatchCostPointSchema)
-        .min(1, { error: 'must have at least one point' })
-        .max(LIMITS.maxBatchCostPoints, { error: `must have at most ${LIMITS.maxBatchCostPoints} points` }),
-    })
-    .strict(),
-]);
-export type BatchCost = z.infer<typeof BatchCostSchema>;
-
-/**
- * Dynamic batching on a model server: a batch starts when `maxBatch` wait or the oldest has waited `maxWaitMs`.
- * With `triton`, NVIDIA Triton's dynamic batcher instead (preferred sizes, queue policy, instances;
- * batching/tritonBatcher.ts): maxBatch is `max_batch_size`, maxWaitMs `max_queue_delay_microseconds` / 1000.
- */
-export const BatchingSchema = z
-  .object({
-    maxBatch: int(1, LIMITS.maxBatch),
-    maxWaitMs: num(0, LIMITS.maxBatchWaitMs),
-    cost: BatchCostSchema,
-    /** Triton's dynamic batcher; absent or null = the plain batcher. */
-    triton: TritonBatchingSchema.nullable().optional(),
-  })
-  .strict();
-export type Batching = z.infer<typeof BatchingSchema>;
-export const BatchingSpecSchema = BatchingSchema.partial().required({ maxBatch: true, maxWaitMs: true }).strict();
 
 /**
  * A machine type: what one replica runs on. `gpuMemoryGb` is the memory of
