@@ -35,7 +35,7 @@ export interface RunOptions {
   replications?: number;
   /** A load profile for a single run; null = constant `ratePerSec`. */
   profile?: { atSec: number; ratePerSec: number }[] | null;
-  /** Width of a time-series window, seconds (default: the engine picks about 60 windows). */
+  /** Width of a time-series interval, seconds (default: the engine picks about 60 windows). */
   windowSec?: number;
   /** Work budget of one replication of one design: events plus arrival steps (default and most: LIMITS.maxEventsPerReplication). */
   maxEventsPerReplication?: number;
@@ -117,35 +117,35 @@ export interface NodeResult {
   meanTimeInNodeMs: number;
   p99TimeInNodeMs: number;
   dropped: number;
-  /** Autoscaled nodes only (`autoscale` set): replicas over time, per result window. */
+  /** Autoscaled nodes only (`autoscale` set): replicas over time, per result interval. */
   timeSeries?: NodeTimeSeriesResult;
   /** Autoscaled nodes only: cold starts, replica-hours and cost of this node. */
   elasticity?: NodeElasticityResult;
-  /** Scenario runs only: this node per result window (windows as in {@link TimeSeriesResult}). */
+  /** Scenario runs only: this node per result interval (windows as in {@link TimeSeriesResult}). */
   faultSeries?: NodeFaultSeriesResult;
 }
 
-/** Per-window series of one node in a run with a fault scenario, averaged over replications. */
+/** Per-interval series of one node in a run with a fault scenario, averaged over replications. */
 export interface NodeFaultSeriesResult {
-  /** Busy servers / the node's configured servers (all replicas), time-averaged over the window. */
+  /** Busy servers / the node's configured servers (all replicas), time-averaged over the interval. */
   utilization: Float64Array;
-  /** Requests waiting at the node, time-averaged over the window. */
+  /** Requests waiting at the node, time-averaged over the interval. */
   queueLength: Float64Array;
-  /** Requests at the node, in service (a worker held during the node's calls included) or waiting: busy servers + queueLength, time-averaged over the window. */
+  /** Requests at the node, in service (a worker held during the node's calls included) or waiting: busy servers + queueLength, time-averaged over the interval. */
   inFlight: Float64Array;
-  /** Visits to the node that failed there in the window: a fault (error, crash, outage), a partitioned edge into it, or a full queue. */
+  /** Visits to the node that failed there in the interval: a fault (error, crash, outage), a partitioned edge into it, or a full queue. */
   errors: Float64Array;
 }
 
-/** Per-window series of one autoscaled node (windows as in {@link TimeSeriesResult}). */
+/** Per-interval series of one autoscaled node (windows as in {@link TimeSeriesResult}). */
 export interface NodeTimeSeriesResult {
-  /** Mean replicas billed in each window (starting, ready or draining), averaged over replications. */
+  /** Mean replicas billed in each interval (starting, ready or draining), averaged over replications. */
   replicas: Float64Array;
-  /** Mean ready replicas (taking new requests) in each window. */
+  /** Mean ready replicas (taking new requests) in each interval. */
   readyReplicas: Float64Array;
-  /** Mean replicas in their cold start (billed, taking no traffic yet) in each window. */
+  /** Mean replicas in their cold start (billed, taking no traffic yet) in each interval. */
   startingReplicas: Float64Array;
-  /** Mean draining replicas (removed, finishing the requests they hold) in each window: replicas − ready − starting. */
+  /** Mean draining replicas (removed, finishing the requests they hold) in each interval: replicas − ready − starting. */
   drainingReplicas: Float64Array;
 }
 
@@ -168,7 +168,7 @@ export interface NodeElasticityResult {
   maxReplicas: number;
 }
 
-/** Per-window series of one run, one entry per window, as typed arrays. */
+/** Per-interval series of one run, one entry per interval, as typed arrays. */
 export interface TimeSeriesResult {
   windowSec: number;
   startSec: Float64Array;
@@ -176,16 +176,16 @@ export interface TimeSeriesResult {
   throughputPerSec: Float64Array;
   p50Ms: Float64Array;
   p99Ms: Float64Array;
-  /** Requests waiting in all queues: the time-average over each window span. */
+  /** Requests waiting in all queues: the time-average over each interval. */
   queueLength: Float64Array;
   errors: Float64Array;
-  /** Mean replicas billed in each window, every group of the design (autoscaled or fixed, pools included). */
+  /** Mean replicas billed in each interval, every group of the design (autoscaled or fixed, pools included). */
   replicas: Float64Array;
-  /** US$ spent in each window (replica-seconds × price). */
+  /** US$ spent in each interval (replica-seconds × price). */
   cost: Float64Array;
-  /** US$ per million completed requests in each window (NaN when none completed). */
+  /** US$ per million completed requests in each interval (NaN when none completed). */
   costPerMillionRequests: Float64Array;
-  /** Seconds of each window counted as SLO violation (see DesignResult.sloViolationSec). */
+  /** Seconds of each interval counted as SLO violation (see DesignResult.sloViolationSec). */
   sloViolationSec: Float64Array;
 }
 
@@ -235,7 +235,7 @@ export interface DesignResult {
   replicaHours: number;
   /**
    * Seconds of the measured interval in windows whose latency at the SLO's
-   * percentile (`slo.percentile`, from the window's histogram) exceeds
+   * percentile (`slo.percentile`, from that interval's histogram) exceeds
    * `slo.thresholdMs`, or that completed nothing while requests arrived.
    */
   sloViolationSec: number;
